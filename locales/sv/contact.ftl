@@ -1,0 +1,29 @@
+# Page 4: the organisation's contact details and the national helplines.
+
+contact-heading = Kontakta oss
+contact-intro = Ring, mejla eller hör av dig på annat sätt. Vi lyssnar och berättar vilket stöd du kan få.
+
+## Labels in front of the contact details
+
+label-phone = Telefon
+label-hours = Telefontid
+label-email = E-post
+label-web = Webb
+label-visiting = Besöksadress
+label-postal = Postadress
+
+## National helplines
+## Every message whose id starts with "helpline-" is printed, in the order of this file:
+## the number in the label column (.number), the value beside it.
+
+helplines-heading = Nationella stödlinjer
+helpline-112 = Akut fara för liv eller hälsa
+    .number = 112
+helpline-1177 = Råd om vård, dygnet runt
+    .number = 1177
+helpline-mind = Mind Självmordslinjen, dygnet runt
+    .number = 90101
+helpline-anhoriglinjen = Anhöriglinjen, för dig som är anhörig
+    .number = 0200-239 500
+helpline-jourhavande = Jourhavande medmänniska, kl. 21–06
+    .number = 08-702 16 80

@@ -1,0 +1,171 @@
+//! Bundled data: the `locales/`, `layouts/` and `fonts/` folders compiled into the
+//! binary, or a folder on disk that replaces one of them (`--locales DIR` and friends).
+//!
+//! Both kinds answer the same questions: which sub-folders are there, which files
+//! does a folder hold, and what is in a file. Paths in messages are shown as
+//! `locales/sv/leaflet.ftl` for bundled files and as given for folders on disk.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+static LOCALES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/locales");
+static LAYOUTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/layouts");
+static FONTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/fonts");
+
+/// Files as (path relative to the store, contents).
+pub type Files = Vec<(String, Cow<'static, [u8]>)>;
+
+/// One data folder: bundled, or on disk.
+#[derive(Debug, Clone)]
+pub enum Store {
+    /// Compiled into the binary; the name is the folder's name in the repository.
+    Bundled(&'static Dir<'static>, &'static str),
+    /// A folder on disk.
+    Folder(PathBuf),
+}
+
+impl Store {
+    /// The locales: `dir` if given, else the bundled ones.
+    pub fn locales(dir: Option<&Path>) -> Store {
+        dir.map_or(Store::Bundled(&LOCALES, "locales"), |d| {
+            Store::Folder(d.into())
+        })
+    }
+
+    /// The layouts: `dir` if given, else the bundled ones.
+    pub fn layouts(dir: Option<&Path>) -> Store {
+        dir.map_or(Store::Bundled(&LAYOUTS, "layouts"), |d| {
+            Store::Folder(d.into())
+        })
+    }
+
+    /// The fonts: `dir` if given, else the bundled ones.
+    pub fn fonts(dir: Option<&Path>) -> Store {
+        dir.map_or(Store::Bundled(&FONTS, "fonts"), |d| Store::Folder(d.into()))
+    }
+
+    /// The path to show a person for a file inside this store.
+    pub fn display_path(&self, relative: &str) -> PathBuf {
+        match self {
+            Store::Bundled(_, name) => Path::new(name).join(relative),
+            Store::Folder(dir) => dir.join(relative),
+        }
+    }
+
+    /// The names of the sub-folders, sorted.
+    pub fn folders(&self) -> Result<Vec<String>, Diagnostics> {
+        let mut names: Vec<String> = match self {
+            Store::Bundled(dir, _) => dir
+                .dirs()
+                .filter_map(|d| d.path().file_name()?.to_str().map(str::to_string))
+                .collect(),
+            Store::Folder(dir) => self
+                .read_dir(dir)?
+                .filter(|(_, is_dir)| *is_dir)
+                .map(|(name, _)| name)
+                .collect(),
+        };
+        names.sort();
+        Ok(names)
+    }
+
+    /// The files directly in `folder` ("" for the top) whose names end in `.ext`,
+    /// sorted by name, as (path relative to the store, contents).
+    pub fn files(&self, folder: &str, ext: &str) -> Result<Files, Diagnostics> {
+        let suffix = format!(".{ext}");
+        let mut names: Vec<String> = match self {
+            Store::Bundled(dir, _) => {
+                let files = if folder.is_empty() {
+                    Some(dir.files())
+                } else {
+                    dir.get_dir(folder).map(|d| d.files())
+                };
+                files
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|f| f.path().file_name()?.to_str().map(str::to_string))
+                    .collect()
+            }
+            Store::Folder(dir) => self
+                .read_dir(&dir.join(folder))?
+                .filter(|(_, is_dir)| !is_dir)
+                .map(|(name, _)| name)
+                .collect(),
+        };
+        names.retain(|n| n.ends_with(&suffix));
+        names.sort();
+        names
+            .into_iter()
+            .map(|name| {
+                let rel = if folder.is_empty() {
+                    name
+                } else {
+                    format!("{folder}/{name}")
+                };
+                let data = self.read(&rel)?;
+                Ok((rel, data))
+            })
+            .collect()
+    }
+
+    /// The contents of one file, or an error naming it.
+    pub fn read(&self, relative: &str) -> Result<Cow<'static, [u8]>, Diagnostics> {
+        let missing = || {
+            Diagnostics::one(
+                Diagnostic::error("file not found").in_file(self.display_path(relative)),
+            )
+        };
+        match self {
+            Store::Bundled(dir, _) => dir
+                .get_file(relative)
+                .map(|f| Cow::Borrowed(f.contents()))
+                .ok_or_else(missing),
+            Store::Folder(dir) => {
+                let path = dir.join(relative);
+                std::fs::read(&path).map(Cow::Owned).map_err(|e| {
+                    Diagnostics::one(
+                        Diagnostic::error(format!("cannot read this file ({e})")).in_file(path),
+                    )
+                })
+            }
+        }
+    }
+
+    /// Whether a file exists in this store.
+    pub fn contains(&self, relative: &str) -> bool {
+        match self {
+            Store::Bundled(dir, _) => dir.get_file(relative).is_some(),
+            Store::Folder(dir) => dir.join(relative).is_file(),
+        }
+    }
+
+    fn read_dir(&self, dir: &Path) -> Result<impl Iterator<Item = (String, bool)>, Diagnostics> {
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            Diagnostics::one(
+                Diagnostic::error(format!("cannot read this folder ({e})")).in_file(dir),
+            )
+        })?;
+        Ok(entries.filter_map(|e| {
+            let e = e.ok()?;
+            let is_dir = e.file_type().ok()?.is_dir();
+            Some((e.file_name().to_str()?.to_string(), is_dir))
+        }))
+    }
+}
+
+/// Decode a data file as UTF-8, naming it when it is not.
+pub fn utf8(
+    store: &Store,
+    relative: &str,
+    data: Cow<'static, [u8]>,
+) -> Result<String, Diagnostics> {
+    String::from_utf8(data.into_owned()).map_err(|_| {
+        Diagnostics::one(
+            Diagnostic::error("this file is not UTF-8 text").in_file(store.display_path(relative)),
+        )
+    })
+}

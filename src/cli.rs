@@ -1,0 +1,65 @@
+//! The command line: every flag and its help text, and nothing else.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Make the printable carer-support leaflet with your organisation's contact details.
+#[derive(Debug, Parser)]
+#[command(name = "leaflet", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the leaflet PDF from a contacts file.
+    Build(BuildArgs),
+    /// List the languages and layouts there are.
+    List(DataDirs),
+}
+
+/// `leaflet build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// The contacts file (TOML), e.g. examples/asby.toml.
+    pub contacts: PathBuf,
+    /// Language of the leaflet text (sv, fi; a regional tag such as sv-FI falls back to sv).
+    #[arg(long, default_value = "sv")]
+    pub lang: String,
+    /// Layout name (see `leaflet list`) or path to a layout file.
+    #[arg(long, default_value = leaflet::layout::DEFAULT)]
+    pub layout: String,
+    /// Where to write the PDF [default: <contacts file name>-<lang>.pdf; `-` for standard output].
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Folders that replace the bundled data.
+    #[command(flatten)]
+    pub dirs: DataDirs,
+}
+
+/// Folders that replace the bundled locales, layouts and fonts.
+#[derive(Debug, clap::Args)]
+pub struct DataDirs {
+    /// Use the locales in this folder instead of the bundled ones.
+    #[arg(long, value_name = "DIR")]
+    pub locales: Option<PathBuf>,
+    /// Use the layouts in this folder instead of the bundled ones.
+    #[arg(long, value_name = "DIR")]
+    pub layouts: Option<PathBuf>,
+    /// Use the fonts in this folder instead of the bundled ones.
+    #[arg(long, value_name = "DIR")]
+    pub fonts: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

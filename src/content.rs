@@ -1,0 +1,431 @@
+//! Content: resolve a layout's page plan into the text it prints, for one language.
+//!
+//! Takes the layout, the locale and the contacts and produces, per page and frame,
+//! the paragraphs with their text, style and where the text came from (a message
+//! id or a contacts field, for error messages). Every missing message is reported at
+//! once; contacts values missing in the requested language fall back with a warning.
+
+use crate::contacts::{Contacts, Text};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::layout::{Block, Frame, Layout};
+use crate::locale::Locale;
+
+/// The bullet in front of a list item.
+const BULLET: &str = "•";
+
+/// A whole leaflet's text, ready to typeset.
+#[derive(Debug)]
+pub struct Content<'l> {
+    /// Per page of the layout, in reading order.
+    pub pages: Vec<PageText<'l>>,
+    /// The document title (shown in a viewer's title bar).
+    pub title: String,
+    /// The document subject.
+    pub subject: String,
+    /// The organisation, as the document's author.
+    pub author: String,
+    /// The language tag of the text (`sv`).
+    pub lang: String,
+    /// Things a person should know about, such as language fallbacks.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One page's text.
+#[derive(Debug)]
+pub struct PageText<'l> {
+    /// The page's name in the layout.
+    pub name: &'l str,
+    /// Per frame of the page.
+    pub frames: Vec<FrameText<'l>>,
+}
+
+/// One frame's paragraphs.
+#[derive(Debug)]
+pub struct FrameText<'l> {
+    /// The frame's geometry and look.
+    pub frame: &'l Frame,
+    /// Top to bottom.
+    pub paras: Vec<Para>,
+}
+
+/// One paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    /// The style's name in the layout.
+    pub style: String,
+    /// Text hanging in the indent (a bullet, "Telefon"); the text starts at the style's indent.
+    pub label: Option<Span>,
+    /// The text.
+    pub spans: Vec<Span>,
+    /// Extra space above, in points, on top of the style's.
+    pub extra_space_before: f32,
+    /// Where the text came from: "message `carer-intro`", "field `contact[1].phone`".
+    pub source: String,
+}
+
+/// A piece of a paragraph's text with one look.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// The text, white space already collapsed.
+    pub text: String,
+    /// Bold, whatever the style says.
+    pub bold: bool,
+    /// Where lines may break inside it.
+    pub wrap: Wrap,
+}
+
+/// Where lines may break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrap {
+    /// Between words and at hyphenation points (if the style hyphenates).
+    Hyphenate,
+    /// Between words only.
+    Words,
+    /// Nowhere: phone numbers, e-mail and web addresses.
+    Never,
+}
+
+impl Span {
+    fn new(text: &str, wrap: Wrap) -> Span {
+        Span {
+            text: collapse_spaces(text),
+            bold: false,
+            wrap,
+        }
+    }
+
+    fn bold(mut self) -> Span {
+        self.bold = true;
+        self
+    }
+}
+
+/// Collapse runs of white space (line breaks from multi-line Fluent values among
+/// them) into single spaces; no-break spaces stay.
+fn collapse_spaces(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Resolve the layout's page plan for one language.
+pub fn compose<'l>(
+    layout: &'l Layout,
+    locale: &Locale,
+    contacts: &Contacts,
+) -> Result<Content<'l>, Diagnostics> {
+    let lang = locale.lang.to_string();
+    let mut c = Composer {
+        locale,
+        lang: lang.clone(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let org_name = c.text(&contacts.organisation.name);
+    let pages = layout
+        .pages
+        .iter()
+        .map(|page| PageText {
+            name: &page.name,
+            frames: page
+                .frames
+                .iter()
+                .map(|frame| FrameText {
+                    frame,
+                    paras: frame
+                        .blocks
+                        .iter()
+                        .flat_map(|b| c.block(layout, b, contacts))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let title = c.message("document-title");
+    let subject = c.message("document-subject");
+    if !c.errors.is_empty() {
+        return Err(Diagnostics(c.errors));
+    }
+    Ok(Content {
+        pages,
+        title: format!("{title} – {org_name}"),
+        subject,
+        author: org_name,
+        lang,
+        warnings: c.warnings,
+    })
+}
+
+struct Composer<'a> {
+    locale: &'a Locale,
+    lang: String,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Composer<'_> {
+    fn message(&mut self, id: &str) -> String {
+        self.locale.message(id).unwrap_or_else(|e| {
+            self.errors.extend(e.0);
+            String::new()
+        })
+    }
+
+    fn text(&mut self, text: &Text) -> String {
+        let (value, warning) = text.get(&self.lang);
+        self.warnings.extend(warning);
+        value.to_string()
+    }
+
+    fn block(&mut self, layout: &Layout, block: &Block, contacts: &Contacts) -> Vec<Para> {
+        let wrap_of = |style: &String| {
+            if layout.style(style).hyphenate {
+                Wrap::Hyphenate
+            } else {
+                Wrap::Words
+            }
+        };
+        match block {
+            Block::Text { message, style } => {
+                let text = self.message(message);
+                vec![para(
+                    style,
+                    None,
+                    vec![Span::new(&text, wrap_of(style))],
+                    format!("message `{message}`"),
+                )]
+            }
+            Block::Bullets { messages, style } => messages
+                .iter()
+                .map(|id| {
+                    let text = self.message(id);
+                    para(
+                        style,
+                        Some(Span::new(BULLET, Wrap::Never)),
+                        vec![Span::new(&text, wrap_of(style))],
+                        format!("message `{id}`"),
+                    )
+                })
+                .collect(),
+            Block::Organisation {
+                name_style,
+                unit_style,
+            } => {
+                let org = &contacts.organisation;
+                let mut paras = vec![self.field_para(name_style, None, &org.name, Wrap::Words)];
+                if let Some(unit) = &org.unit {
+                    paras.push(self.field_para(unit_style, None, unit, Wrap::Words));
+                }
+                paras
+            }
+            Block::Contacts {
+                org_style,
+                name_style,
+                style,
+                group_gap_pt,
+                strip_web_scheme,
+            } => self.contacts(
+                contacts,
+                org_style,
+                name_style,
+                style,
+                *group_gap_pt,
+                *strip_web_scheme,
+            ),
+            Block::Helplines {
+                heading,
+                heading_style,
+                style,
+            } => {
+                let text = self.message(heading);
+                let mut paras = vec![para(
+                    heading_style,
+                    None,
+                    vec![Span::new(&text, Wrap::Words)],
+                    format!("message `{heading}`"),
+                )];
+                for id in self.locale.helplines().to_vec() {
+                    let number = self.locale.attribute(&id, "number").unwrap_or_else(|e| {
+                        self.errors.extend(e.0);
+                        String::new()
+                    });
+                    let text = self.message(&id);
+                    paras.push(para(
+                        style,
+                        Some(Span::new(&number, Wrap::Never).bold()),
+                        vec![Span::new(&text, Wrap::Words)],
+                        format!("message `{id}`"),
+                    ));
+                }
+                paras
+            }
+        }
+    }
+
+    fn contacts(
+        &mut self,
+        contacts: &Contacts,
+        org_style: &str,
+        name_style: &str,
+        style: &str,
+        gap: f32,
+        strip_web_scheme: bool,
+    ) -> Vec<Para> {
+        let org = &contacts.organisation;
+        let mut paras = vec![self.field_para(org_style, None, &org.name, Wrap::Words)];
+        if let Some(unit) = &org.unit {
+            paras.push(self.field_para(style, None, unit, Wrap::Words));
+        }
+        self.row(
+            &mut paras,
+            style,
+            "label-phone",
+            org.phone.as_ref(),
+            Wrap::Never,
+        );
+        self.row(
+            &mut paras,
+            style,
+            "label-email",
+            org.email.as_ref(),
+            Wrap::Never,
+        );
+        if let Some(web) = &org.web {
+            let label = self.label("label-web");
+            let mut p = self.field_para(style, Some(label), web, Wrap::Never);
+            if strip_web_scheme {
+                let text = &mut p.spans[0].text;
+                *text = printed_web_address(text).to_string();
+            }
+            paras.push(p);
+        }
+        for person in &contacts.persons {
+            let mut name = self.field_para(name_style, None, &person.name, Wrap::Words);
+            name.extra_space_before = gap;
+            paras.push(name);
+            if let Some(title) = &person.title {
+                paras.push(self.field_para(style, None, title, Wrap::Words));
+            }
+            self.row(
+                &mut paras,
+                style,
+                "label-phone",
+                person.phone.as_ref(),
+                Wrap::Never,
+            );
+            self.row(
+                &mut paras,
+                style,
+                "label-hours",
+                person.hours.as_ref(),
+                Wrap::Words,
+            );
+            self.row(
+                &mut paras,
+                style,
+                "label-email",
+                person.email.as_ref(),
+                Wrap::Never,
+            );
+        }
+        let first_address = paras.len();
+        let address = &contacts.address;
+        self.row(
+            &mut paras,
+            style,
+            "label-visiting",
+            address.visiting.as_ref(),
+            Wrap::Words,
+        );
+        self.row(
+            &mut paras,
+            style,
+            "label-postal",
+            address.postal.as_ref(),
+            Wrap::Words,
+        );
+        if let Some(p) = paras.get_mut(first_address) {
+            p.extra_space_before = gap;
+        }
+        for (i, line) in contacts.extra.iter().enumerate() {
+            let mut p = self.field_para(style, None, line, Wrap::Words);
+            if i == 0 {
+                p.extra_space_before = gap;
+            }
+            paras.push(p);
+        }
+        paras
+    }
+
+    fn label(&mut self, id: &str) -> Span {
+        let text = self.message(id);
+        Span::new(&text, Wrap::Never)
+    }
+
+    /// A labelled line ("Telefon  0123-456 78"), if the field is there.
+    fn row(
+        &mut self,
+        paras: &mut Vec<Para>,
+        style: &str,
+        label: &str,
+        value: Option<&Text>,
+        wrap: Wrap,
+    ) {
+        if let Some(value) = value {
+            let label = self.label(label);
+            paras.push(self.field_para(style, Some(label), value, wrap));
+        }
+    }
+
+    fn field_para(&mut self, style: &str, label: Option<Span>, value: &Text, wrap: Wrap) -> Para {
+        let text = self.text(value);
+        para(
+            style,
+            label,
+            vec![Span::new(&text, wrap)],
+            format!("field `{}`", value.field),
+        )
+    }
+}
+
+fn para(style: &str, label: Option<Span>, spans: Vec<Span>, source: String) -> Para {
+    Para {
+        style: style.to_string(),
+        label,
+        spans,
+        extra_space_before: 0.0,
+        source,
+    }
+}
+
+/// A web address as printed: without `https://` or `http://` and a final slash.
+pub fn printed_web_address(web: &str) -> &str {
+    let rest = web
+        .strip_prefix("https://")
+        .or_else(|| web.strip_prefix("http://"))
+        .unwrap_or(web);
+    rest.strip_suffix('/').unwrap_or(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses_lose_their_scheme() {
+        assert_eq!(
+            printed_web_address("https://www.asby.se/anhorig/"),
+            "www.asby.se/anhorig"
+        );
+        assert_eq!(printed_web_address("www.asby.se"), "www.asby.se");
+    }
+
+    #[test]
+    fn fluent_line_breaks_become_spaces() {
+        assert_eq!(
+            collapse_spaces("Du är\n    anhörig  om\u{a0}du"),
+            "Du är anhörig om\u{a0}du"
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! Diagnostics: the one type every stage uses to report a problem to a person.
+//!
+//! A [`Diagnostic`] carries a severity, where the problem is (file, line and column,
+//! and the field or message it concerns), a lowercase message and hints. Stages
+//! collect every problem they find and fail with all of them at once
+//! ([`Diagnostics`]); warnings travel beside a successful result. Rendering happens
+//! here and only here, in the one voice of the tool:
+//!
+//! ```text
+//! error: asby.toml:4:1: `organisation.phne` is not a known key
+//!   hint: did you mean `phone`?
+//! ```
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The output cannot be made.
+    Error,
+    /// The output is made, but a person should look at this.
+    Warning,
+}
+
+/// One problem, located as precisely as the input allows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file the problem is in, if it is in a file.
+    pub file: Option<PathBuf>,
+    /// 1-based line and column (in characters) in `file`.
+    pub position: Option<(usize, usize)>,
+    /// The field, key or message the problem concerns (`organisation.phone`).
+    pub field: Option<String>,
+    /// What is wrong, lowercase, without a final full stop.
+    pub message: String,
+    /// What to do about it; each becomes a `hint:` line.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// Make an error with a message and nothing else.
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: None,
+            position: None,
+            field: None,
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    /// Make a warning with a message and nothing else.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// Name the file the problem is in.
+    pub fn in_file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    /// Place the problem at a byte offset of a source text.
+    pub fn at(mut self, source: &Source, offset: usize) -> Self {
+        self.file = Some(source.path.clone());
+        self.position = Some(source.line_col(offset));
+        self
+    }
+
+    /// Place the problem at the start of a byte range, if there is one.
+    pub fn at_span(self, source: &Source, span: Option<Range<usize>>) -> Self {
+        match span {
+            Some(span) => self.at(source, span.start),
+            None => self.in_file(source.path.clone()),
+        }
+    }
+
+    /// Name the field or message the problem concerns.
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// Add a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Whether this diagnostic stops the output.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: ")?;
+        if let Some(file) = &self.file {
+            write!(f, "{}", file.display())?;
+            if let Some((line, col)) = self.position {
+                write!(f, ":{line}:{col}")?;
+            }
+            write!(f, ": ")?;
+        }
+        write!(f, "{}", self.message)?;
+        for hint in &self.hints {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem that stopped a stage, in the order they were found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Wrap a single error.
+    pub fn one(diagnostic: Diagnostic) -> Self {
+        Diagnostics(vec![diagnostic])
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics::one(d)
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// A text read from a file, kept to turn byte offsets into lines and columns.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path as the user gave it (or the bundled name).
+    pub path: PathBuf,
+    /// The whole text.
+    pub text: String,
+}
+
+impl Source {
+    /// Keep a text under its path.
+    pub fn new(path: impl AsRef<Path>, text: String) -> Self {
+        Source {
+            path: path.as_ref().to_path_buf(),
+            text,
+        }
+    }
+
+    /// Turn a byte offset into a 1-based line and character column.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let s = Source::new("x.toml", "a = 1\nnamn = \"Åsa\"\nö".to_string());
+        assert_eq!(s.line_col(0), (1, 1));
+        assert_eq!(s.line_col(6), (2, 1));
+        let o = s.text.rfind('ö').unwrap_or(0);
+        assert_eq!(s.line_col(o), (3, 1));
+        let q = s.text.find("\"Åsa").unwrap_or(0) + 2; // inside Å
+        assert_eq!(s.line_col(q), (2, 9));
+    }
+
+    #[test]
+    fn renders_file_position_and_hints() {
+        let s = Source::new("a.toml", "x\ny".to_string());
+        let d = Diagnostic::error("`organisation.phne` is not a known key")
+            .at(&s, 2)
+            .hint("did you mean `phone`?");
+        assert_eq!(
+            d.to_string(),
+            "error: a.toml:2:1: `organisation.phne` is not a known key\n  hint: did you mean `phone`?"
+        );
+    }
+}

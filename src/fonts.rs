@@ -1,0 +1,125 @@
+//! Fonts: load the regular and bold faces a layout names, and shape text with them.
+//!
+//! Shaping (rustybuzz) applies the font's kerning and ligatures; the result is in
+//! font units, so one shaped word serves every type size.
+
+use std::borrow::Cow;
+
+use crate::bundle::Store;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::layout::FontFiles;
+
+/// Which face of the family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Weight {
+    /// The regular face.
+    Regular,
+    /// The bold face.
+    Bold,
+}
+
+/// One font file, parsed once.
+pub struct Font {
+    /// The file name, for messages.
+    pub file: String,
+    /// The font program.
+    pub data: Cow<'static, [u8]>,
+    /// Units per em.
+    pub units_per_em: f32,
+    /// Ascender, in font units (positive).
+    pub ascender: f32,
+    /// Descender, in font units (negative).
+    pub descender: f32,
+}
+
+/// The faces a layout uses.
+pub struct Fonts {
+    /// Regular weight.
+    pub regular: Font,
+    /// Bold weight.
+    pub bold: Font,
+}
+
+/// One glyph of shaped text, in font units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapedGlyph {
+    /// Glyph id in the font.
+    pub id: u16,
+    /// Advance including kerning.
+    pub advance: i32,
+    /// Byte offset in the shaped text where this glyph's characters start.
+    pub cluster: usize,
+}
+
+impl Fonts {
+    /// Load the faces named by a layout.
+    pub fn load(store: &Store, files: &FontFiles) -> Result<Fonts, Diagnostics> {
+        let regular = Font::load(store, &files.regular);
+        let bold = Font::load(store, &files.bold);
+        match (regular, bold) {
+            (Ok(regular), Ok(bold)) => Ok(Fonts { regular, bold }),
+            (r, b) => Err(Diagnostics(
+                [r.err(), b.err()]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|d| d.0)
+                    .collect(),
+            )),
+        }
+    }
+
+    /// The face of a weight.
+    pub fn get(&self, weight: Weight) -> &Font {
+        match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        }
+    }
+}
+
+impl Font {
+    fn load(store: &Store, file: &str) -> Result<Font, Diagnostics> {
+        let data = store.read(file)?;
+        let face = ttf_face(&data).ok_or_else(|| {
+            Diagnostics::one(
+                Diagnostic::error("this is not a TrueType or OpenType font")
+                    .in_file(store.display_path(file)),
+            )
+        })?;
+        Ok(Font {
+            file: file.to_string(),
+            units_per_em: face.units_per_em() as f32,
+            ascender: f32::from(face.ascender()),
+            descender: f32::from(face.descender()),
+            data,
+        })
+    }
+
+    /// The font as a shaping face; parse it once per run, it is not free.
+    /// `None` cannot happen for a font that [`Fonts::load`] accepted.
+    pub fn face(&self) -> Option<rustybuzz::Face<'_>> {
+        ttf_face(&self.data)
+    }
+}
+
+/// Shape a piece of text (one word, usually) with the face's kerning and ligatures.
+pub fn shape(face: &rustybuzz::Face<'_>, text: &str) -> Vec<ShapedGlyph> {
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(rustybuzz::Direction::LeftToRight);
+    let shaped = rustybuzz::shape(face, &[], buffer);
+    shaped
+        .glyph_infos()
+        .iter()
+        .zip(shaped.glyph_positions())
+        .map(|(info, pos)| ShapedGlyph {
+            id: u16::try_from(info.glyph_id).unwrap_or(0),
+            advance: pos.x_advance,
+            cluster: info.cluster as usize,
+        })
+        .collect()
+}
+
+fn ttf_face(data: &[u8]) -> Option<rustybuzz::Face<'_>> {
+    rustybuzz::Face::from_slice(data, 0)
+}

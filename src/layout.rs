@@ -1,0 +1,415 @@
+//! Layouts: read a page format from `layouts/<name>.toml` into a [`Layout`].
+//!
+//! A layout is data a designer owns: paper size, fonts, colours, paragraph styles and
+//! the page plan (which messages stand in which frame of which page, and where the
+//! contact block sits). Lengths are millimetres from the page's top-left corner, type
+//! sizes points. [`load`] checks that every style and colour a plan names exists, that
+//! frames lie on the page, and that the contact block is on the final page.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::bundle::{self, Store};
+use crate::diagnostic::{Diagnostic, Diagnostics, Source};
+
+/// The layout used when none is named.
+pub const DEFAULT: &str = "folder-a5";
+
+/// A page format and its page plan.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    /// The layout's name (its file stem); filled in by [`load`].
+    #[serde(skip)]
+    pub name: String,
+    /// One line for `leaflet list`.
+    pub description: String,
+    /// The finished page size.
+    pub page: PageSize,
+    /// The font files, from the fonts folder.
+    pub fonts: FontFiles,
+    /// Named colours, `"#rrggbb"`.
+    pub colours: BTreeMap<String, Colour>,
+    /// Named paragraph styles.
+    pub styles: BTreeMap<String, Style>,
+    /// The pages in reading order.
+    pub pages: Vec<PagePlan>,
+}
+
+/// `[page]`.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageSize {
+    /// Finished width.
+    pub width_mm: f32,
+    /// Finished height.
+    pub height_mm: f32,
+}
+
+/// `[fonts]`: file names in the fonts folder.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontFiles {
+    /// The regular weight.
+    pub regular: String,
+    /// The bold weight.
+    pub bold: String,
+}
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Colour(pub [f32; 3]);
+
+impl TryFrom<String> for Colour {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        let hex = s.strip_prefix('#').filter(|h| h.len() == 6 && h.is_ascii());
+        let channel = |i: usize| {
+            hex.and_then(|h| u8::from_str_radix(&h[i..i + 2], 16).ok())
+                .map(|v| f32::from(v) / 255.0)
+        };
+        match (channel(0), channel(2), channel(4)) {
+            (Some(r), Some(g), Some(b)) => Ok(Colour([r, g, b])),
+            _ => Err(format!("`{s}` is not a colour; write it as \"#rrggbb\"")),
+        }
+    }
+}
+
+/// A paragraph style.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Style {
+    /// Type size.
+    pub size_pt: f32,
+    /// Distance between baselines, as a multiple of the size.
+    #[serde(default = "default_leading")]
+    pub leading: f32,
+    /// Bold weight.
+    #[serde(default)]
+    pub bold: bool,
+    /// A colour name from `[colours]`.
+    pub colour: Spanned<String>,
+    /// Space above the paragraph.
+    #[serde(default)]
+    pub space_before_pt: f32,
+    /// Space below the paragraph.
+    #[serde(default)]
+    pub space_after_pt: f32,
+    /// Whether words may be hyphenated.
+    #[serde(default)]
+    pub hyphenate: bool,
+    /// Where the text starts when the paragraph has a label (a bullet, "Telefon").
+    #[serde(default)]
+    pub indent_mm: f32,
+}
+
+fn default_leading() -> f32 {
+    1.3
+}
+
+/// One page of the plan.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PagePlan {
+    /// A name for messages ("contact").
+    pub name: String,
+    /// The frames on the page.
+    pub frames: Vec<Frame>,
+}
+
+/// A rectangle on the page that text is set into.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Frame {
+    /// Left edge.
+    pub x_mm: f32,
+    /// Top edge.
+    pub y_mm: f32,
+    /// Width.
+    pub width_mm: f32,
+    /// Height.
+    pub height_mm: f32,
+    /// Space between the frame's edge and its text.
+    #[serde(default)]
+    pub padding_mm: f32,
+    /// A colour name to fill the frame with.
+    #[serde(default)]
+    pub fill: Option<Spanned<String>>,
+    /// Where the text sits in the frame.
+    #[serde(default)]
+    pub align: Align,
+    /// What the frame holds, top to bottom.
+    pub blocks: Vec<Block>,
+}
+
+/// Vertical alignment of a frame's text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// From the top.
+    #[default]
+    Top,
+    /// So the last line sits on the bottom.
+    Bottom,
+}
+
+/// One piece of a frame's content.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Block {
+    /// One message as one paragraph.
+    Text {
+        /// The Fluent message id.
+        message: String,
+        /// The paragraph style.
+        style: String,
+    },
+    /// Messages as a bulleted list, one item each.
+    Bullets {
+        /// The Fluent message ids.
+        messages: Vec<String>,
+        /// The style of an item; its `indent_mm` is where the text starts.
+        style: String,
+    },
+    /// The organisation's name and unit (for a cover).
+    Organisation {
+        /// Style of the name.
+        name_style: String,
+        /// Style of the unit.
+        unit_style: String,
+    },
+    /// The contact details: organisation, persons, addresses, extra lines.
+    Contacts {
+        /// Style of the organisation's name.
+        org_style: String,
+        /// Style of a person's name.
+        name_style: String,
+        /// Style of the detail lines; `indent_mm` is the width of the label column.
+        style: String,
+        /// Space between groups (organisation, each person, addresses, extra lines).
+        #[serde(default = "default_group_gap")]
+        group_gap_pt: f32,
+        /// Print `www.example.se` for `https://www.example.se`.
+        #[serde(default = "default_true")]
+        strip_web_scheme: bool,
+    },
+    /// The national helplines of the locale: a heading, then number and text.
+    Helplines {
+        /// The heading's message id.
+        heading: String,
+        /// The heading's style.
+        heading_style: String,
+        /// Style of each line; `indent_mm` is the width of the number column.
+        style: String,
+    },
+}
+
+fn default_group_gap() -> f32 {
+    7.0
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// Load a layout by name from the store, or from a `.toml` path.
+pub fn load(store: &Store, name_or_path: &str) -> Result<Layout, Diagnostics> {
+    let (name, source) = if name_or_path.ends_with(".toml") || name_or_path.contains('/') {
+        let path = Path::new(name_or_path);
+        let text = crate::contacts::read_text_file(path, 1024 * 1024, "layout file")?;
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("layout");
+        (stem.to_string(), Source::new(path, text))
+    } else {
+        let rel = format!("{name_or_path}.toml");
+        if !store.contains(&rel) {
+            let names = names(store)?;
+            let mut d =
+                Diagnostic::error(format!("there is no layout `{name_or_path}`")).field("--layout");
+            if let Some(m) = crate::contacts::did_you_mean(
+                name_or_path,
+                &names.iter().map(String::as_str).collect::<Vec<_>>(),
+            ) {
+                d = d.hint(format!("did you mean `{m}`?"));
+            }
+            return Err(d.hint(format!("layouts: {}", names.join(", "))).into());
+        }
+        let text = bundle::utf8(store, &rel, store.read(&rel)?)?;
+        (
+            name_or_path.to_string(),
+            Source::new(store.display_path(&rel), text),
+        )
+    };
+    let mut layout: Layout = toml::from_str(&source.text).map_err(|e| {
+        Diagnostics::one(
+            Diagnostic::error(format!("invalid layout ({})", e.message().trim_end()))
+                .at_span(&source, e.span()),
+        )
+    })?;
+    layout.name = name;
+    check(&layout, &source)?;
+    Ok(layout)
+}
+
+/// The names of the layouts in a store, sorted.
+pub fn names(store: &Store) -> Result<Vec<String>, Diagnostics> {
+    Ok(store
+        .files("", "toml")?
+        .into_iter()
+        .filter_map(|(rel, _)| rel.strip_suffix(".toml").map(str::to_string))
+        .collect())
+}
+
+impl Layout {
+    /// A style by name; [`load`] made sure every name in the plan exists.
+    pub fn style(&self, name: &str) -> &Style {
+        &self.styles[name]
+    }
+
+    /// A colour by name; [`load`] made sure every name in use exists.
+    pub fn colour(&self, name: &Spanned<String>) -> Colour {
+        self.colours[name.get_ref()]
+    }
+}
+
+/// Check what serde cannot: names that refer to each other, and sane sizes.
+fn check(layout: &Layout, source: &Source) -> Result<(), Diagnostics> {
+    let mut errors = Vec::new();
+    let mut err = |span: Option<std::ops::Range<usize>>, message: String| {
+        errors.push(Diagnostic::error(message).at_span(source, span));
+    };
+    let sane = |v: f32, max: f32| v.is_finite() && v > 0.0 && v <= max;
+    if !sane(layout.page.width_mm, 2000.0) || !sane(layout.page.height_mm, 2000.0) {
+        err(None, "`page` sizes must be between 0 and 2000 mm".into());
+    }
+    for (name, style) in &layout.styles {
+        if !layout.colours.contains_key(style.colour.get_ref()) {
+            err(
+                Some(style.colour.span()),
+                format!(
+                    "style `{name}` uses the colour `{}`, which `[colours]` does not define",
+                    style.colour.get_ref()
+                ),
+            );
+        }
+        let ok = sane(style.size_pt, 200.0)
+            && (0.8..=4.0).contains(&style.leading)
+            && (0.0..=200.0).contains(&style.space_before_pt)
+            && (0.0..=200.0).contains(&style.space_after_pt)
+            && (0.0..=500.0).contains(&style.indent_mm);
+        if !ok {
+            err(
+                Some(style.colour.span()),
+                format!("style `{name}` has a size, leading, space or indent out of range"),
+            );
+        }
+    }
+    let check_style = |s: &String, page: usize, errs: &mut Vec<Diagnostic>| {
+        if !layout.styles.contains_key(s) {
+            errs.push(
+                Diagnostic::error(format!(
+                    "a block on page {page} uses the style `{s}`, which `[styles]` does not define"
+                ))
+                .in_file(&source.path),
+            );
+        }
+    };
+    let mut style_errors = Vec::new();
+    let mut contacts_pages = Vec::new();
+    for (p, page) in layout.pages.iter().enumerate() {
+        for frame in &page.frames {
+            let inside = frame.x_mm >= 0.0
+                && frame.y_mm >= 0.0
+                && frame.width_mm > 2.0 * frame.padding_mm
+                && frame.height_mm > 2.0 * frame.padding_mm
+                && frame.padding_mm >= 0.0
+                && frame.x_mm + frame.width_mm <= layout.page.width_mm + 0.01
+                && frame.y_mm + frame.height_mm <= layout.page.height_mm + 0.01;
+            if !inside {
+                err(
+                    None,
+                    format!(
+                        "a frame on page {} (`{}`) does not lie on the page",
+                        p + 1,
+                        page.name
+                    ),
+                );
+            }
+            if let Some(fill) = &frame.fill {
+                if !layout.colours.contains_key(fill.get_ref()) {
+                    err(
+                        Some(fill.span()),
+                        format!("there is no colour `{}` in `[colours]`", fill.get_ref()),
+                    );
+                }
+            }
+            for block in &frame.blocks {
+                let styles: Vec<&String> = match block {
+                    Block::Text { style, .. } | Block::Bullets { style, .. } => vec![style],
+                    Block::Organisation {
+                        name_style,
+                        unit_style,
+                    } => vec![name_style, unit_style],
+                    Block::Contacts {
+                        org_style,
+                        name_style,
+                        style,
+                        ..
+                    } => {
+                        contacts_pages.push(p);
+                        vec![org_style, name_style, style]
+                    }
+                    Block::Helplines {
+                        heading_style,
+                        style,
+                        ..
+                    } => vec![heading_style, style],
+                };
+                for s in styles {
+                    check_style(s, p + 1, &mut style_errors);
+                }
+            }
+        }
+    }
+    errors.extend(style_errors);
+    if layout.pages.is_empty() {
+        errors.push(Diagnostic::error("the layout has no `[[pages]]`").in_file(&source.path));
+    }
+    if contacts_pages != [layout.pages.len().saturating_sub(1)] {
+        errors.push(
+            Diagnostic::error(
+                "the layout must have exactly one `contacts` block, on its final page",
+            )
+            .in_file(&source.path),
+        );
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_default_layout_loads() {
+        let layout = load(&Store::layouts(None), DEFAULT).expect("bundled layout");
+        assert_eq!(layout.pages.len(), 4);
+        assert_eq!(layout.page.width_mm, 148.0);
+    }
+
+    #[test]
+    fn an_unknown_layout_name_suggests_the_closest() {
+        let e = load(&Store::layouts(None), "folder-a4").expect_err("unknown");
+        assert!(e.to_string().contains("did you mean `folder-a5`?"), "{e}");
+    }
+}

@@ -1,0 +1,123 @@
+//! `leaflet` turns the carer-support leaflet text and one organisation's contact
+//! details into a printer-ready PDF.
+//!
+//! Data flows one way, one module per stage:
+//!
+//! ```text
+//! contacts.toml ─► contacts ─┐
+//! locales/<lang> ─► locale ──┼─► content ─► typeset ─► pages ─► pdf ─► output
+//! layouts/<name> ─► layout ──┘      (text)     (lines)   (items)  (bytes)  (file)
+//!          fonts/ ─► fonts ───────────────────────┘
+//! ```
+//!
+//! [`build`] runs the whole pipeline; the command line, tests and benchmarks all
+//! call it.
+//!
+//! ```
+//! let options = leaflet::BuildOptions::new("examples/asby.toml", "sv");
+//! let built = leaflet::build(&options).expect("the bundled example builds");
+//! assert_eq!(built.pages, 4);
+//! assert!(built.pdf.starts_with(b"%PDF-1.7"));
+//! ```
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod bundle;
+pub mod contacts;
+pub mod content;
+pub mod diagnostic;
+pub mod fonts;
+pub mod layout;
+pub mod locale;
+pub mod output;
+pub mod pages;
+pub mod pdf;
+pub mod typeset;
+
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+
+use bundle::Store;
+
+/// What to build, from where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The contacts file.
+    pub contacts: PathBuf,
+    /// The requested language (`sv`, `fi`, `sv-FI`, ...).
+    pub lang: String,
+    /// A layout name, or a path to a layout `.toml`.
+    pub layout: String,
+    /// A folder that replaces the bundled locales.
+    pub locales: Option<PathBuf>,
+    /// A folder that replaces the bundled layouts.
+    pub layouts: Option<PathBuf>,
+    /// A folder that replaces the bundled fonts.
+    pub fonts: Option<PathBuf>,
+    /// Seconds since 1970 to date the document with (`SOURCE_DATE_EPOCH`).
+    pub date: Option<i64>,
+}
+
+impl BuildOptions {
+    /// Options for a contacts file and language, with the default layout and bundled data.
+    pub fn new(contacts: impl AsRef<Path>, lang: &str) -> Self {
+        BuildOptions {
+            contacts: contacts.as_ref().to_path_buf(),
+            lang: lang.to_string(),
+            layout: layout::DEFAULT.to_string(),
+            locales: None,
+            layouts: None,
+            fonts: None,
+            date: None,
+        }
+    }
+}
+
+/// A built leaflet.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+    /// The language the text is in, after negotiation (`sv` for `sv-FI`).
+    pub lang: String,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Build a leaflet PDF; every problem found in the inputs is reported at once.
+pub fn build(options: &BuildOptions) -> Result<Built, Diagnostics> {
+    let contacts = contacts::load(&options.contacts);
+    let locale = locale::load(&Store::locales(options.locales.as_deref()), &options.lang);
+    let layout = layout::load(&Store::layouts(options.layouts.as_deref()), &options.layout);
+    let (contacts, locale, layout) = match (contacts, locale, layout) {
+        (Ok(c), Ok(l), Ok(y)) => (c, l, y),
+        (c, l, y) => {
+            let errors = [c.err(), l.err(), y.err()]
+                .into_iter()
+                .flatten()
+                .flat_map(|d| d.0);
+            return Err(Diagnostics(errors.collect()));
+        }
+    };
+    let fonts = fonts::Fonts::load(&Store::fonts(options.fonts.as_deref()), &layout.fonts)?;
+    let content = content::compose(&layout, &locale, &contacts)?;
+    let pages = typeset::typeset(&content, &layout, &fonts)?;
+    let meta = pdf::Metadata {
+        title: content.title.clone(),
+        author: content.author.clone(),
+        subject: content.subject.clone(),
+        lang: content.lang.clone(),
+        date: options.date,
+    };
+    let pdf = pdf::write(&pages, &fonts, &meta)?;
+    Ok(Built {
+        pdf,
+        pages: pages.len(),
+        lang: content.lang,
+        warnings: content.warnings,
+    })
+}

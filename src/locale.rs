@@ -1,0 +1,241 @@
+//! Locales: discover the language folders, negotiate the requested language and
+//! format its Fluent messages into plain text.
+//!
+//! A locale is a folder `locales/<tag>/` of `.ftl` files; adding a folder adds a
+//! language, with no code change. `sv-FI` negotiates to `sv` when there is no
+//! `sv-FI` folder. Bidi isolation marks are off (they would end up in the PDF), and
+//! every Fluent parse or resolver error is fatal: a leaflet never prints `{$name}`.
+
+use std::collections::HashSet;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::FluentResource;
+use fluent_langneg::{negotiate_languages, NegotiationStrategy};
+use fluent_syntax::ast;
+use unic_langid::LanguageIdentifier;
+
+use crate::bundle::{self, Store};
+use crate::diagnostic::{Diagnostic, Diagnostics, Source};
+
+/// The prefix of messages that list a national helpline, printed in file order.
+pub const HELPLINE_PREFIX: &str = "helpline-";
+
+/// One language's messages, ready to format.
+pub struct Locale {
+    /// The language this locale is for (its folder's name).
+    pub lang: LanguageIdentifier,
+    bundle: FluentBundle<FluentResource>,
+    helplines: Vec<String>,
+    folder: String,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locale")
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The languages there are folders for, sorted.
+pub fn available(store: &Store) -> Result<Vec<LanguageIdentifier>, Diagnostics> {
+    Ok(store
+        .folders()?
+        .into_iter()
+        .filter_map(|name| name.parse().ok())
+        .collect())
+}
+
+/// Pick the available language that serves a request (`sv-FI` → `sv`).
+pub fn negotiate(
+    requested: &str,
+    available: &[LanguageIdentifier],
+) -> Result<LanguageIdentifier, Diagnostics> {
+    let list = || {
+        available
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let wanted: LanguageIdentifier = requested.parse().map_err(|_| {
+        Diagnostics::one(
+            Diagnostic::error(format!("`{requested}` is not a language code"))
+                .field("--lang")
+                .hint(format!("available languages: {}", list())),
+        )
+    })?;
+    negotiate_languages(&[wanted], available, None, NegotiationStrategy::Filtering)
+        .first()
+        .map(|l| (*l).clone())
+        .ok_or_else(|| {
+            Diagnostics::one(
+                Diagnostic::error(format!("there is no leaflet text in `{requested}`"))
+                    .field("--lang")
+                    .hint(format!("available languages: {}", list()))
+                    .hint("translators add a language as a folder under `locales/`"),
+            )
+        })
+}
+
+/// Negotiate `requested` and load that locale's messages.
+pub fn load(store: &Store, requested: &str) -> Result<Locale, Diagnostics> {
+    let lang = negotiate(requested, &available(store)?)?;
+    let folder = lang.to_string();
+    let mut bundle = FluentBundle::new_concurrent(vec![lang.clone()]);
+    bundle.set_use_isolating(false);
+    let mut errors = Vec::new();
+    let mut helplines = Vec::new();
+    let mut seen = HashSet::new();
+    let files = store.files(&folder, "ftl")?;
+    if files.is_empty() {
+        return Err(Diagnostic::error("this language folder has no .ftl files")
+            .in_file(store.display_path(&folder))
+            .into());
+    }
+    for (rel, data) in files {
+        let source = Source::new(store.display_path(&rel), bundle::utf8(store, &rel, data)?);
+        let resource = match FluentResource::try_new(source.text.clone()) {
+            Ok(r) => r,
+            Err((r, parse_errors)) => {
+                for e in parse_errors {
+                    errors.push(
+                        Diagnostic::error(format!("Fluent syntax error ({})", e.kind))
+                            .at(&source, e.pos.start),
+                    );
+                }
+                r
+            }
+        };
+        for entry in resource.entries() {
+            let (id, span_of) = match entry {
+                ast::Entry::Message(m) => (m.id.name, m.id.name),
+                ast::Entry::Term(t) => (t.id.name, t.id.name),
+                _ => continue,
+            };
+            if !seen.insert(id.to_string()) {
+                let offset = offset_of(&source.text, span_of);
+                errors.push(
+                    Diagnostic::error(format!("`{id}` is defined twice in this language"))
+                        .at(&source, offset)
+                        .field(id),
+                );
+            } else if id.starts_with(HELPLINE_PREFIX) && matches!(entry, ast::Entry::Message(_)) {
+                helplines.push(id.to_string());
+            }
+        }
+        // Duplicates are reported above with their position; the bundle keeps the first.
+        let _ = bundle.add_resource(resource);
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    Ok(Locale {
+        lang,
+        bundle,
+        helplines,
+        folder,
+    })
+}
+
+/// The byte offset of a slice that borrows from `text`.
+fn offset_of(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len())
+}
+
+impl Locale {
+    /// Format a message's value.
+    pub fn message(&self, id: &str) -> Result<String, Diagnostics> {
+        let msg = self
+            .bundle
+            .get_message(id)
+            .ok_or_else(|| self.missing(id, None))?;
+        let pattern = msg.value().ok_or_else(|| self.missing(id, None))?;
+        self.format(id, pattern)
+    }
+
+    /// Format one attribute of a message (`helpline-112.number`).
+    pub fn attribute(&self, id: &str, attribute: &str) -> Result<String, Diagnostics> {
+        let msg = self
+            .bundle
+            .get_message(id)
+            .ok_or_else(|| self.missing(id, None))?;
+        let attr = msg
+            .get_attribute(attribute)
+            .ok_or_else(|| self.missing(id, Some(attribute)))?;
+        self.format(&format!("{id}.{attribute}"), attr.value())
+    }
+
+    /// The ids of the helpline messages, in the order of the locale's files.
+    pub fn helplines(&self) -> &[String] {
+        &self.helplines
+    }
+
+    fn format(&self, id: &str, pattern: &ast::Pattern<&str>) -> Result<String, Diagnostics> {
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, None, &mut errors);
+        match errors.first() {
+            None => Ok(text.into_owned()),
+            Some(e) => Err(Diagnostics::one(
+                Diagnostic::error(format!(
+                    "message `{id}` in locale `{}` cannot be formatted ({e})",
+                    self.folder
+                ))
+                .field(id),
+            )),
+        }
+    }
+
+    fn missing(&self, id: &str, attribute: Option<&str>) -> Diagnostics {
+        let what = match attribute {
+            Some(a) => format!("message `{id}` has no `.{a}` attribute"),
+            None => format!("message `{id}` is missing"),
+        };
+        Diagnostics::one(
+            Diagnostic::error(format!("{what} in locale `{}`", self.folder))
+                .in_file(format!("locales/{}/", self.folder))
+                .field(id)
+                .hint(
+                    "add it to one of the locale's .ftl files (see the same id in `locales/sv/`)",
+                ),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs(tags: &[&str]) -> Vec<LanguageIdentifier> {
+        tags.iter().filter_map(|t| t.parse().ok()).collect()
+    }
+
+    #[test]
+    fn regional_tags_fall_back_to_the_base_language() {
+        let available = langs(&["fi", "sv"]);
+        assert_eq!(
+            negotiate("sv-FI", &available).map(|l| l.to_string()),
+            Ok("sv".into())
+        );
+        assert_eq!(
+            negotiate("fi-SE", &available).map(|l| l.to_string()),
+            Ok("fi".into())
+        );
+        let e = negotiate("de", &available).expect_err("no German");
+        assert!(e.0[0].hints[0].contains("`fi`, `sv`"));
+    }
+
+    #[test]
+    fn bundled_locales_format_without_isolation_marks() {
+        let locale = load(&Store::locales(None), "sv").expect("bundled sv");
+        let title = locale.message("cover-title").expect("title");
+        assert!(!title.contains('\u{2068}'));
+        assert_eq!(
+            locale.attribute("helpline-112", "number").as_deref(),
+            Ok("112")
+        );
+        assert!(locale.message("no-such-message").is_err());
+    }
+}

@@ -1,0 +1,109 @@
+//! The `leaflet` command: parse the arguments, call the library, report.
+
+mod cli;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+use leaflet::bundle::Store;
+use leaflet::{BuildOptions, Diagnostic, Diagnostics};
+
+use cli::{BuildArgs, Cli, Command, DataDirs};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => build(args),
+        Command::List(dirs) => list(&dirs),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(errors) => {
+            eprintln!("{errors}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn build(args: BuildArgs) -> Result<(), Diagnostics> {
+    let date = source_date_epoch()?;
+    let options = BuildOptions {
+        contacts: args.contacts.clone(),
+        lang: args.lang.clone(),
+        layout: args.layout,
+        locales: args.dirs.locales,
+        layouts: args.dirs.layouts,
+        fonts: args.dirs.fonts,
+        date,
+    };
+    let built = leaflet::build(&options)?;
+    for warning in &built.warnings {
+        eprintln!("{warning}");
+    }
+    let output = args
+        .output
+        .unwrap_or_else(|| default_output(&args.contacts, &built.lang));
+    if same_file(&output, &args.contacts) {
+        return Err(
+            Diagnostic::error("the output would overwrite the contacts file")
+                .in_file(&output)
+                .hint("give another file name with -o")
+                .into(),
+        );
+    }
+    leaflet::output::write_atomically(&output, &built.pdf)?;
+    if output != Path::new("-") {
+        eprintln!(
+            "wrote {} ({} pages, {} KB)",
+            output.display(),
+            built.pages,
+            built.pdf.len().div_ceil(1024)
+        );
+    }
+    Ok(())
+}
+
+fn list(dirs: &DataDirs) -> Result<(), Diagnostics> {
+    let locales = Store::locales(dirs.locales.as_deref());
+    let layouts = Store::layouts(dirs.layouts.as_deref());
+    println!("languages:");
+    for lang in leaflet::locale::available(&locales)? {
+        println!("  {lang}");
+    }
+    println!("layouts:");
+    for name in leaflet::layout::names(&layouts)? {
+        let layout = leaflet::layout::load(&layouts, &name)?;
+        println!("  {name:<14} {}", layout.description);
+    }
+    Ok(())
+}
+
+/// `<contacts file stem>-<lang>.pdf` in the current folder.
+fn default_output(contacts: &Path, lang: &str) -> PathBuf {
+    let stem = contacts
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("leaflet");
+    PathBuf::from(format!("{stem}-{lang}.pdf"))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The reproducible-builds date, if set.
+fn source_date_epoch() -> Result<Option<i64>, Diagnostics> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(_) => Ok(None),
+        Ok(v) => v.trim().parse().map(Some).map_err(|_| {
+            Diagnostic::error(format!(
+                "SOURCE_DATE_EPOCH must be whole seconds since 1970, not `{v}`"
+            ))
+            .into()
+        }),
+    }
+}

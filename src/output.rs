@@ -1,0 +1,71 @@
+//! Output: write the finished PDF so that a failure never leaves a partial file.
+//!
+//! A regular file (new or existing) is written to a temporary file in the same
+//! folder, flushed to disk and renamed over the target, so readers see the old
+//! file or the new one, never half of one. Anything that is not a regular file
+//! (`-` for standard output, a pipe, a device such as `/dev/stdout`) is written
+//! directly: renaming over a device node would replace the device.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// Write `bytes` to `path` (or standard output for `-`) all at once or not at all.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
+    let fail = |e: std::io::Error| {
+        let cause = match e.raw_os_error() {
+            Some(28) => "no space left on the device".to_string(),
+            _ => e.to_string(),
+        };
+        Diagnostics::one(Diagnostic::error(format!("cannot write the PDF ({cause})")).in_file(path))
+    };
+    if path == Path::new("-") {
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(bytes)
+            .and_then(|()| out.flush())
+            .map_err(fail);
+    }
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(
+                Diagnostic::error("is a folder; give a file name for the PDF")
+                    .in_file(path)
+                    .into(),
+            );
+        }
+        Ok(meta) if !meta.is_file() => {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(fail)?;
+            return file
+                .write_all(bytes)
+                .and_then(|()| file.flush())
+                .map_err(fail);
+        }
+        _ => {}
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Diagnostic::error(format!(
+            "cannot write the PDF (the folder `{}` does not exist)",
+            dir.display()
+        ))
+        .in_file(path)
+        .into());
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".leaflet-")
+        .suffix(".pdf.tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}

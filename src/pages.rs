@@ -1,0 +1,76 @@
+//! Pages: the finished layout, every item at a fixed position.
+//!
+//! Coordinates are PDF points with the origin at the page's bottom-left corner.
+//! The typesetter produces these; the PDF writer only draws them.
+
+use crate::fonts::Weight;
+
+/// One finished page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// Width in points.
+    pub width: f32,
+    /// Height in points.
+    pub height: f32,
+    /// What is drawn, in painting order.
+    pub items: Vec<Item>,
+}
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A filled rectangle.
+    Fill(FillRect),
+    /// A run of glyphs on one baseline in one font, size and colour.
+    Text(GlyphRun),
+}
+
+/// A filled rectangle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FillRect {
+    /// Left edge.
+    pub x: f32,
+    /// Bottom edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+    /// sRGB, 0 to 1.
+    pub colour: [f32; 3],
+}
+
+/// Glyphs on one baseline, in one font, size and colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlyphRun {
+    /// The face.
+    pub weight: Weight,
+    /// Type size in points.
+    pub size: f32,
+    /// sRGB, 0 to 1.
+    pub colour: [f32; 3],
+    /// Where the first glyph's origin is.
+    pub x: f32,
+    /// The baseline.
+    pub y: f32,
+    /// The glyphs, each advancing the pen by its `advance`.
+    pub glyphs: Vec<PlacedGlyph>,
+}
+
+/// One glyph of a run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedGlyph {
+    /// Glyph id in the (unsubset) font.
+    pub id: u16,
+    /// Pen advance after this glyph, in font units, kerning included.
+    pub advance: i32,
+    /// The characters this glyph stands for (empty for a glyph that continues a cluster).
+    pub text: String,
+}
+
+impl GlyphRun {
+    /// The run's width in points.
+    pub fn width(&self, units_per_em: f32) -> f32 {
+        self.glyphs.iter().map(|g| g.advance as f32).sum::<f32>() * self.size / units_per_em
+    }
+}

@@ -1,0 +1,436 @@
+//! PDF: draw finished pages into PDF bytes.
+//!
+//! printpdf turns the pages into content streams and embeds the fonts; this module
+//! then fixes on printpdf's lopdf document what printpdf cannot express. It is the
+//! only module that knows printpdf or lopdf.
+//!
+//! - Fonts are subset before embedding (allsorts) and named with a `ABCDEF+` tag
+//!   derived from the glyph set; glyphs are shown by id with their text in
+//!   `/ToUnicode`, so copy and search give the real characters (å ä ö š ž).
+//! - Page boxes are written as `[llx lly urx ury]` (`/MediaBox`, `/CropBox`,
+//!   `/TrimBox`, `/BleedBox`); the catalog carries `/Lang` and asks viewers to show
+//!   the title.
+//! - Output is byte-identical for identical input: no random ids, no clock. Dates
+//!   are written only when `SOURCE_DATE_EPOCH` is set, and the file `/ID` is a hash
+//!   of the content.
+
+use std::collections::BTreeMap;
+
+use lopdf::{Dictionary, Object, StringFormat};
+use printpdf::{
+    Codepoint, Color, FontId, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Pt, Rect, Rgb, TextItem, TextMatrix,
+};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fonts::{Fonts, Weight};
+use crate::pages::{Item, Page};
+
+/// What the document says about itself.
+#[derive(Debug, Clone)]
+pub struct Metadata {
+    /// `/Title`.
+    pub title: String,
+    /// `/Author`: the organisation.
+    pub author: String,
+    /// `/Subject`.
+    pub subject: String,
+    /// `/Lang` in the catalog (`sv`).
+    pub lang: String,
+    /// Seconds since 1970 for `/CreationDate` and `/ModDate`; none are written without it.
+    pub date: Option<i64>,
+}
+
+/// The producer named in the document.
+const PRODUCER: &str = concat!("leaflet ", env!("CARGO_PKG_VERSION"));
+
+/// A font as embedded: the subset's glyph ids for the original ones.
+struct Embedded {
+    id: FontId,
+    new_ids: BTreeMap<u16, u16>,
+    /// `ABCDEF+PostScriptName`.
+    name: String,
+}
+
+/// Draw the pages into a PDF document's bytes.
+pub fn write(pages: &[Page], fonts: &Fonts, meta: &Metadata) -> Result<Vec<u8>, Diagnostics> {
+    let mut doc = PdfDocument::new(&meta.title);
+    let mut embedded = BTreeMap::new();
+    for (weight, used) in used_glyphs(pages) {
+        embedded.insert(weight, embed_subset(&mut doc, fonts, weight, &used)?);
+    }
+    doc.pages = pages
+        .iter()
+        .map(|page| page_ops(page, fonts, &embedded))
+        .map(|(page, ops)| {
+            PdfPage::new(
+                printpdf::Mm::from(Pt(page.width)),
+                printpdf::Mm::from(Pt(page.height)),
+                ops,
+            )
+        })
+        .collect();
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&options, &mut warnings);
+    lo.version = "1.7".into();
+    tag_subset_fonts(&mut lo, &embedded);
+    set_page_boxes(&mut lo, pages);
+    set_catalog(&mut lo, meta)?;
+    set_info(&mut lo, meta);
+    lo.compress();
+    finish(lo)
+}
+
+/// The glyphs each weight shows, with the text each stands for.
+fn used_glyphs(pages: &[Page]) -> BTreeMap<Weight, BTreeMap<u16, String>> {
+    let mut used: BTreeMap<Weight, BTreeMap<u16, String>> = BTreeMap::new();
+    for page in pages {
+        for item in &page.items {
+            if let Item::Text(run) = item {
+                let glyphs = used.entry(run.weight).or_default();
+                for g in &run.glyphs {
+                    let text = glyphs.entry(g.id).or_default();
+                    if text.is_empty() {
+                        text.clone_from(&g.text);
+                    }
+                }
+            }
+        }
+    }
+    used
+}
+
+/// Subset a font to the glyphs used and add it to the document (one `/Font`).
+fn embed_subset(
+    doc: &mut PdfDocument,
+    fonts: &Fonts,
+    weight: Weight,
+    used: &BTreeMap<u16, String>,
+) -> Result<Embedded, Diagnostics> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+
+    let font = fonts.get(weight);
+    let fail = |what: String| {
+        Diagnostics::one(Diagnostic::error(format!(
+            "cannot embed the font `{}` ({what})",
+            font.file
+        )))
+    };
+    // Glyph 0 must come first; the subset numbers glyphs in this order.
+    let ids: Vec<u16> = std::iter::once(0)
+        .chain(used.keys().copied().filter(|&g| g != 0))
+        .collect();
+    let scope = ReadScope::new(&font.data);
+    let data = scope
+        .read::<FontData<'_>>()
+        .map_err(|e| fail(e.to_string()))?;
+    let provider = data.table_provider(0).map_err(|e| fail(e.to_string()))?;
+    let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
+        .map_err(|e| fail(e.to_string()))?;
+    let mut warnings = Vec::new();
+    let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+        .ok_or_else(|| fail("the subset does not parse".into()))?;
+    let id = FontId(format!("F{}", weight as u8 + 1));
+    doc.resources
+        .fonts
+        .map
+        .insert(id.clone(), PdfFont::new(parsed));
+    let new_ids = ids
+        .iter()
+        .enumerate()
+        .map(|(new, &old)| (old, new as u16))
+        .collect();
+    Ok(Embedded {
+        id,
+        new_ids,
+        name: format!("{}+{}", subset_tag(&ids, weight), postscript_name(font)),
+    })
+}
+
+/// The font's PostScript name, as PDF names allow it.
+fn postscript_name(font: &crate::fonts::Font) -> String {
+    let name = font
+        .face()
+        .and_then(|f| {
+            f.names()
+                .into_iter()
+                .find(|n| n.name_id == rustybuzz::ttf_parser::name_id::POST_SCRIPT_NAME)
+                .and_then(|n| n.to_string())
+        })
+        .unwrap_or_else(|| font.file.trim_end_matches(".ttf").to_string());
+    name.chars()
+        .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c))
+        .collect()
+}
+
+/// Six capital letters that name a subset (ISO 32000-1, 9.6.4), from its glyph set.
+fn subset_tag(ids: &[u16], weight: Weight) -> String {
+    let mut h = fnv1a(&ids.iter().flat_map(|i| i.to_be_bytes()).collect::<Vec<_>>());
+    h ^= weight as u64;
+    (0..6)
+        .map(|_| {
+            let c = (b'A' + (h % 26) as u8) as char;
+            h /= 26;
+            c
+        })
+        .collect()
+}
+
+/// FNV-1a, 64 bits: a stable hash for names and ids (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// One page's drawing operations.
+fn page_ops<'p>(
+    page: &'p Page,
+    fonts: &Fonts,
+    embedded: &BTreeMap<Weight, Embedded>,
+) -> (&'p Page, Vec<Op>) {
+    let mut ops = Vec::new();
+    let colour = |c: [f32; 3]| {
+        Color::Rgb(Rgb {
+            r: c[0],
+            g: c[1],
+            b: c[2],
+            icc_profile: None,
+        })
+    };
+    for item in &page.items {
+        match item {
+            Item::Fill(r) => {
+                ops.push(Op::SetFillColor {
+                    col: colour(r.colour),
+                });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(r.x),
+                        y: Pt(r.y),
+                        width: Pt(r.width),
+                        height: Pt(r.height),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+            }
+            Item::Text(run) => {
+                let Some(font) = embedded.get(&run.weight) else {
+                    continue;
+                };
+                let face = fonts.get(run.weight);
+                let ttf = face.face();
+                let glyphs = run
+                    .glyphs
+                    .iter()
+                    .map(|g| {
+                        let natural = ttf
+                            .as_ref()
+                            .and_then(|f| f.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.id)))
+                            .map_or(g.advance, i32::from);
+                        let offset = -((g.advance - natural) as f32) * 1000.0 / face.units_per_em;
+                        Codepoint {
+                            gid: font.new_ids.get(&g.id).copied().unwrap_or(0),
+                            offset,
+                            cid: (!g.text.is_empty()).then(|| g.text.clone()),
+                        }
+                    })
+                    .collect();
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFillColor {
+                    col: colour(run.colour),
+                });
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(font.id.clone()),
+                    size: Pt(run.size),
+                });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(run.x), Pt(run.y)),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(glyphs)],
+                });
+                ops.push(Op::EndTextSection);
+            }
+        }
+    }
+    (page, ops)
+}
+
+/// Name each embedded font `ABCDEF+PostScriptName` in `/BaseFont` and `/FontName`.
+fn tag_subset_fonts(doc: &mut lopdf::Document, embedded: &BTreeMap<Weight, Embedded>) {
+    // Map each font resource name to its tag through the shared /Font dictionary.
+    let names: BTreeMap<Vec<u8>, &str> = embedded
+        .values()
+        .map(|e| (e.id.0.as_bytes().to_vec(), e.name.as_str()))
+        .collect();
+    let mut font_refs = Vec::new();
+    for object in doc.objects.values() {
+        if let Object::Dictionary(d) = object {
+            for (name, value) in d.iter() {
+                if let (Some(tag), Ok(id)) = (names.get(name), value.as_reference()) {
+                    font_refs.push((id, *tag));
+                }
+            }
+        }
+    }
+    for (id, tag) in font_refs {
+        let mut descriptors = Vec::new();
+        if let Ok(Object::Dictionary(font)) = doc.get_object_mut(id) {
+            retag(font, "BaseFont", tag);
+            if let Ok(Object::Array(kids)) = font.get_mut(b"DescendantFonts") {
+                for kid in kids.iter_mut() {
+                    match kid {
+                        Object::Dictionary(cid) => {
+                            retag(cid, "BaseFont", tag);
+                            if let Ok(r) = cid.get(b"FontDescriptor").and_then(Object::as_reference)
+                            {
+                                descriptors.push(r);
+                            }
+                        }
+                        Object::Reference(r) => descriptors.push(*r),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        for d in descriptors {
+            if let Ok(Object::Dictionary(dict)) = doc.get_object_mut(d) {
+                retag(dict, "BaseFont", tag);
+                retag(dict, "FontName", tag);
+                if let Ok(r) = dict.get(b"FontDescriptor").and_then(Object::as_reference) {
+                    if let Ok(Object::Dictionary(desc)) = doc.get_object_mut(r) {
+                        retag(desc, "FontName", tag);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn retag(dict: &mut Dictionary, key: &str, name: &str) {
+    if dict.has(key.as_bytes()) {
+        dict.set(key, Object::Name(name.as_bytes().to_vec()));
+    }
+}
+
+/// Write every page box as [llx lly urx ury]; without bleed they all equal the page.
+fn set_page_boxes(doc: &mut lopdf::Document, pages: &[Page]) {
+    let ids: Vec<_> = doc.get_pages().into_values().collect();
+    for (id, page) in ids.into_iter().zip(pages) {
+        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(id) {
+            let bbox = || {
+                Object::Array(vec![
+                    0.into(),
+                    0.into(),
+                    Object::Real(page.width),
+                    Object::Real(page.height),
+                ])
+            };
+            for key in ["MediaBox", "CropBox", "TrimBox", "BleedBox"] {
+                d.set(key, bbox());
+            }
+            if matches!(d.get(b"Annots"), Ok(Object::Array(a)) if a.is_empty()) {
+                d.remove(b"Annots");
+            }
+        }
+    }
+}
+
+/// `/Lang` and `/ViewerPreferences /DisplayDocTitle` in the catalog.
+fn set_catalog(doc: &mut lopdf::Document, meta: &Metadata) -> Result<(), Diagnostics> {
+    let catalog = doc
+        .catalog_mut()
+        .map_err(|e| Diagnostics::one(Diagnostic::error(format!("cannot finish the PDF ({e})"))))?;
+    catalog.set(
+        "Lang",
+        Object::String(meta.lang.as_bytes().to_vec(), StringFormat::Literal),
+    );
+    catalog.set(
+        "ViewerPreferences",
+        Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]),
+    );
+    catalog.remove(b"Metadata");
+    Ok(())
+}
+
+/// A fresh `/Info`: title, author, subject, producer and (with `SOURCE_DATE_EPOCH`) dates.
+fn set_info(doc: &mut lopdf::Document, meta: &Metadata) {
+    let mut info = Dictionary::from_iter([
+        ("Title", text_string(&meta.title)),
+        ("Author", text_string(&meta.author)),
+        ("Subject", text_string(&meta.subject)),
+        ("Creator", text_string(PRODUCER)),
+        ("Producer", text_string(PRODUCER)),
+    ]);
+    if let Some(date) = meta.date.and_then(pdf_date) {
+        info.set(
+            "CreationDate",
+            Object::String(date.clone().into_bytes(), StringFormat::Literal),
+        );
+        info.set(
+            "ModDate",
+            Object::String(date.into_bytes(), StringFormat::Literal),
+        );
+    }
+    match doc.trailer.get(b"Info").and_then(Object::as_reference) {
+        Ok(id) => {
+            doc.objects.insert(id, Object::Dictionary(info));
+        }
+        Err(_) => {
+            let id = doc.add_object(info);
+            doc.trailer.set("Info", id);
+        }
+    }
+}
+
+/// A PDF text string: ASCII as is, anything else as UTF-16BE with a byte-order mark.
+fn text_string(s: &str) -> Object {
+    if s.is_ascii() {
+        return Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
+    }
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// `D:YYYYMMDDHHmmSSZ` for seconds since 1970 (UTC).
+fn pdf_date(epoch: i64) -> Option<String> {
+    let t = printpdf::OffsetDateTime::from_unix_timestamp(epoch).ok()?;
+    Some(format!(
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    ))
+}
+
+/// Set a content-derived `/ID` and serialise.
+fn finish(mut doc: lopdf::Document) -> Result<Vec<u8>, Diagnostics> {
+    let fail = |e: std::io::Error| {
+        Diagnostics::one(Diagnostic::error(format!("cannot write the PDF ({e})")))
+    };
+    doc.trailer.remove(b"ID");
+    let mut first = Vec::new();
+    doc.save_to(&mut first).map_err(fail)?;
+    let a = fnv1a(&first);
+    let b = fnv1a(&[&a.to_be_bytes()[..], &first].concat());
+    let id: Vec<u8> = [a.to_be_bytes(), b.to_be_bytes()].concat();
+    let id = Object::String(id, StringFormat::Hexadecimal);
+    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    let mut out = Vec::with_capacity(first.len() + 80);
+    doc.save_to(&mut out).map_err(fail)?;
+    Ok(out)
+}
