@@ -1,0 +1,182 @@
+//! Helpers for the integration tests: run the real binary in a fresh folder and
+//! look inside the PDF it wrote.
+
+#![allow(dead_code)] // each test binary uses its own share of these helpers
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fresh temporary folder the binary runs in.
+pub struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Write a file into the sandbox and return its path.
+    pub fn write(&self, name: &str, contents: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, contents).expect("write a test file");
+        path
+    }
+
+    /// Copy the bundled example contacts file in.
+    pub fn example(&self) -> PathBuf {
+        let text = std::fs::read_to_string(repo("examples/asby.toml")).expect("the example exists");
+        self.write("asby.toml", &text)
+    }
+
+    /// Run `leaflet ARGS` in the sandbox with a fixed environment.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_leaflet"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .expect("the binary runs");
+        Run(output)
+    }
+
+    /// The file names in the sandbox, sorted.
+    pub fn files(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.dir.path())
+            .expect("list the sandbox")
+            .filter_map(|e| e.ok()?.file_name().to_str().map(str::to_string))
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+/// A finished run of the binary.
+pub struct Run(pub Output);
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.0.status.code().unwrap_or(-1)
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.0.stderr).into_owned()
+    }
+
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
+
+    /// Assert success and return stderr.
+    #[track_caller]
+    pub fn ok(&self) -> String {
+        assert_eq!(
+            self.code(),
+            0,
+            "expected success, stderr:\n{}",
+            self.stderr()
+        );
+        self.stderr()
+    }
+
+    /// Assert exit 1 with no panic and return stderr.
+    #[track_caller]
+    pub fn fails(&self) -> String {
+        let err = self.stderr();
+        assert_eq!(self.code(), 1, "expected exit 1, stderr:\n{err}");
+        assert!(!err.contains("panicked"), "panic:\n{err}");
+        err
+    }
+}
+
+/// A path in the repository.
+pub fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The text of each page, extracted by poppler's `pdftotext`.
+pub fn page_texts(pdf: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(pdf).expect("a readable PDF");
+    (1..=doc.get_pages().len())
+        .map(|page| {
+            let out = Command::new("pdftotext")
+                .args([
+                    "-enc",
+                    "UTF-8",
+                    "-f",
+                    &page.to_string(),
+                    "-l",
+                    &page.to_string(),
+                ])
+                .arg(pdf)
+                .arg("-")
+                .output()
+                .expect("pdftotext runs (apt-get install poppler-utils)");
+            assert!(out.status.success(), "pdftotext failed on page {page}");
+            String::from_utf8(out.stdout).expect("UTF-8 text")
+        })
+        .collect()
+}
+
+/// A page's box (`MediaBox`, `TrimBox`, ...) as [llx lly urx ury].
+pub fn page_box(doc: &lopdf::Document, page: lopdf::ObjectId, key: &str) -> Vec<f32> {
+    let dict = doc.get_dictionary(page).expect("a page dictionary");
+    dict.get(key.as_bytes())
+        .and_then(lopdf::Object::as_array)
+        .expect("the box is there")
+        .iter()
+        .map(|o| o.as_float().expect("a number"))
+        .collect()
+}
+
+/// Every font dictionary in the document: (BaseFont, has an embedded font program).
+pub fn fonts(doc: &lopdf::Document) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(lopdf::Object::as_name).ok()
+            != Some(b"FontDescriptor".as_slice())
+        {
+            continue;
+        }
+        let name = dict
+            .get(b"FontName")
+            .and_then(lopdf::Object::as_name)
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
+        let embedded = ["FontFile", "FontFile2", "FontFile3"]
+            .iter()
+            .any(|k| dict.has(k.as_bytes()));
+        out.push((name, embedded));
+    }
+    out.sort();
+    out
+}
+
+/// A text string from the `/Info` dictionary, decoded.
+pub fn info(doc: &lopdf::Document, key: &str) -> Option<String> {
+    let info = doc.trailer.get(b"Info").ok()?.as_reference().ok()?;
+    let value = doc.get_dictionary(info).ok()?.get(key.as_bytes()).ok()?;
+    let bytes = value.as_str().ok()?;
+    Some(decode_text_string(bytes))
+}
+
+/// Decode a PDF text string (UTF-16BE with a BOM, or PDFDocEncoding's ASCII part).
+pub fn decode_text_string(bytes: &[u8]) -> String {
+    match bytes {
+        [0xFE, 0xFF, rest @ ..] => {
+            let units: Vec<u16> = rest
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
