@@ -65,7 +65,25 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
         .tempfile_in(dir)
         .map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
+    publish_permissions(tmp.as_file(), path).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// A temporary file is private (0600); give the PDF the permissions of the file it
+/// replaces, or the usual ones (0644) for a new document.
+#[cfg(unix)]
+fn publish_permissions(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let permissions = match std::fs::metadata(target) {
+        Ok(old) => old.permissions(),
+        Err(_) => std::fs::Permissions::from_mode(0o644),
+    };
+    file.set_permissions(permissions)
+}
+
+#[cfg(not(unix))]
+fn publish_permissions(_file: &std::fs::File, _target: &Path) -> std::io::Result<()> {
     Ok(())
 }

@@ -252,3 +252,23 @@ fn list_names_languages_and_layouts() {
     assert!(text.contains("  fi\n") && text.contains("  sv\n"), "{text}");
     assert!(text.contains("folder-a5") && text.contains("A5"), "{text}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_pdf_is_readable_by_others_and_a_replaced_one_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    sb.example();
+    sb.run(&["build", "asby.toml", "-o", "new.pdf"]).ok();
+    let mode = |name: &str| {
+        std::fs::metadata(sb.path(name))
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0)
+    };
+    assert_eq!(mode("new.pdf"), 0o644);
+    sb.write("old.pdf", "old");
+    std::fs::set_permissions(sb.path("old.pdf"), std::fs::Permissions::from_mode(0o640))
+        .expect("chmod");
+    sb.run(&["build", "asby.toml", "-o", "old.pdf"]).ok();
+    assert_eq!(mode("old.pdf"), 0o640);
+}
