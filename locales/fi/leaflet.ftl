@@ -23,9 +23,10 @@ carer-help =
     Apu voi olla monenlaista. Ehkä käyt kaupassa, maksat laskuja, lähdet mukaan
     lääkäriin tai olet tukena, kun elämä tuntuu raskaalta. Teidän ei tarvitse asua
     yhdessä. Voit olla nuori tai vanha, ja voit samalla käydä töissä tai opiskella.
+carer-fact = Ruotsissa lähes joka viides aikuinen auttaa tai tukee läheistään.
 carer-many =
-    Et ole ainoa. Ruotsissa lähes joka viides aikuinen auttaa tai tukee läheistään.
-    Moni heistä on lyhentänyt työaikaansa tai jättänyt työnsä, jotta arki sujuisi.
+    Et siis ole ainoa. Moni on lyhentänyt työaikaansa tai jättänyt työnsä,
+    jotta arki sujuisi.
 carer-own =
     Omaisena oleminen on vapaaehtoista. Saat sanoa ei, ja saat pitää huolta myös
     itsestäsi. On tavallista, että väsyttää, huolettaa tai tuntuu yksinäiseltä.

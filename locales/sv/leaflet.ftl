@@ -24,10 +24,10 @@ carer-help =
     Hjälpen kan se ut på många sätt. Du kanske handlar, betalar räkningar, följer
     med till vården eller finns där när det är tungt. Ni behöver inte bo ihop.
     Du kan vara ung eller gammal, och du kan arbeta eller studera samtidigt.
+carer-fact = Nästan var femte vuxen i Sverige hjälper eller stöttar en närstående.
 carer-many =
-    Du är inte ensam. Nästan var femte vuxen i Sverige hjälper eller stöttar
-    en närstående. Många har gått ner i arbetstid eller slutat arbeta för att
-    få vardagen att gå ihop.
+    Du är alltså inte ensam. Många har gått ner i arbetstid eller slutat arbeta
+    för att få vardagen att gå ihop.
 carer-own =
     Det är frivilligt att vara anhörig. Du får säga nej, och du får ta hand om
     dig själv också. Det är vanligt att känna sig trött, orolig eller ensam.
