@@ -116,9 +116,15 @@ pub fn compose<'l>(
     contacts: &Contacts,
 ) -> Result<Content<'l>, Diagnostics> {
     let lang = locale.lang.to_string();
+    // The pseudo-locale previews the reference text, contacts included.
+    let text_lang = if crate::locale::is_pseudo(&lang) {
+        crate::locale::REFERENCE.to_string()
+    } else {
+        lang.clone()
+    };
     let mut c = Composer {
         locale,
-        lang: lang.clone(),
+        lang: text_lang,
         errors: Vec::new(),
         warnings: Vec::new(),
     };
@@ -142,14 +148,20 @@ pub fn compose<'l>(
                 .collect(),
         })
         .collect();
-    let title = c.message("document-title");
+    let title = c
+        .locale
+        .message_with("document-title", &[("organisation", &org_name)])
+        .unwrap_or_else(|e| {
+            c.errors.extend(e.0);
+            String::new()
+        });
     let subject = c.message("document-subject");
     if !c.errors.is_empty() {
         return Err(Diagnostics(c.errors));
     }
     Ok(Content {
         pages,
-        title: format!("{title} – {org_name}"),
+        title,
         subject,
         author: org_name,
         lang,
@@ -174,7 +186,10 @@ impl Composer<'_> {
 
     fn text(&mut self, text: &Text) -> String {
         let (value, warning) = text.get(&self.lang);
-        self.warnings.extend(warning);
+        // A field printed twice (the name on the cover and the contact page) warns once.
+        if let Some(w) = warning.filter(|w| !self.warnings.contains(w)) {
+            self.warnings.push(w);
+        }
         value.to_string()
     }
 

@@ -28,6 +28,7 @@ pub mod contacts;
 pub mod content;
 pub mod diagnostic;
 pub mod fonts;
+pub mod hyphenate;
 pub mod layout;
 pub mod locale;
 pub mod output;
@@ -105,7 +106,16 @@ pub fn build(options: &BuildOptions) -> Result<Built, Diagnostics> {
     };
     let fonts = fonts::Fonts::load(&Store::fonts(options.fonts.as_deref()), &layout.fonts)?;
     let content = content::compose(&layout, &locale, &contacts)?;
-    let pages = typeset::typeset(&content, &layout, &fonts)?;
+    // The pseudo-locale is a preview: overflow is marked, not refused.
+    let fit = if locale::is_pseudo(&content.lang) {
+        typeset::Fit::Preview
+    } else {
+        typeset::Fit::Strict
+    };
+    let set = typeset::typeset(&content, &layout, &fonts, locale.hyphenator(), fit)?;
+    let pages = set.pages;
+    let mut warnings = content.warnings;
+    warnings.extend(set.warnings);
     let meta = pdf::Metadata {
         title: content.title.clone(),
         author: content.author.clone(),
@@ -118,6 +128,6 @@ pub fn build(options: &BuildOptions) -> Result<Built, Diagnostics> {
         pdf,
         pages: pages.len(),
         lang: content.lang,
-        warnings: content.warnings,
+        warnings,
     })
 }

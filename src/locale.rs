@@ -9,13 +9,21 @@
 use std::collections::HashSet;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::FluentResource;
+use fluent_bundle::{FluentArgs, FluentResource};
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
+use std::borrow::Cow;
+
 use crate::bundle::{self, Store};
 use crate::diagnostic::{Diagnostic, Diagnostics, Source};
+use crate::hyphenate::{Hyphenator, EXCEPTIONS_FILE};
+
+/// The reference locale: every other locale is compared with it.
+pub const REFERENCE: &str = "sv";
+/// The pseudo-locale: the reference text, accented and made longer.
+pub const PSEUDO: &str = "qps";
 
 /// The prefix of messages that list a national helpline, printed in file order.
 pub const HELPLINE_PREFIX: &str = "helpline-";
@@ -27,6 +35,7 @@ pub struct Locale {
     bundle: FluentBundle<FluentResource>,
     helplines: Vec<String>,
     folder: String,
+    hyphenator: Hyphenator,
 }
 
 impl std::fmt::Debug for Locale {
@@ -78,23 +87,66 @@ pub fn negotiate(
         })
 }
 
-/// Negotiate `requested` and load that locale's messages.
+/// Negotiate `requested` and load that locale's messages. The pseudo-locale
+/// [`PSEUDO`] is the reference text made about a third longer, for previews.
 pub fn load(store: &Store, requested: &str) -> Result<Locale, Diagnostics> {
+    if is_pseudo(requested) {
+        let lang = PSEUDO
+            .parse()
+            .map_err(|_| Diagnostic::error("the pseudo-locale tag does not parse"))?;
+        return load_folder(store, REFERENCE, lang, true);
+    }
     let lang = negotiate(requested, &available(store)?)?;
-    let folder = lang.to_string();
+    load_folder(store, &lang.to_string(), lang, false)
+}
+
+/// Whether a language tag asks for the pseudo-locale.
+pub fn is_pseudo(tag: &str) -> bool {
+    tag == PSEUDO || tag.starts_with("qps-")
+}
+
+/// The pseudo-translation: accented letters, vowels doubled (about 30 % longer).
+fn pseudo(text: &str) -> Cow<'_, str> {
+    fluent_pseudo::transform(text, false, true)
+}
+
+/// The `.ftl` files of a locale folder, as text, sorted by name.
+pub fn sources(store: &Store, folder: &str) -> Result<Vec<Source>, Diagnostics> {
+    let files = store.files(folder, "ftl")?;
+    if files.is_empty() {
+        return Err(Diagnostic::error("this language folder has no .ftl files")
+            .in_file(store.display_path(folder))
+            .hint(format!(
+                "copy the files of `locales/{REFERENCE}/` and translate them"
+            ))
+            .into());
+    }
+    files
+        .into_iter()
+        .map(|(rel, data)| {
+            Ok(Source::new(
+                store.display_path(&rel),
+                bundle::utf8(store, &rel, data)?,
+            ))
+        })
+        .collect()
+}
+
+fn load_folder(
+    store: &Store,
+    folder: &str,
+    lang: LanguageIdentifier,
+    pseudo_text: bool,
+) -> Result<Locale, Diagnostics> {
     let mut bundle = FluentBundle::new_concurrent(vec![lang.clone()]);
     bundle.set_use_isolating(false);
+    if pseudo_text {
+        bundle.set_transform(Some(pseudo));
+    }
     let mut errors = Vec::new();
     let mut helplines = Vec::new();
     let mut seen = HashSet::new();
-    let files = store.files(&folder, "ftl")?;
-    if files.is_empty() {
-        return Err(Diagnostic::error("this language folder has no .ftl files")
-            .in_file(store.display_path(&folder))
-            .into());
-    }
-    for (rel, data) in files {
-        let source = Source::new(store.display_path(&rel), bundle::utf8(store, &rel, data)?);
+    for source in sources(store, folder)? {
         let resource = match FluentResource::try_new(source.text.clone()) {
             Ok(r) => r,
             Err((r, parse_errors)) => {
@@ -127,6 +179,16 @@ pub fn load(store: &Store, requested: &str) -> Result<Locale, Diagnostics> {
         // Duplicates are reported above with their position; the bundle keeps the first.
         let _ = bundle.add_resource(resource);
     }
+    let mut hyphenator = Hyphenator::for_language(if pseudo_text { PSEUDO } else { folder });
+    let exceptions = format!("{folder}/{EXCEPTIONS_FILE}");
+    if !pseudo_text && store.contains(&exceptions) {
+        let text = bundle::utf8(store, &exceptions, store.read(&exceptions)?)?;
+        if let Err(e) =
+            hyphenator.add_exceptions(&Source::new(store.display_path(&exceptions), text))
+        {
+            errors.extend(e.0);
+        }
+    }
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
     }
@@ -134,7 +196,8 @@ pub fn load(store: &Store, requested: &str) -> Result<Locale, Diagnostics> {
         lang,
         bundle,
         helplines,
-        folder,
+        folder: folder.to_string(),
+        hyphenator,
     })
 }
 
@@ -148,12 +211,26 @@ fn offset_of(text: &str, part: &str) -> usize {
 impl Locale {
     /// Format a message's value.
     pub fn message(&self, id: &str) -> Result<String, Diagnostics> {
+        self.message_with(id, &[])
+    }
+
+    /// Format a message's value with variables (`{ $organisation }`).
+    pub fn message_with(&self, id: &str, args: &[(&str, &str)]) -> Result<String, Diagnostics> {
         let msg = self
             .bundle
             .get_message(id)
             .ok_or_else(|| self.missing(id, None))?;
         let pattern = msg.value().ok_or_else(|| self.missing(id, None))?;
-        self.format(id, pattern)
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, *value);
+        }
+        self.format(id, pattern, Some(&fluent_args))
+    }
+
+    /// Where this language's words may break.
+    pub fn hyphenator(&self) -> &Hyphenator {
+        &self.hyphenator
     }
 
     /// Format one attribute of a message (`helpline-112.number`).
@@ -165,7 +242,7 @@ impl Locale {
         let attr = msg
             .get_attribute(attribute)
             .ok_or_else(|| self.missing(id, Some(attribute)))?;
-        self.format(&format!("{id}.{attribute}"), attr.value())
+        self.format(&format!("{id}.{attribute}"), attr.value(), None)
     }
 
     /// The ids of the helpline messages, in the order of the locale's files.
@@ -173,9 +250,14 @@ impl Locale {
         &self.helplines
     }
 
-    fn format(&self, id: &str, pattern: &ast::Pattern<&str>) -> Result<String, Diagnostics> {
+    fn format(
+        &self,
+        id: &str,
+        pattern: &ast::Pattern<&str>,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<String, Diagnostics> {
         let mut errors = Vec::new();
-        let text = self.bundle.format_pattern(pattern, None, &mut errors);
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
         match errors.first() {
             None => Ok(text.into_owned()),
             Some(e) => Err(Diagnostics::one(

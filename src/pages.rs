@@ -23,6 +23,25 @@ pub enum Item {
     Fill(FillRect),
     /// A run of glyphs on one baseline in one font, size and colour.
     Text(GlyphRun),
+    /// A stroked rectangle (marks a frame whose text does not fit, in preview).
+    Outline(StrokeRect),
+}
+
+/// A stroked rectangle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrokeRect {
+    /// Left edge.
+    pub x: f32,
+    /// Bottom edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+    /// sRGB, 0 to 1.
+    pub colour: [f32; 3],
+    /// Line width in points.
+    pub line_width: f32,
 }
 
 /// A filled rectangle.

@@ -223,6 +223,24 @@ fn page_ops<'p>(
                     },
                 });
             }
+            Item::Outline(r) => {
+                ops.push(Op::SetOutlineColor {
+                    col: colour(r.colour),
+                });
+                ops.push(Op::SetOutlineThickness {
+                    pt: Pt(r.line_width),
+                });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(r.x),
+                        y: Pt(r.y),
+                        width: Pt(r.width),
+                        height: Pt(r.height),
+                        mode: Some(PaintMode::Stroke),
+                        winding_order: None,
+                    },
+                });
+            }
             Item::Text(run) => {
                 let Some(font) = embedded.get(&run.weight) else {
                     continue;

@@ -6,9 +6,8 @@
 //! - Lines are ragged right. Breaks are chosen per paragraph (a small Knuth–Plass
 //!   style search, not first fit): it evens out the right edge, avoids hyphens and
 //!   two hyphenated lines in a row, and avoids a last line with one short word.
-//! - Hyphenation uses the language's patterns (hypher) with at least 2 letters
-//!   before and 3 after a break, only in styles that ask for it; names, phone
-//!   numbers, e-mail and web addresses are never hyphenated.
+//! - Words are hyphenated (see [`crate::hyphenate`]) only in styles that ask for
+//!   it; names, phone numbers, e-mail and web addresses are never hyphenated.
 //! - Each message has its frame on its page (the layout's page plan); text never
 //!   flows to another frame or page. So a paragraph is never split, a heading never
 //!   ends a frame, and there are no widows or orphans by construction. Text that
@@ -19,49 +18,67 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::content::{Content, FrameText, Para, Span, Wrap};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::fonts::{self, Fonts, ShapedGlyph, Weight};
+use crate::hyphenate::Hyphenator;
 use crate::layout::{Align, Layout, Style};
-use crate::pages::{FillRect, GlyphRun, Item, Page, PlacedGlyph};
+use crate::pages::{FillRect, GlyphRun, Item, Page, PlacedGlyph, StrokeRect};
 
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
-/// Letters kept before and after a hyphenation point.
-const HYPHEN_MIN: (usize, usize) = (2, 3);
-/// Words shorter than this (in letters) are not hyphenated.
-const MIN_HYPHENATED_WORD: usize = 6;
+
+/// What to do with text that does not fit its frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// It is an error: the leaflet is not made.
+    Strict,
+    /// It is a warning, the text runs past the frame and the frame is outlined in
+    /// red: a preview for translators and designers (the pseudo-locale).
+    Preview,
+}
+
+/// Typeset pages, with the warnings that did not stop them.
+#[derive(Debug)]
+pub struct Typeset {
+    /// The finished pages.
+    pub pages: Vec<Page>,
+    /// Overflows in [`Fit::Preview`].
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The outline drawn around a frame whose text does not fit, in preview.
+const OVERFLOW_OUTLINE: [f32; 3] = [0.85, 0.1, 0.1];
 
 /// Typeset a leaflet's content with a layout's fonts and styles.
 pub fn typeset(
     content: &Content<'_>,
     layout: &Layout,
     fonts: &Fonts,
-) -> Result<Vec<Page>, Diagnostics> {
-    let mut setter = Setter::new(fonts, &content.lang)?;
+    hyphenator: &Hyphenator,
+    fit: Fit,
+) -> Result<Typeset, Diagnostics> {
+    let mut setter = Setter::new(fonts, hyphenator)?;
     let width = layout.page.width_mm * PT_PER_MM;
     let height = layout.page.height_mm * PT_PER_MM;
     let mut pages = Vec::new();
     let mut errors = Vec::new();
+    let mut misfits = Vec::new();
     for (number, page) in content.pages.iter().enumerate() {
         let mut items = Vec::new();
         for frame in &page.frames {
             match setter.frame(frame, layout, height) {
-                Ok(mut placed) => items.append(&mut placed),
-                Err(FrameError::Overflow {
-                    over,
-                    size,
-                    sources,
-                }) => {
-                    errors.push(overflow(
-                        number + 1,
-                        page.name,
-                        over,
-                        size,
-                        &sources,
-                        &content.lang,
-                    ));
+                Ok(set) => {
+                    items.extend(set.items);
+                    let misfit = set.overflow.is_some() || !set.misfits.is_empty();
+                    if let Some(o) = &set.overflow {
+                        misfits.push(overflow(number + 1, page.name, o, &content.lang));
+                    }
+                    misfits.extend(set.misfits);
+                    if misfit {
+                        items.push(Item::Outline(outline(frame.frame, height)));
+                    }
                 }
-                Err(FrameError::Problems(mut found)) => errors.append(&mut found),
+                Err(mut found) => errors.append(&mut found),
             }
         }
         pages.push(Page {
@@ -70,30 +87,44 @@ pub fn typeset(
             items,
         });
     }
+    match fit {
+        Fit::Strict => errors.append(&mut misfits),
+        Fit::Preview => misfits
+            .iter_mut()
+            .for_each(|d| d.severity = Severity::Warning),
+    }
     if errors.is_empty() {
-        Ok(pages)
+        Ok(Typeset {
+            pages,
+            warnings: misfits,
+        })
     } else {
         Err(Diagnostics(errors))
     }
 }
 
-fn overflow(
-    page: usize,
-    name: &str,
-    over: f32,
-    size: f32,
-    sources: &[String],
-    lang: &str,
-) -> Diagnostic {
-    let lines = (over / (size * 1.3)).ceil().max(1.0);
+fn outline(frame: &crate::layout::Frame, page_height: f32) -> StrokeRect {
+    StrokeRect {
+        x: frame.x_mm * PT_PER_MM,
+        y: page_height - (frame.y_mm + frame.height_mm) * PT_PER_MM,
+        width: frame.width_mm * PT_PER_MM,
+        height: frame.height_mm * PT_PER_MM,
+        colour: OVERFLOW_OUTLINE,
+        line_width: 1.5,
+    }
+}
+
+fn overflow(page: usize, name: &str, o: &Overflow, lang: &str) -> Diagnostic {
+    let lines = (o.over / (o.size * 1.3)).ceil().max(1.0);
     let mut d = Diagnostic::error(format!(
-        "page {page} (`{name}`): the text is {:.1} mm too long for its frame (about {lines} line{} of {size} pt)",
-        over / PT_PER_MM,
+        "page {page} (`{name}`): the text is {:.1} mm too long for its frame (about {lines} line{} of {} pt)",
+        o.over / PT_PER_MM,
         if lines > 1.0 { "s" } else { "" },
+        o.size,
     ));
-    let shown: Vec<&str> = sources.iter().take(6).map(String::as_str).collect();
+    let shown: Vec<&str> = o.sources.iter().take(6).map(String::as_str).collect();
     d = d.hint(format!("does not fit: {}", shown.join(", ")));
-    if sources.iter().any(|s| s.starts_with("field")) {
+    if o.sources.iter().any(|s| s.starts_with("field")) {
         d = d.hint("shorten or leave out some contact details in the contacts file");
     } else {
         d = d.hint(format!("shorten these messages in `locales/{lang}/`"));
@@ -101,13 +132,18 @@ fn overflow(
     d
 }
 
-enum FrameError {
-    Overflow {
-        over: f32,
-        size: f32,
-        sources: Vec<String>,
-    },
-    Problems(Vec<Diagnostic>),
+/// How much a frame's text is too long, and what lies below its bottom.
+struct Overflow {
+    over: f32,
+    size: f32,
+    sources: Vec<String>,
+}
+
+/// A typeset frame.
+struct SetFrame {
+    items: Vec<Item>,
+    overflow: Option<Overflow>,
+    misfits: Vec<Diagnostic>,
 }
 
 /// A paragraph broken into lines, not yet placed vertically.
@@ -121,7 +157,7 @@ struct SetPara {
 struct Setter<'f> {
     fonts: &'f Fonts,
     faces: [rustybuzz::Face<'f>; 2],
-    hyphenation: Option<hypher::Lang>,
+    hyphenator: &'f Hyphenator,
     shaped: HashMap<(Weight, String), Rc<Vec<ShapedGlyph>>>,
 }
 
@@ -176,7 +212,7 @@ impl Elem {
 }
 
 impl<'f> Setter<'f> {
-    fn new(fonts: &'f Fonts, lang: &str) -> Result<Self, Diagnostics> {
+    fn new(fonts: &'f Fonts, hyphenator: &'f Hyphenator) -> Result<Self, Diagnostics> {
         let face = |w: Weight| {
             fonts.get(w).face().ok_or_else(|| {
                 Diagnostics::one(Diagnostic::error(format!(
@@ -185,13 +221,10 @@ impl<'f> Setter<'f> {
                 )))
             })
         };
-        let code: Option<[u8; 2]> = lang.as_bytes().get(..2).and_then(|b| b.try_into().ok());
         Ok(Setter {
             fonts,
             faces: [face(Weight::Regular)?, face(Weight::Bold)?],
-            hyphenation: code
-                .and_then(hypher::Lang::from_iso)
-                .filter(|_| lang.len() == 2),
+            hyphenator,
             shaped: HashMap::new(),
         })
     }
@@ -201,7 +234,7 @@ impl<'f> Setter<'f> {
         frame: &FrameText<'_>,
         layout: &Layout,
         page_height: f32,
-    ) -> Result<Vec<Item>, FrameError> {
+    ) -> Result<SetFrame, Vec<Diagnostic>> {
         let f = frame.frame;
         let mut items = Vec::new();
         if let Some(fill) = &f.fill {
@@ -220,16 +253,17 @@ impl<'f> Setter<'f> {
 
         // Break every paragraph into lines, collecting every problem.
         let mut problems = Vec::new();
+        let mut misfits = Vec::new();
         let mut set = Vec::new();
         for para in &frame.paras {
             let style = &layout.styles[&para.style];
-            match self.paragraph(para, style, width) {
+            match self.paragraph(para, style, width, &mut misfits) {
                 Ok(s) => set.push((para, style, s)),
                 Err(mut p) => problems.append(&mut p),
             }
         }
         if !problems.is_empty() {
-            return Err(FrameError::Problems(problems));
+            return Err(problems);
         }
 
         // Stack them: baselines measured from the frame's inner top.
@@ -277,29 +311,30 @@ impl<'f> Setter<'f> {
             bottoms.push((cursor, para.source.clone(), style.size_pt));
             prev_after = Some(style.space_after_pt);
         }
-        if cursor > height + 0.01 {
-            let sources = bottoms
+        let overflow = (cursor > height + 0.01).then(|| Overflow {
+            over: cursor - height,
+            size: bottoms.last().map_or(12.0, |b| b.2),
+            sources: bottoms
                 .iter()
                 .filter(|(bottom, _, _)| *bottom > height + 0.01)
                 .map(|(_, source, _)| source.clone())
-                .collect();
-            let size = bottoms.last().map_or(12.0, |b| b.2);
-            return Err(FrameError::Overflow {
-                over: cursor - height,
-                size,
-                sources,
-            });
-        }
+                .collect(),
+        });
+        // Text that does not fit starts at the top and runs past the bottom (preview).
         let shift = match f.align {
-            Align::Top => 0.0,
-            Align::Bottom => height - cursor,
+            Align::Bottom if overflow.is_none() => height - cursor,
+            _ => 0.0,
         };
         for (x, baseline, mut run) in placed {
             run.x = left + x;
             run.y = page_height - (top + shift + baseline);
             items.push(Item::Text(run));
         }
-        Ok(items)
+        Ok(SetFrame {
+            items,
+            overflow,
+            misfits,
+        })
     }
 
     /// Break one paragraph into lines of at most `width` points.
@@ -308,6 +343,7 @@ impl<'f> Setter<'f> {
         para: &Para,
         style: &Style,
         width: f32,
+        misfits: &mut Vec<Diagnostic>,
     ) -> Result<SetPara, Vec<Diagnostic>> {
         let colour_run = |weight, glyphs| GlyphRun {
             weight,
@@ -327,15 +363,14 @@ impl<'f> Setter<'f> {
                 let label_width = run.width(self.fonts.get(weight).units_per_em);
                 let indent = style.indent_mm * PT_PER_MM;
                 if label_width + 0.25 * style.size_pt > indent {
-                    problems.push(
+                    misfits.push(
                         Diagnostic::error(format!(
-                            "`{}` ({}) is {:.1} mm too wide for the label column of style `{}`",
+                            "the label `{}` is {:.1} mm too wide for the label column of style `{}`",
                             span.text,
-                            para.source,
                             (label_width + 0.25 * style.size_pt - indent) / PT_PER_MM,
                             para.style
                         ))
-                        .hint("use a shorter word, or widen the style's `indent_mm` in the layout"),
+                        .hint("shorten the label in the locale, or widen the style's `indent_mm` in the layout"),
                     );
                 }
                 (Some(run), indent)
@@ -426,13 +461,7 @@ impl<'f> Setter<'f> {
         if span.wrap != Wrap::Never {
             points.extend(hard_hyphen_points(word).into_iter().map(|p| (p, false)));
             if span.wrap == Wrap::Hyphenate && style.hyphenate {
-                if let Some(lang) = self.hyphenation {
-                    points.extend(
-                        hyphenation_points(word, lang)
-                            .into_iter()
-                            .map(|p| (p, true)),
-                    );
-                }
+                points.extend(self.hyphenator.points(word).into_iter().map(|p| (p, true)));
             }
             points.sort_unstable();
             points.dedup_by_key(|p| p.0);
@@ -624,37 +653,6 @@ fn hard_hyphen_points(word: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Byte offsets of hyphenation points in a word, from the language's patterns.
-fn hyphenation_points(word: &str, lang: hypher::Lang) -> Vec<usize> {
-    let mut points = Vec::new();
-    let mut base = 0;
-    for part in word.split_inclusive(['-', '/']) {
-        let core_start = part.find(char::is_alphabetic);
-        let core_end = part
-            .rfind(char::is_alphabetic)
-            .map(|i| i + part[i..].chars().next().map_or(1, char::len_utf8));
-        if let (Some(s), Some(e)) = (core_start, core_end) {
-            let core = &part[s..e];
-            let lower = core.to_lowercase();
-            let letters = core.chars().count();
-            if letters >= MIN_HYPHENATED_WORD
-                && lower.len() == core.len()
-                && core.chars().all(char::is_alphabetic)
-            {
-                let mut at = base + s;
-                let syllables: Vec<&str> =
-                    hypher::hyphenate_bounded(&lower, lang, HYPHEN_MIN.0, HYPHEN_MIN.1).collect();
-                for syllable in &syllables[..syllables.len().saturating_sub(1)] {
-                    at += syllable.len();
-                    points.push(at);
-                }
-            }
-        }
-        base += part.len();
-    }
-    points
-}
-
 /// Choose where lines end: indices into `elems` of the break elements, the last
 /// being `elems.len()`. On failure, the range of elements that cannot fit.
 fn break_lines(elems: &[Elem], measure: f32, size: f32) -> Result<Vec<usize>, (usize, usize)> {
@@ -744,17 +742,6 @@ fn break_lines(elems: &[Elem], measure: f32, size: f32) -> Result<Vec<usize>, (u
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn swedish_compounds_get_hyphenation_points_with_margins() {
-        let points = hyphenation_points("anhörigkonsulent", hypher::Lang::Swedish);
-        assert!(!points.is_empty());
-        assert!(points
-            .iter()
-            .all(|&p| p >= 2 && p <= "anhörigkonsulent".len() - 3));
-        assert!(hyphenation_points("stöd", hypher::Lang::Swedish).is_empty());
-        assert!(hyphenation_points("asa.ohrstrom@asby.se", hypher::Lang::Swedish).is_empty());
-    }
 
     #[test]
     fn hard_hyphens_break_only_between_long_parts() {

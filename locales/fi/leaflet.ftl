@@ -3,7 +3,8 @@
 
 ## Asiakirjan tiedot
 
-document-title = Tukea sinulle, joka autat läheistäsi
+# PDF-lukijan näyttämä otsikko; $organisation on järjestön nimi.
+document-title = Tukea sinulle, joka autat läheistäsi – { $organisation }
 document-subject = Tietoa kunnan omaistuesta
 
 ## Sivu 1: kansi

@@ -4,7 +4,8 @@
 
 ## Document metadata
 
-document-title = Stöd till dig som hjälper en närstående
+# The title a PDF viewer shows; $organisation is the organisation's name.
+document-title = Stöd till dig som hjälper en närstående – { $organisation }
 document-subject = Information om anhörigstöd i kommunen
 
 ## Page 1: cover
