@@ -18,8 +18,35 @@ pub struct Cli {
 pub enum Command {
     /// Build the leaflet PDF from a contacts file.
     Build(BuildArgs),
+    /// Check translations: what is missing, obsolete or broken, and what does not fit.
+    Check(CheckArgs),
     /// List the languages and layouts there are.
     List(DataDirs),
+}
+
+/// `leaflet check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The languages to check (folder names under locales/); all of them if none.
+    pub langs: Vec<String>,
+    /// Also show what would not fit a translation a third longer than Swedish.
+    #[arg(long)]
+    pub pseudo: bool,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Folders that replace the bundled data.
+    #[command(flatten)]
+    pub dirs: DataDirs,
+}
+
+/// Output formats of `leaflet check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Lines for people.
+    Text,
+    /// One JSON object for programs.
+    Json,
 }
 
 /// `leaflet build`.
@@ -27,7 +54,7 @@ pub enum Command {
 pub struct BuildArgs {
     /// The contacts file (TOML), e.g. examples/asby.toml.
     pub contacts: PathBuf,
-    /// Language of the leaflet text (sv, fi; a regional tag such as sv-FI falls back to sv).
+    /// Language of the leaflet text (sv, fi; sv-FI falls back to sv; qps previews a longer text).
     #[arg(long, default_value = "sv")]
     pub lang: String,
     /// Layout name (see `leaflet list`) or path to a layout file.

@@ -59,8 +59,35 @@ pub struct Para {
     pub spans: Vec<Span>,
     /// Extra space above, in points, on top of the style's.
     pub extra_space_before: f32,
-    /// Where the text came from: "message `carer-intro`", "field `contact[1].phone`".
-    pub source: String,
+    /// Where the text came from, for messages about it.
+    pub source: Origin,
+}
+
+/// Where a paragraph's text came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A Fluent message of the locale, by id.
+    Message(String),
+    /// A field of the contacts file, by dotted name (`contact[1].phone`).
+    Field(String),
+}
+
+impl Origin {
+    /// The message id or field name.
+    pub fn id(&self) -> &str {
+        match self {
+            Origin::Message(id) | Origin::Field(id) => id,
+        }
+    }
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Message(id) => write!(f, "message `{id}`"),
+            Origin::Field(field) => write!(f, "field `{field}`"),
+        }
+    }
 }
 
 /// A piece of a paragraph's text with one look.
@@ -208,7 +235,7 @@ impl Composer<'_> {
                     style,
                     None,
                     vec![Span::new(&text, wrap_of(style))],
-                    format!("message `{message}`"),
+                    Origin::Message(message.to_string()),
                 )]
             }
             Block::Bullets { messages, style } => messages
@@ -219,7 +246,7 @@ impl Composer<'_> {
                         style,
                         Some(Span::new(BULLET, Wrap::Never)),
                         vec![Span::new(&text, wrap_of(style))],
-                        format!("message `{id}`"),
+                        Origin::Message(id.to_string()),
                     )
                 })
                 .collect(),
@@ -258,7 +285,7 @@ impl Composer<'_> {
                     heading_style,
                     None,
                     vec![Span::new(&text, Wrap::Words)],
-                    format!("message `{heading}`"),
+                    Origin::Message(heading.to_string()),
                 )];
                 for id in self.locale.helplines().to_vec() {
                     let number = self.locale.attribute(&id, "number").unwrap_or_else(|e| {
@@ -270,7 +297,7 @@ impl Composer<'_> {
                         style,
                         Some(Span::new(&number, Wrap::Never).bold()),
                         vec![Span::new(&text, Wrap::Words)],
-                        format!("message `{id}`"),
+                        Origin::Message(id.to_string()),
                     ));
                 }
                 paras
@@ -399,12 +426,12 @@ impl Composer<'_> {
             style,
             label,
             vec![Span::new(&text, wrap)],
-            format!("field `{}`", value.field),
+            Origin::Field(value.field.clone()),
         )
     }
 }
 
-fn para(style: &str, label: Option<Span>, spans: Vec<Span>, source: String) -> Para {
+fn para(style: &str, label: Option<Span>, spans: Vec<Span>, source: Origin) -> Para {
     Para {
         style: style.to_string(),
         label,

@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 
 pub mod bundle;
+pub mod check;
 pub mod contacts;
 pub mod content;
 pub mod diagnostic;

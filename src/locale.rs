@@ -35,6 +35,8 @@ pub struct Locale {
     bundle: FluentBundle<FluentResource>,
     helplines: Vec<String>,
     folder: String,
+    /// The folder as a person sees it (`locales/sv`), for messages.
+    path: std::path::PathBuf,
     hyphenator: Hyphenator,
 }
 
@@ -197,12 +199,13 @@ fn load_folder(
         bundle,
         helplines,
         folder: folder.to_string(),
+        path: store.display_path(folder),
         hyphenator,
     })
 }
 
 /// The byte offset of a slice that borrows from `text`.
-fn offset_of(text: &str, part: &str) -> usize {
+pub(crate) fn offset_of(text: &str, part: &str) -> usize {
     (part.as_ptr() as usize)
         .saturating_sub(text.as_ptr() as usize)
         .min(text.len())
@@ -277,7 +280,7 @@ impl Locale {
         };
         Diagnostics::one(
             Diagnostic::error(format!("{what} in locale `{}`", self.folder))
-                .in_file(format!("locales/{}/", self.folder))
+                .in_file(&self.path)
                 .field(id)
                 .hint(
                     "add it to one of the locale's .ftl files (see the same id in `locales/sv/`)",

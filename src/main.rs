@@ -9,18 +9,21 @@ use clap::Parser;
 use leaflet::bundle::Store;
 use leaflet::{BuildOptions, Diagnostic, Diagnostics};
 
-use cli::{BuildArgs, Cli, Command, DataDirs};
+use cli::{BuildArgs, CheckArgs, Cli, Command, DataDirs, Format};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
         Command::List(dirs) => list(&dirs),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(errors) => {
-            eprintln!("{errors}");
+            if !errors.0.is_empty() {
+                eprintln!("{errors}");
+            }
             ExitCode::FAILURE
         }
     }
@@ -60,6 +63,37 @@ fn build(args: BuildArgs) -> Result<(), Diagnostics> {
             built.pages,
             built.pdf.len().div_ceil(1024)
         );
+    }
+    Ok(())
+}
+
+fn check(args: CheckArgs) -> Result<(), Diagnostics> {
+    let stores = leaflet::check::Stores {
+        locales: Store::locales(args.dirs.locales.as_deref()),
+        layouts: Store::layouts(args.dirs.layouts.as_deref()),
+        fonts: Store::fonts(args.dirs.fonts.as_deref()),
+    };
+    let report = leaflet::check::check(&stores, &args.langs, args.pseudo)?;
+    match args.format {
+        Format::Json => println!("{}", leaflet::check::to_json(&report)),
+        Format::Text => {
+            for finding in &report.findings {
+                println!("{finding}");
+            }
+            let warnings = report.findings.len() - report.errors();
+            println!(
+                "checked {}: {} error{}, {} warning{}",
+                report.checked.join(", "),
+                report.errors(),
+                if report.errors() == 1 { "" } else { "s" },
+                warnings,
+                if warnings == 1 { "" } else { "s" },
+            );
+        }
+    }
+    if report.errors() > 0 {
+        // The findings are the report; exit 1 without repeating them.
+        return Err(Diagnostics(Vec::new()));
     }
     Ok(())
 }

@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::content::{Content, FrameText, Para, Span, Wrap};
+use crate::content::{Content, FrameText, Origin, Para, Span, Wrap};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::fonts::{self, Fonts, ShapedGlyph, Weight};
 use crate::hyphenate::Hyphenator;
@@ -122,9 +122,12 @@ fn overflow(page: usize, name: &str, o: &Overflow, lang: &str) -> Diagnostic {
         if lines > 1.0 { "s" } else { "" },
         o.size,
     ));
-    let shown: Vec<&str> = o.sources.iter().take(6).map(String::as_str).collect();
+    let shown: Vec<String> = o.sources.iter().take(6).map(Origin::to_string).collect();
     d = d.hint(format!("does not fit: {}", shown.join(", ")));
-    if o.sources.iter().any(|s| s.starts_with("field")) {
+    if let Some(first) = o.sources.first() {
+        d = d.field(first.id());
+    }
+    if o.sources.iter().any(|s| matches!(s, Origin::Field(_))) {
         d = d.hint("shorten or leave out some contact details in the contacts file");
     } else {
         d = d.hint(format!("shorten these messages in `locales/{lang}/`"));
@@ -136,7 +139,7 @@ fn overflow(page: usize, name: &str, o: &Overflow, lang: &str) -> Diagnostic {
 struct Overflow {
     over: f32,
     size: f32,
-    sources: Vec<String>,
+    sources: Vec<Origin>,
 }
 
 /// A typeset frame.
@@ -523,6 +526,16 @@ impl<'f> Setter<'f> {
                 s
             }
         };
+        if let Some(c) = text.chars().find(|c| is_right_to_left(*c)) {
+            problems.push(
+                Diagnostic::error(format!(
+                    "{} is written right to left (`{c}`, U+{:04X}), which leaflet cannot set yet",
+                    para.source, c as u32
+                ))
+                .hint("right-to-left languages (Arabic, Hebrew, Persian, Urdu) come in a later version"),
+            );
+            return Vec::new();
+        }
         let mut out = Vec::with_capacity(shaped.len());
         for (i, g) in shaped.iter().enumerate() {
             let end = shaped[i + 1..]
@@ -603,6 +616,12 @@ impl<'f> Setter<'f> {
         }
         runs
     }
+}
+
+/// Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+/// presentation forms), which this typesetter cannot set yet.
+pub fn is_right_to_left(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
 }
 
 fn push_piece(elems: &mut Vec<Elem>, weight: Weight, scale: f32, glyphs: Vec<PlacedGlyph>) {

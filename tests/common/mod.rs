@@ -100,12 +100,23 @@ pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
-/// The text of each page, extracted by poppler's `pdftotext`.
+/// The text of each page, extracted by poppler's `pdftotext` (which joins words
+/// hyphenated at a line end).
 pub fn page_texts(pdf: &Path) -> Vec<String> {
+    page_texts_with(pdf, &[])
+}
+
+/// The text of each page in content-stream order, hyphens at line ends kept.
+pub fn page_lines(pdf: &Path) -> Vec<String> {
+    page_texts_with(pdf, &["-raw"])
+}
+
+fn page_texts_with(pdf: &Path, options: &[&str]) -> Vec<String> {
     let doc = lopdf::Document::load(pdf).expect("a readable PDF");
     (1..=doc.get_pages().len())
         .map(|page| {
             let out = Command::new("pdftotext")
+                .args(options)
                 .args([
                     "-enc",
                     "UTF-8",

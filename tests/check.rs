@@ -1,0 +1,357 @@
+//! Translators: `leaflet check` and building with an out-of-tree locale.
+
+mod common;
+
+use std::path::Path;
+
+use common::{page_lines, page_texts, repo, Sandbox};
+
+/// Copy the bundled locales into `dir/locales`, plus `sv` again as `new`.
+fn locales_with_copy(sb: &Sandbox, new: &str) -> std::path::PathBuf {
+    let root = sb.path("locales");
+    for lang in ["sv", "fi"] {
+        copy_dir(&repo(&format!("locales/{lang}")), &root.join(lang));
+    }
+    copy_dir(&repo("locales/sv"), &root.join(new));
+    root
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+    }
+}
+
+/// Remove a message (its id line and indented continuation lines) from a file.
+fn remove_message(path: &Path, id: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    let mut out = String::new();
+    let mut removing = false;
+    let mut found = false;
+    for line in text.lines() {
+        if line.starts_with(&format!("{id} =")) {
+            removing = true;
+            found = true;
+            continue;
+        }
+        if removing && line.starts_with(' ') {
+            continue;
+        }
+        removing = false;
+        out.push_str(line);
+        out.push('\n');
+    }
+    assert!(found, "`{id}` not in {}", path.display());
+    std::fs::write(path, out).expect("write");
+}
+
+/// Replace text in a locale file, failing if the text is not there.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "`{from}` not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+fn check(sb: &Sandbox, args: &[&str]) -> (i32, String) {
+    let run = sb.run(&[&["check", "--locales", "locales"], args].concat());
+    assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
+    (run.code(), run.stdout())
+}
+
+#[test]
+fn the_bundled_locales_pass_check() {
+    let sb = Sandbox::new();
+    let run = sb.run(&["check"]);
+    assert_eq!(run.code(), 0, "{}{}", run.stdout(), run.stderr());
+    assert!(
+        run.stdout()
+            .contains("checked fi, sv: 0 errors, 0 warnings"),
+        "{}",
+        run.stdout()
+    );
+}
+
+#[test]
+fn a_new_locale_in_a_folder_builds_without_any_code_change() {
+    let sb = Sandbox::new();
+    sb.example();
+    locales_with_copy(&sb, "nb");
+    sb.run(&[
+        "build",
+        "asby.toml",
+        "--locales",
+        "locales",
+        "--lang",
+        "nb",
+        "-o",
+        "nb.pdf",
+    ])
+    .ok();
+    let doc = lopdf::Document::load(sb.path("nb.pdf")).expect("a PDF");
+    assert_eq!(doc.get_pages().len(), 4);
+    let lang = doc
+        .catalog()
+        .and_then(|c| c.get(b"Lang"))
+        .and_then(lopdf::Object::as_str)
+        .expect("/Lang");
+    assert_eq!(lang, b"nb");
+    let (code, out) = check(&sb, &["nb"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("warning: locales/nb: there are no hyphenation patterns for `nb`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_removed_message_is_reported_and_stops_the_build() {
+    let sb = Sandbox::new();
+    sb.example();
+    let root = locales_with_copy(&sb, "nb");
+    remove_message(&root.join("nb/leaflet.ftl"), "carer-help");
+    let (code, out) = check(&sb, &["nb"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error: locales/nb/leaflet.ftl: message `carer-help` is missing from `nb`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: translate it from locales/sv/leaflet.ftl:"),
+        "{out}"
+    );
+    let err = sb
+        .run(&[
+            "build",
+            "asby.toml",
+            "--locales",
+            "locales",
+            "--lang",
+            "nb",
+            "-o",
+            "nb.pdf",
+        ])
+        .fails();
+    assert!(
+        err.contains("message `carer-help` is missing in locale `nb`"),
+        "{err}"
+    );
+    assert!(!sb.path("nb.pdf").exists(), "no mixed-language leaflet");
+}
+
+#[test]
+fn a_renamed_variable_is_reported_at_its_line() {
+    let sb = Sandbox::new();
+    let root = locales_with_copy(&sb, "nb");
+    edit(
+        &root.join("nb/leaflet.ftl"),
+        "{ $organisation }",
+        "{ $organisasjon }",
+    );
+    let (code, out) = check(&sb, &["nb"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("locales/nb/leaflet.ftl:8:63:")
+            && out.contains("uses the variable `$organisasjon`, which the reference does not know"),
+        "{out}"
+    );
+}
+
+#[test]
+fn broken_syntax_is_reported_at_its_line() {
+    let sb = Sandbox::new();
+    let root = locales_with_copy(&sb, "nb");
+    edit(
+        &root.join("nb/support.ftl"),
+        "support-day = ",
+        "support-day = { ",
+    );
+    let (code, out) = check(&sb, &["nb"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error: locales/nb/support.ftl:14:") && out.contains("Fluent syntax error"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_unknown_message_is_reported_with_a_suggestion() {
+    let sb = Sandbox::new();
+    let root = locales_with_copy(&sb, "nb");
+    edit(
+        &root.join("nb/support.ftl"),
+        "support-ask =",
+        "support-asks =",
+    );
+    let (code, out) = check(&sb, &["nb"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "locales/nb/support.ftl:18:1: `support-asks` is not in the reference locale `sv`"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("did you mean `support-ask`?"), "{out}");
+}
+
+#[test]
+fn right_to_left_text_is_refused_clearly() {
+    let sb = Sandbox::new();
+    sb.example();
+    let root = locales_with_copy(&sb, "ar");
+    edit(
+        &root.join("ar/leaflet.ftl"),
+        "Är du anhörig?",
+        "هل أنت قريب؟",
+    );
+    let (code, out) = check(&sb, &["ar"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("is written right to left"), "{out}");
+    let err = sb
+        .run(&[
+            "build",
+            "asby.toml",
+            "--locales",
+            "locales",
+            "--lang",
+            "ar",
+            "-o",
+            "ar.pdf",
+        ])
+        .fails();
+    assert!(
+        err.contains("message `carer-heading` is written right to left"),
+        "{err}"
+    );
+    assert!(!sb.path("ar.pdf").exists());
+}
+
+#[test]
+fn check_speaks_json_for_programs() {
+    let sb = Sandbox::new();
+    let root = locales_with_copy(&sb, "nb");
+    edit(
+        &root.join("nb/support.ftl"),
+        "support-ask =",
+        "support-asks =",
+    );
+    let (code, out) = check(&sb, &["nb", "--format", "json"]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["checked"][0], "nb");
+    assert!(json["errors"].as_u64().unwrap_or(0) >= 1);
+    let findings = json["findings"].as_array().expect("findings");
+    let unknown = findings
+        .iter()
+        .find(|f| f["field"] == "support-asks")
+        .expect("the unknown message");
+    assert_eq!(unknown["severity"], "error");
+    assert_eq!(unknown["file"], "locales/nb/support.ftl");
+    assert_eq!(unknown["line"], 18);
+    assert_eq!(unknown["column"], 1);
+}
+
+#[test]
+fn the_pseudo_locale_previews_longer_text_and_marks_what_would_not_fit() {
+    let sb = Sandbox::new();
+    sb.example();
+    let err = sb
+        .run(&["build", "asby.toml", "--lang", "qps", "-o", "qps.pdf"])
+        .ok();
+    assert!(
+        err.contains("warning: the label `Ɓeeşöķşaaḓřeeşş` is"),
+        "{err}"
+    );
+    let pages = page_texts(&sb.path("qps.pdf"));
+    assert_eq!(pages.len(), 4);
+    assert!(pages[1].contains("Äř ḓuu aaƞħöřiɠ?"), "{}", pages[1]);
+    let run = sb.run(&["check", "--pseudo", "sv"]);
+    assert_eq!(run.code(), 0);
+    assert!(
+        run.stdout()
+            .contains("warning: with text a third longer (qps), layout `folder-a5`"),
+        "{}",
+        run.stdout()
+    );
+}
+
+const NARROW_LAYOUT: &str = r##"
+description = "a narrow column, to see where words break"
+[page]
+width_mm = 148
+height_mm = 210
+[fonts]
+regular = "NotoSans-Regular.ttf"
+bold = "NotoSans-Bold.ttf"
+[colours]
+text = "#000000"
+[styles.body]
+size_pt = 12
+colour = "text"
+hyphenate = true
+[[pages]]
+name = "narrow"
+[[pages.frames]]
+x_mm = 20
+y_mm = 20
+width_mm = 33
+height_mm = 100
+blocks = [{ kind = "text", message = "carer-intro", style = "body" }]
+[[pages]]
+name = "contact"
+[[pages.frames]]
+x_mm = 14
+y_mm = 14
+width_mm = 120
+height_mm = 182
+blocks = [{ kind = "contacts", org_style = "body", name_style = "body", style = "body" }]
+"##;
+
+#[test]
+fn a_hyphenation_exception_moves_the_break_in_the_pdf() {
+    let sb = Sandbox::new();
+    sb.write("c.toml", "[organisation]\nname = \"Åsby kommun\"\n");
+    std::fs::create_dir_all(sb.path("layouts")).expect("mkdir");
+    sb.write("layouts/narrow.toml", NARROW_LAYOUT);
+    let root = locales_with_copy(&sb, "nb");
+    let intro = root.join("sv/leaflet.ftl");
+    let text = std::fs::read_to_string(&intro).expect("read");
+    let start = text.find("carer-intro =").expect("carer-intro");
+    let end = text.find("carer-help =").expect("carer-help");
+    std::fs::write(
+        &intro,
+        format!(
+            "{}carer-intro = anhörigkonsulentverksamheten\n{}",
+            &text[..start],
+            &text[end..]
+        ),
+    )
+    .expect("write");
+    let first_page = |exception: &str| {
+        std::fs::write(root.join("sv/hyphenation.txt"), exception).expect("write");
+        sb.run(&[
+            "build",
+            "c.toml",
+            "--locales",
+            "locales",
+            "--layouts",
+            "layouts",
+            "--layout",
+            "narrow",
+            "-o",
+            "n.pdf",
+        ])
+        .ok();
+        page_lines(&sb.path("n.pdf"))[0].clone()
+    };
+    let compound = first_page("anhörig-konsulent-verksamheten\n");
+    assert!(
+        compound.contains("anhörig-\nkonsulent-\nverksamheten"),
+        "{compound}"
+    );
+    let other = first_page("anhörigkon-sulentverk-samheten\n");
+    assert!(
+        other.contains("anhörigkon-\nsulentverk-\nsamheten"),
+        "{other}"
+    );
+}
