@@ -212,16 +212,7 @@ fn page_ops<'p>(
                 ops.push(Op::SetFillColor {
                     col: colour(r.colour),
                 });
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(r.x),
-                        y: Pt(r.y),
-                        width: Pt(r.width),
-                        height: Pt(r.height),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
-                });
+                ops.push(rectangle(r.x, r.y, r.width, r.height, PaintMode::Fill));
             }
             Item::Outline(r) => {
                 ops.push(Op::SetOutlineColor {
@@ -230,16 +221,7 @@ fn page_ops<'p>(
                 ops.push(Op::SetOutlineThickness {
                     pt: Pt(r.line_width),
                 });
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(r.x),
-                        y: Pt(r.y),
-                        width: Pt(r.width),
-                        height: Pt(r.height),
-                        mode: Some(PaintMode::Stroke),
-                        winding_order: None,
-                    },
-                });
+                ops.push(rectangle(r.x, r.y, r.width, r.height, PaintMode::Stroke));
             }
             Item::Text(run) => {
                 let Some(font) = embedded.get(&run.weight) else {
@@ -282,6 +264,20 @@ fn page_ops<'p>(
         }
     }
     (page, ops)
+}
+
+/// A rectangle painted with `mode` (PDF `re` then `f` or `S`).
+fn rectangle(x: f32, y: f32, width: f32, height: f32, mode: PaintMode) -> Op {
+    Op::DrawRectangle {
+        rectangle: Rect {
+            x: Pt(x),
+            y: Pt(y),
+            width: Pt(width),
+            height: Pt(height),
+            mode: Some(mode),
+            winding_order: None,
+        },
+    }
 }
 
 /// Name each embedded font `ABCDEF+PostScriptName` in `/BaseFont` and `/FontName`.
