@@ -40,6 +40,24 @@ pub struct CheckArgs {
     pub dirs: DataDirs,
 }
 
+/// `--impose` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImposeArg {
+    /// Pages in reading order.
+    None,
+    /// Sheets to fold into a booklet.
+    Booklet,
+}
+
+impl From<ImposeArg> for leaflet::Impose {
+    fn from(arg: ImposeArg) -> Self {
+        match arg {
+            ImposeArg::None => leaflet::Impose::None,
+            ImposeArg::Booklet => leaflet::Impose::Booklet,
+        }
+    }
+}
+
 /// Output formats of `leaflet check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -63,6 +81,18 @@ pub struct BuildArgs {
     /// Where to write the PDF [default: <contacts file name>-<lang>.pdf; `-` for standard output].
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// `booklet` puts two pages on each side of a sheet, in folding order (print duplex, flip on the short edge).
+    #[arg(long, value_enum, default_value_t = ImposeArg::None)]
+    pub impose: ImposeArg,
+    /// Bleed in millimetres on every side, for a print shop (usually 3).
+    #[arg(long, value_name = "MM")]
+    pub bleed: Option<f32>,
+    /// Draw crop marks outside the bleed.
+    #[arg(long)]
+    pub crop_marks: bool,
+    /// Write PDF/A-2b, for archiving.
+    #[arg(long)]
+    pub pdf_a: bool,
     /// Folders that replace the bundled data.
     #[command(flatten)]
     pub dirs: DataDirs,

@@ -22,6 +22,8 @@ pub struct Content<'l> {
     pub title: String,
     /// The document subject.
     pub subject: String,
+    /// Search keywords, comma-separated.
+    pub keywords: String,
     /// The organisation, as the document's author.
     pub author: String,
     /// The language tag of the text (`sv`).
@@ -183,6 +185,7 @@ pub fn compose<'l>(
             String::new()
         });
     let subject = c.message("document-subject");
+    let keywords = c.message("document-keywords");
     if !c.errors.is_empty() {
         return Err(Diagnostics(c.errors));
     }
@@ -190,6 +193,7 @@ pub fn compose<'l>(
         pages,
         title,
         subject,
+        keywords,
         author: org_name,
         lang,
         warnings: c.warnings,

@@ -381,12 +381,16 @@ fn check(layout: &Layout, source: &Source) -> Result<(), Diagnostics> {
     if layout.pages.is_empty() {
         errors.push(Diagnostic::error("the layout has no `[[pages]]`").in_file(&source.path));
     }
-    if contacts_pages != [layout.pages.len().saturating_sub(1)] {
+    if contacts_pages.len() != 1 {
         errors.push(
-            Diagnostic::error(
-                "the layout must have exactly one `contacts` block, on its final page",
-            )
-            .in_file(&source.path),
+            Diagnostic::error(format!(
+                "the layout must have exactly one `contacts` block; it has {}",
+                contacts_pages.len()
+            ))
+            .in_file(&source.path)
+            .hint(
+                "put it where it is read last: the final page, or the back panel of a folded sheet",
+            ),
         );
     }
     if errors.is_empty() {

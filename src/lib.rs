@@ -30,11 +30,13 @@ pub mod content;
 pub mod diagnostic;
 pub mod fonts;
 pub mod hyphenate;
+pub mod impose;
 pub mod layout;
 pub mod locale;
 pub mod output;
 pub mod pages;
 pub mod pdf;
+pub mod press;
 pub mod typeset;
 
 use std::path::{Path, PathBuf};
@@ -60,7 +62,28 @@ pub struct BuildOptions {
     pub fonts: Option<PathBuf>,
     /// Seconds since 1970 to date the document with (`SOURCE_DATE_EPOCH`).
     pub date: Option<i64>,
+    /// Put the pages on sheets for folding.
+    pub impose: Impose,
+    /// Bleed on every side in millimetres, for a print shop.
+    pub bleed_mm: Option<f32>,
+    /// Draw crop marks outside the bleed.
+    pub crop_marks: bool,
+    /// Write PDF/A-2b for archiving.
+    pub pdf_a: bool,
 }
+
+/// How pages go on paper.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Impose {
+    /// One page per PDF page, in reading order.
+    #[default]
+    None,
+    /// Two pages per sheet side, ordered to fold into a booklet (see [`impose`]).
+    Booklet,
+}
+
+/// The most bleed accepted, in millimetres.
+pub const MAX_BLEED_MM: f32 = 10.0;
 
 impl BuildOptions {
     /// Options for a contacts file and language, with the default layout and bundled data.
@@ -73,6 +96,10 @@ impl BuildOptions {
             layouts: None,
             fonts: None,
             date: None,
+            impose: Impose::None,
+            bleed_mm: None,
+            crop_marks: false,
+            pdf_a: false,
         }
     }
 }
@@ -92,6 +119,7 @@ pub struct Built {
 
 /// Build a leaflet PDF; every problem found in the inputs is reported at once.
 pub fn build(options: &BuildOptions) -> Result<Built, Diagnostics> {
+    check_press_options(options)?;
     let contacts = contacts::load(&options.contacts);
     let locale = locale::load(&Store::locales(options.locales.as_deref()), &options.lang);
     let layout = layout::load(&Store::layouts(options.layouts.as_deref()), &options.layout);
@@ -114,15 +142,24 @@ pub fn build(options: &BuildOptions) -> Result<Built, Diagnostics> {
         typeset::Fit::Strict
     };
     let set = typeset::typeset(&content, &layout, &fonts, locale.hyphenator(), fit)?;
-    let pages = set.pages;
+    let pages = match options.impose {
+        Impose::None => set.pages,
+        Impose::Booklet => impose::booklet(&set.pages),
+    };
+    let pages = match (options.bleed_mm, options.crop_marks) {
+        (None, false) => pages,
+        (bleed, crop_marks) => press::bleed(&pages, bleed.unwrap_or(0.0), crop_marks),
+    };
     let mut warnings = content.warnings;
     warnings.extend(set.warnings);
     let meta = pdf::Metadata {
         title: content.title.clone(),
         author: content.author.clone(),
         subject: content.subject.clone(),
+        keywords: content.keywords.clone(),
         lang: content.lang.clone(),
         date: options.date,
+        pdf_a: options.pdf_a,
     };
     let pdf = pdf::write(&pages, &fonts, &meta)?;
     Ok(Built {
@@ -131,4 +168,25 @@ pub fn build(options: &BuildOptions) -> Result<Built, Diagnostics> {
         lang: content.lang,
         warnings,
     })
+}
+
+/// Refuse combinations of print options that make no sense.
+fn check_press_options(options: &BuildOptions) -> Result<(), Diagnostics> {
+    if let Some(bleed) = options.bleed_mm {
+        if !(0.0..=MAX_BLEED_MM).contains(&bleed) {
+            return Err(Diagnostic::error(format!(
+                "a bleed of {bleed} mm is out of range (0 to {MAX_BLEED_MM} mm)"
+            ))
+            .field("--bleed")
+            .hint("print shops usually ask for 3 mm")
+            .into());
+        }
+    }
+    if options.impose == Impose::Booklet && (options.bleed_mm.is_some() || options.crop_marks) {
+        return Err(Diagnostic::error("--impose booklet is for office printers; it cannot be combined with --bleed or --crop-marks")
+            .field("--impose")
+            .hint("for a print shop, send the pages in reading order with --bleed 3 --crop-marks: the shop imposes them")
+            .into());
+    }
+    Ok(())
 }

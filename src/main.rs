@@ -39,6 +39,10 @@ fn build(args: BuildArgs) -> Result<(), Diagnostics> {
         layouts: args.dirs.layouts,
         fonts: args.dirs.fonts,
         date,
+        impose: args.impose.into(),
+        bleed_mm: args.bleed,
+        crop_marks: args.crop_marks,
+        pdf_a: args.pdf_a,
     };
     let built = leaflet::build(&options)?;
     for warning in &built.warnings {

@@ -8,12 +8,30 @@ use crate::fonts::Weight;
 /// One finished page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
-    /// Width in points.
+    /// Width in points (the PDF `/MediaBox`).
     pub width: f32,
     /// Height in points.
     pub height: f32,
+    /// The finished size after trimming, `[llx lly urx ury]` (`/TrimBox`).
+    pub trim: [f32; 4],
+    /// The trim box plus the bleed (`/BleedBox`); equal to `trim` without bleed.
+    pub bleed: [f32; 4],
     /// What is drawn, in painting order.
     pub items: Vec<Item>,
+}
+
+impl Page {
+    /// An empty page whose boxes all equal its size.
+    pub fn new(width: f32, height: f32) -> Page {
+        let all = [0.0, 0.0, width, height];
+        Page {
+            width,
+            height,
+            trim: all,
+            bleed: all,
+            items: Vec::new(),
+        }
+    }
 }
 
 /// Something drawn on a page.
@@ -25,6 +43,21 @@ pub enum Item {
     Text(GlyphRun),
     /// A stroked rectangle (marks a frame whose text does not fit, in preview).
     Outline(StrokeRect),
+    /// A straight line (crop marks).
+    Line(Line),
+}
+
+/// A straight stroked line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Start.
+    pub from: (f32, f32),
+    /// End.
+    pub to: (f32, f32),
+    /// Line width in points.
+    pub width: f32,
+    /// sRGB, 0 to 1.
+    pub colour: [f32; 3],
 }
 
 /// A stroked rectangle.
@@ -85,6 +118,23 @@ pub struct PlacedGlyph {
     pub advance: i32,
     /// The characters this glyph stands for (empty for a glyph that continues a cluster).
     pub text: String,
+}
+
+impl Item {
+    /// The same item moved by `(dx, dy)`.
+    pub fn moved(&self, dx: f32, dy: f32) -> Item {
+        let mut item = self.clone();
+        match &mut item {
+            Item::Fill(r) => (r.x, r.y) = (r.x + dx, r.y + dy),
+            Item::Outline(r) => (r.x, r.y) = (r.x + dx, r.y + dy),
+            Item::Text(run) => (run.x, run.y) = (run.x + dx, run.y + dy),
+            Item::Line(l) => {
+                l.from = (l.from.0 + dx, l.from.1 + dy);
+                l.to = (l.to.0 + dx, l.to.1 + dy);
+            }
+        }
+        item
+    }
 }
 
 impl GlyphRun {

@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 
 use lopdf::{Dictionary, Object, StringFormat};
 use printpdf::{
-    Codepoint, Color, FontId, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Pt, Rect, Rgb, TextItem, TextMatrix,
+    Codepoint, Color, FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -37,8 +37,12 @@ pub struct Metadata {
     pub subject: String,
     /// `/Lang` in the catalog (`sv`).
     pub lang: String,
+    /// `/Keywords`, comma-separated.
+    pub keywords: String,
     /// Seconds since 1970 for `/CreationDate` and `/ModDate`; none are written without it.
     pub date: Option<i64>,
+    /// Write PDF/A-2b: XMP metadata that says so and an sRGB output intent.
+    pub pdf_a: bool,
 }
 
 /// The producer named in the document.
@@ -84,6 +88,9 @@ pub fn write(pages: &[Page], fonts: &Fonts, meta: &Metadata) -> Result<Vec<u8>, 
     set_catalog(&mut lo, meta)?;
     set_info(&mut lo, meta);
     lo.compress();
+    if meta.pdf_a {
+        set_pdf_a(&mut lo, meta)?;
+    }
     finish(lo)
 }
 
@@ -223,6 +230,22 @@ fn page_ops<'p>(
                 });
                 ops.push(rectangle(r.x, r.y, r.width, r.height, PaintMode::Stroke));
             }
+            Item::Line(l) => {
+                ops.push(Op::SetOutlineColor {
+                    col: colour(l.colour),
+                });
+                ops.push(Op::SetOutlineThickness { pt: Pt(l.width) });
+                let point = |(x, y): (f32, f32)| LinePoint {
+                    p: Point { x: Pt(x), y: Pt(y) },
+                    bezier: false,
+                };
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(l.from), point(l.to)],
+                        is_closed: false,
+                    },
+                });
+            }
             Item::Text(run) => {
                 let Some(font) = embedded.get(&run.weight) else {
                     continue;
@@ -337,22 +360,18 @@ fn retag(dict: &mut Dictionary, key: &str, name: &str) {
     }
 }
 
-/// Write every page box as [llx lly urx ury]; without bleed they all equal the page.
+/// Write every page box as [llx lly urx ury]: `/MediaBox` and `/CropBox` the whole
+/// page, `/TrimBox` the finished size, `/BleedBox` the trim plus bleed.
 fn set_page_boxes(doc: &mut lopdf::Document, pages: &[Page]) {
     let ids: Vec<_> = doc.get_pages().into_values().collect();
+    let array = |b: [f32; 4]| Object::Array(b.iter().map(|v| Object::Real(*v)).collect());
     for (id, page) in ids.into_iter().zip(pages) {
         if let Ok(Object::Dictionary(d)) = doc.get_object_mut(id) {
-            let bbox = || {
-                Object::Array(vec![
-                    0.into(),
-                    0.into(),
-                    Object::Real(page.width),
-                    Object::Real(page.height),
-                ])
-            };
-            for key in ["MediaBox", "CropBox", "TrimBox", "BleedBox"] {
-                d.set(key, bbox());
-            }
+            let media = [0.0, 0.0, page.width, page.height];
+            d.set("MediaBox", array(media));
+            d.set("CropBox", array(media));
+            d.set("TrimBox", array(page.trim));
+            d.set("BleedBox", array(page.bleed));
             if matches!(d.get(b"Annots"), Ok(Object::Array(a)) if a.is_empty()) {
                 d.remove(b"Annots");
             }
@@ -383,6 +402,7 @@ fn set_info(doc: &mut lopdf::Document, meta: &Metadata) {
         ("Title", text_string(&meta.title)),
         ("Author", text_string(&meta.author)),
         ("Subject", text_string(&meta.subject)),
+        ("Keywords", text_string(&meta.keywords)),
         ("Creator", text_string(PRODUCER)),
         ("Producer", text_string(PRODUCER)),
     ]);
@@ -405,6 +425,106 @@ fn set_info(doc: &mut lopdf::Document, meta: &Metadata) {
             doc.trailer.set("Info", id);
         }
     }
+}
+
+/// The sRGB profile of the PDF/A output intent (Zlib licence, see `src/res/`).
+const SRGB_ICC: &[u8] = include_bytes!("res/sRGB.icc");
+
+/// PDF/A-2b: XMP metadata (`pdfaid:part` 2, `pdfaid:conformance` B) matching
+/// `/Info`, and an sRGB `/OutputIntents` entry for the device RGB colours used.
+/// Fonts are already embedded, the file has an `/ID`, and nothing is encrypted.
+fn set_pdf_a(doc: &mut lopdf::Document, meta: &Metadata) -> Result<(), Diagnostics> {
+    let icc = lopdf::Stream::new(
+        Dictionary::from_iter([("N", Object::Integer(3))]),
+        SRGB_ICC.to_vec(),
+    );
+    let icc = doc.add_object(icc);
+    let intent = Dictionary::from_iter([
+        ("Type", Object::Name(b"OutputIntent".to_vec())),
+        ("S", Object::Name(b"GTS_PDFA1".to_vec())),
+        (
+            "OutputConditionIdentifier",
+            Object::string_literal("sRGB IEC61966-2.1"),
+        ),
+        ("Info", Object::string_literal("sRGB IEC61966-2.1")),
+        ("DestOutputProfile", Object::Reference(icc)),
+    ]);
+    // The metadata stream stays uncompressed so that any tool can read it.
+    let xmp = lopdf::Stream::new(
+        Dictionary::from_iter([
+            ("Type", Object::Name(b"Metadata".to_vec())),
+            ("Subtype", Object::Name(b"XML".to_vec())),
+        ]),
+        xmp(meta).into_bytes(),
+    )
+    .with_compression(false);
+    let xmp = doc.add_object(xmp);
+    let catalog = doc
+        .catalog_mut()
+        .map_err(|e| Diagnostics::one(Diagnostic::error(format!("cannot finish the PDF ({e})"))))?;
+    catalog.set(
+        "OutputIntents",
+        Object::Array(vec![Object::Dictionary(intent)]),
+    );
+    catalog.set("Metadata", Object::Reference(xmp));
+    Ok(())
+}
+
+/// The XMP packet for PDF/A: the same title, author, subject, keywords, tools and
+/// dates as `/Info`.
+fn xmp(meta: &Metadata) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let dates = meta
+        .date
+        .and_then(|d| printpdf::OffsetDateTime::from_unix_timestamp(d).ok())
+        .map(|t| {
+            let iso = format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+                t.year(),
+                u8::from(t.month()),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            );
+            format!("   <xmp:CreateDate>{iso}</xmp:CreateDate>\n   <xmp:ModifyDate>{iso}</xmp:ModifyDate>\n")
+        })
+        .unwrap_or_default();
+    format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>
+<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">
+ <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">
+  <rdf:Description rdf:about=\"\"
+    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"
+    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"
+    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"
+    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{subject}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Keywords>{keywords}</pdf:Keywords>
+   <pdf:Producer>{producer}</pdf:Producer>
+   <xmp:CreatorTool>{producer}</xmp:CreatorTool>
+{dates}   <pdfaid:part>2</pdfaid:part>
+   <pdfaid:conformance>B</pdfaid:conformance>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end=\"w\"?>",
+        title = esc(&meta.title),
+        author = esc(&meta.author),
+        subject = esc(&meta.subject),
+        lang = esc(&meta.lang),
+        keywords = esc(&meta.keywords),
+        producer = esc(PRODUCER),
+    )
 }
 
 /// A PDF text string: ASCII as is, anything else as UTF-16BE with a byte-order mark.

@@ -81,11 +81,9 @@ pub fn typeset(
                 Err(mut found) => errors.append(&mut found),
             }
         }
-        pages.push(Page {
-            width,
-            height,
-            items,
-        });
+        let mut finished = Page::new(width, height);
+        finished.items = items;
+        pages.push(finished);
     }
     match fit {
         Fit::Strict => errors.append(&mut misfits),

@@ -6,6 +6,7 @@
 # PDF-lukijan näyttämä otsikko; $organisation on järjestön nimi.
 document-title = Tukea sinulle, joka autat läheistäsi – { $organisation }
 document-subject = Tietoa kunnan omaistuesta
+document-keywords = omainen, omaistuki, läheinen, tuki, lomitus, omaisryhmä
 
 ## Sivu 1: kansi
 
