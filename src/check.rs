@@ -186,7 +186,7 @@ fn typeset_with(
     findings: &mut Vec<Diagnostic>,
 ) {
     let result = locale::load(&stores.locales, lang).and_then(|locale| {
-        let content = content::compose(layout, &locale, example)?;
+        let content = content::compose(layout, &locale, example, None)?;
         typeset::typeset(&content, layout, fonts, locale.hyphenator(), fit)
     });
     let found = match result {
@@ -377,7 +377,7 @@ impl Index {
                         continue;
                     }
                     let at = offset + i;
-                    if typeset::is_right_to_left(c) {
+                    if crate::linebreak::is_right_to_left(c) {
                         let d = Diagnostic::error(format!(
                             "`{id}` is written right to left (`{c}`, U+{:04X}), which leaflet cannot set yet",
                             c as u32

@@ -22,6 +22,19 @@ pub enum Command {
     Check(CheckArgs),
     /// List the languages and layouts there are.
     List(DataDirs),
+    /// Print a commented contacts file to fill in: leaflet init --lang sv > kontakter.toml
+    Init(InitArgs),
+}
+
+/// `leaflet init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The language of the template's comments (sv, fi).
+    #[arg(long, default_value = "sv")]
+    pub lang: String,
+    /// Use the locales in this folder instead of the bundled ones.
+    #[arg(long, value_name = "DIR")]
+    pub locales: Option<PathBuf>,
 }
 
 /// `leaflet check`.

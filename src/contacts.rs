@@ -47,8 +47,40 @@ pub struct Organisation {
     pub email: Option<Text>,
     /// `web`, an address people can type.
     pub web: Option<Text>,
-    /// `logo`, a PNG or JPEG file relative to the contacts file (placed in a later version).
-    pub logo: Option<PathBuf>,
+    /// `logo`, a PNG or JPEG file relative to the contacts file.
+    pub logo: Option<Logo>,
+}
+
+/// Where the logo is, and where the contacts file names it (for messages).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logo {
+    /// The file, relative to the contacts file's folder.
+    pub path: PathBuf,
+    /// The contacts file.
+    pub file: PathBuf,
+    /// Line and column of the value in the contacts file.
+    pub position: (usize, usize),
+}
+
+impl Logo {
+    /// Read the logo; an error names the contacts file's line and the field.
+    pub fn load(&self) -> Result<crate::image::Image, Diagnostics> {
+        crate::image::load(&self.path).map_err(|e| {
+            let located = e.0.into_iter().map(|e| {
+                let mut d = Diagnostic::error(format!(
+                    "`organisation.logo` ({}): {}",
+                    self.path.display(),
+                    e.message
+                ))
+                .in_file(&self.file)
+                .field("organisation.logo");
+                d.position = Some(self.position);
+                d.hints = e.hints;
+                d
+            });
+            Diagnostics(located.collect())
+        })
+    }
 }
 
 /// `[address]`.
@@ -278,7 +310,14 @@ impl Validator<'_> {
         let logo = t.get_key_value("logo").and_then(|(key, it)| {
             let span = it.span().or(key.span());
             match it.as_str() {
-                Some(s) if !s.trim().is_empty() => Some(PathBuf::from(s)),
+                Some(s) if !s.trim().is_empty() => {
+                    let folder = self.source.path.parent().unwrap_or(Path::new(""));
+                    Some(Logo {
+                        path: folder.join(s.trim()),
+                        file: self.source.path.clone(),
+                        position: self.source.line_col(span.map_or(0, |r| r.start)),
+                    })
+                }
                 _ => {
                     self.error(
                         span,

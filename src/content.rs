@@ -7,7 +7,10 @@
 
 use crate::contacts::{Contacts, Text};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::layout::{Block, Frame, Layout};
+use std::sync::Arc;
+
+use crate::image::Image;
+use crate::layout::{Block, Frame, HAlign, Layout};
 use crate::locale::Locale;
 
 /// The bullet in front of a list item.
@@ -41,13 +44,42 @@ pub struct PageText<'l> {
     pub frames: Vec<FrameText<'l>>,
 }
 
-/// One frame's paragraphs.
+/// One frame's content.
 #[derive(Debug)]
 pub struct FrameText<'l> {
     /// The frame's geometry and look.
     pub frame: &'l Frame,
     /// Top to bottom.
-    pub paras: Vec<Para>,
+    pub flows: Vec<Flow>,
+    /// How far the frame's shrinkable paragraphs may be scaled down to fit (1 = not).
+    pub min_scale: f32,
+}
+
+/// One piece of a frame's content, stacked top to bottom.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flow {
+    /// A paragraph.
+    Para(Para),
+    /// The organisation's logo, scaled to fit a box as wide as the frame at most.
+    Logo {
+        /// The picture.
+        image: Arc<Image>,
+        /// The box.
+        width_mm: f32,
+        /// The box.
+        height_mm: f32,
+        /// Where in the frame's width.
+        align: HAlign,
+    },
+    /// Paragraphs with a QR code of `url` at their right.
+    Qr {
+        /// What the code says.
+        url: String,
+        /// The code's side, quiet zone included.
+        size_mm: f32,
+        /// The paragraphs beside it.
+        paras: Vec<Para>,
+    },
 }
 
 /// One paragraph.
@@ -63,6 +95,8 @@ pub struct Para {
     pub extra_space_before: f32,
     /// Where the text came from, for messages about it.
     pub source: Origin,
+    /// May be set smaller to fit its frame (contact details and helplines).
+    pub shrinkable: bool,
 }
 
 /// Where a paragraph's text came from.
@@ -143,6 +177,7 @@ pub fn compose<'l>(
     layout: &'l Layout,
     locale: &Locale,
     contacts: &Contacts,
+    logo: Option<&Arc<Image>>,
 ) -> Result<Content<'l>, Diagnostics> {
     let lang = locale.lang.to_string();
     // The pseudo-locale previews the reference text, contacts included.
@@ -168,11 +203,12 @@ pub fn compose<'l>(
                 .iter()
                 .map(|frame| FrameText {
                     frame,
-                    paras: frame
+                    flows: frame
                         .blocks
                         .iter()
-                        .flat_map(|b| c.block(layout, b, contacts))
+                        .flat_map(|b| c.block(layout, b, contacts, logo))
                         .collect(),
+                    min_scale: min_scale(layout, frame),
                 })
                 .collect(),
         })
@@ -224,7 +260,14 @@ impl Composer<'_> {
         value.to_string()
     }
 
-    fn block(&mut self, layout: &Layout, block: &Block, contacts: &Contacts) -> Vec<Para> {
+    fn block(
+        &mut self,
+        layout: &Layout,
+        block: &Block,
+        contacts: &Contacts,
+        logo: Option<&Arc<Image>>,
+    ) -> Vec<Flow> {
+        let paras = |p: Vec<Para>| p.into_iter().map(Flow::Para).collect();
         let wrap_of = |style: &String| {
             if layout.style(style).hyphenate {
                 Wrap::Hyphenate
@@ -235,35 +278,50 @@ impl Composer<'_> {
         match block {
             Block::Text { message, style } => {
                 let text = self.message(message);
-                vec![para(
+                paras(vec![para(
                     style,
                     None,
                     vec![Span::new(&text, wrap_of(style))],
                     Origin::Message(message.to_string()),
-                )]
+                )])
             }
-            Block::Bullets { messages, style } => messages
-                .iter()
-                .map(|id| {
-                    let text = self.message(id);
-                    para(
-                        style,
-                        Some(Span::new(BULLET, Wrap::Never)),
-                        vec![Span::new(&text, wrap_of(style))],
-                        Origin::Message(id.to_string()),
-                    )
+            Block::Bullets { messages, style } => paras(
+                messages
+                    .iter()
+                    .map(|id| {
+                        let text = self.message(id);
+                        para(
+                            style,
+                            Some(Span::new(BULLET, Wrap::Never)),
+                            vec![Span::new(&text, wrap_of(style))],
+                            Origin::Message(id.to_string()),
+                        )
+                    })
+                    .collect(),
+            ),
+            Block::Logo {
+                width_mm,
+                height_mm,
+                align,
+            } => logo
+                .map(|image| Flow::Logo {
+                    image: Arc::clone(image),
+                    width_mm: *width_mm,
+                    height_mm: *height_mm,
+                    align: *align,
                 })
+                .into_iter()
                 .collect(),
             Block::Organisation {
                 name_style,
                 unit_style,
             } => {
                 let org = &contacts.organisation;
-                let mut paras = vec![self.field_para(name_style, None, &org.name, Wrap::Words)];
+                let mut list = vec![self.field_para(name_style, None, &org.name, Wrap::Words)];
                 if let Some(unit) = &org.unit {
-                    paras.push(self.field_para(unit_style, None, unit, Wrap::Words));
+                    list.push(self.field_para(unit_style, None, unit, Wrap::Words));
                 }
-                paras
+                paras(list)
             }
             Block::Contacts {
                 org_style,
@@ -271,13 +329,14 @@ impl Composer<'_> {
                 style,
                 group_gap_pt,
                 strip_web_scheme,
+                qr_mm,
+                ..
             } => self.contacts(
                 contacts,
-                org_style,
-                name_style,
-                style,
+                [org_style, name_style, style],
                 *group_gap_pt,
                 *strip_web_scheme,
+                *qr_mm,
             ),
             Block::Helplines {
                 heading,
@@ -285,7 +344,7 @@ impl Composer<'_> {
                 style,
             } => {
                 let text = self.message(heading);
-                let mut paras = vec![para(
+                let mut list = vec![para(
                     heading_style,
                     None,
                     vec![Span::new(&text, Wrap::Words)],
@@ -297,27 +356,31 @@ impl Composer<'_> {
                         String::new()
                     });
                     let text = self.message(&id);
-                    paras.push(para(
+                    list.push(para(
                         style,
                         Some(Span::new(&number, Wrap::Never).bold()),
                         vec![Span::new(&text, Wrap::Words)],
                         Origin::Message(id.to_string()),
                     ));
                 }
-                paras
+                for p in &mut list {
+                    p.shrinkable = true;
+                }
+                paras(list)
             }
         }
     }
 
+    /// The contact details: the organisation (beside its QR code, if there is room
+    /// for one), each person, the addresses and the extra lines.
     fn contacts(
         &mut self,
         contacts: &Contacts,
-        org_style: &str,
-        name_style: &str,
-        style: &str,
+        [org_style, name_style, style]: [&str; 3],
         gap: f32,
         strip_web_scheme: bool,
-    ) -> Vec<Para> {
+        qr_mm: Option<f32>,
+    ) -> Vec<Flow> {
         let org = &contacts.organisation;
         let mut paras = vec![self.field_para(org_style, None, &org.name, Wrap::Words)];
         if let Some(unit) = &org.unit {
@@ -346,6 +409,8 @@ impl Composer<'_> {
             }
             paras.push(p);
         }
+        // The organisation's lines stand beside the QR code of its web address.
+        let org_lines = paras.len();
         for person in &contacts.persons {
             let mut name = self.field_para(name_style, None, &person.name, Wrap::Words);
             name.extra_space_before = gap;
@@ -401,7 +466,23 @@ impl Composer<'_> {
             }
             paras.push(p);
         }
-        paras
+        for p in &mut paras {
+            p.shrinkable = true;
+        }
+        let web = org.web.as_ref().map(|w| self.text(w));
+        match (qr_mm, web) {
+            (Some(size_mm), Some(url)) => {
+                let rest = paras.split_off(org_lines);
+                let mut flows = vec![Flow::Qr {
+                    url,
+                    size_mm,
+                    paras,
+                }];
+                flows.extend(rest.into_iter().map(Flow::Para));
+                flows
+            }
+            _ => paras.into_iter().map(Flow::Para).collect(),
+        }
     }
 
     fn label(&mut self, id: &str) -> Span {
@@ -435,6 +516,23 @@ impl Composer<'_> {
     }
 }
 
+/// How far a frame's contact details may shrink: the contacts block's
+/// `min_size_pt` over its detail style's size (1 when it may not).
+fn min_scale(layout: &Layout, frame: &Frame) -> f32 {
+    frame
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Contacts {
+                style,
+                min_size_pt: Some(min),
+                ..
+            } => Some((min / layout.style(style).size_pt).clamp(0.1, 1.0)),
+            _ => None,
+        })
+        .unwrap_or(1.0)
+}
+
 fn para(style: &str, label: Option<Span>, spans: Vec<Span>, source: Origin) -> Para {
     Para {
         style: style.to_string(),
@@ -442,6 +540,7 @@ fn para(style: &str, label: Option<Span>, spans: Vec<Span>, source: Origin) -> P
         spans,
         extra_space_before: 0.0,
         source,
+        shrinkable: false,
     }
 }
 

@@ -157,6 +157,17 @@ pub enum Align {
     Bottom,
 }
 
+/// Horizontal alignment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HAlign {
+    /// At the left edge.
+    #[default]
+    Left,
+    /// At the right edge.
+    Right,
+}
+
 /// One piece of a frame's content.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
@@ -196,6 +207,24 @@ pub enum Block {
         /// Print `www.example.se` for `https://www.example.se`.
         #[serde(default = "default_true")]
         strip_web_scheme: bool,
+        /// Put a QR code of this side (quiet zone included) of the web address beside
+        /// the organisation's lines; none without.
+        #[serde(default)]
+        qr_mm: Option<f32>,
+        /// The smallest size the detail lines (and helplines) may shrink to, to fit;
+        /// they keep their size without.
+        #[serde(default)]
+        min_size_pt: Option<f32>,
+    },
+    /// The organisation's logo, if it has one, scaled into a box.
+    Logo {
+        /// The box's width.
+        width_mm: f32,
+        /// The box's height.
+        height_mm: f32,
+        /// Where the logo sits in the frame's width.
+        #[serde(default)]
+        align: HAlign,
     },
     /// The national helplines of the locale: a heading, then number and text.
     Helplines {
@@ -370,6 +399,7 @@ fn check(layout: &Layout, source: &Source) -> Result<(), Diagnostics> {
                         style,
                         ..
                     } => vec![heading_style, style],
+                    Block::Logo { .. } => vec![],
                 };
                 for s in styles {
                     check_style(s, p + 1, &mut style_errors);

@@ -30,8 +30,10 @@ pub mod content;
 pub mod diagnostic;
 pub mod fonts;
 pub mod hyphenate;
+pub mod image;
 pub mod impose;
 pub mod layout;
+pub mod linebreak;
 pub mod locale;
 pub mod output;
 pub mod pages;
@@ -134,7 +136,11 @@ pub fn build(options: &BuildOptions) -> Result<Built, Diagnostics> {
         }
     };
     let fonts = fonts::Fonts::load(&Store::fonts(options.fonts.as_deref()), &layout.fonts)?;
-    let content = content::compose(&layout, &locale, &contacts)?;
+    let logo = match &contacts.organisation.logo {
+        Some(logo) => Some(std::sync::Arc::new(logo.load()?)),
+        None => None,
+    };
+    let content = content::compose(&layout, &locale, &contacts, logo.as_ref())?;
     // The pseudo-locale is a preview: overflow is marked, not refused.
     let fit = if locale::is_pseudo(&content.lang) {
         typeset::Fit::Preview

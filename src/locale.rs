@@ -102,6 +102,33 @@ pub fn load(store: &Store, requested: &str) -> Result<Locale, Diagnostics> {
     load_folder(store, &lang.to_string(), lang, false)
 }
 
+/// The file in a locale folder with a commented contacts file to start from.
+pub const CONTACTS_TEMPLATE: &str = "contacts-template.toml";
+
+/// A contacts template, with a warning when it is not in the language asked for.
+pub struct Template {
+    /// The template.
+    pub text: String,
+    /// A note that the reference language's template was used instead.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The commented contacts file of a language, or the reference language's.
+pub fn contacts_template(store: &Store, requested: &str) -> Result<Template, Diagnostics> {
+    let lang = negotiate(requested, &available(store)?)?.to_string();
+    let mut warnings = Vec::new();
+    let mut folder = lang.as_str();
+    if !store.contains(&format!("{folder}/{CONTACTS_TEMPLATE}")) {
+        warnings.push(Diagnostic::warning(format!(
+            "there is no contacts template in `{lang}`; this one has {REFERENCE} comments"
+        )));
+        folder = REFERENCE;
+    }
+    let rel = format!("{folder}/{CONTACTS_TEMPLATE}");
+    let text = bundle::utf8(store, &rel, store.read(&rel)?)?;
+    Ok(Template { text, warnings })
+}
+
 /// Whether a language tag asks for the pseudo-locale.
 pub fn is_pseudo(tag: &str) -> bool {
     tag == PSEUDO || tag.starts_with("qps-")

@@ -9,7 +9,7 @@ use clap::Parser;
 use leaflet::bundle::Store;
 use leaflet::{BuildOptions, Diagnostic, Diagnostics};
 
-use cli::{BuildArgs, CheckArgs, Cli, Command, DataDirs, Format};
+use cli::{BuildArgs, CheckArgs, Cli, Command, DataDirs, Format, InitArgs};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
         Command::List(dirs) => list(&dirs),
+        Command::Init(args) => init(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -99,6 +100,16 @@ fn check(args: CheckArgs) -> Result<(), Diagnostics> {
         // The findings are the report; exit 1 without repeating them.
         return Err(Diagnostics(Vec::new()));
     }
+    Ok(())
+}
+
+fn init(args: &InitArgs) -> Result<(), Diagnostics> {
+    let template =
+        leaflet::locale::contacts_template(&Store::locales(args.locales.as_deref()), &args.lang)?;
+    for warning in &template.warnings {
+        eprintln!("{warning}");
+    }
+    print!("{}", template.text);
     Ok(())
 }
 

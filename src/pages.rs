@@ -3,7 +3,10 @@
 //! Coordinates are PDF points with the origin at the page's bottom-left corner.
 //! The typesetter produces these; the PDF writer only draws them.
 
+use std::sync::Arc;
+
 use crate::fonts::Weight;
+use crate::image::Image;
 
 /// One finished page.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +48,23 @@ pub enum Item {
     Outline(StrokeRect),
     /// A straight line (crop marks).
     Line(Line),
+    /// A picture scaled into a rectangle.
+    Image(ImageBox),
+}
+
+/// A picture placed on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageBox {
+    /// Left edge.
+    pub x: f32,
+    /// Bottom edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+    /// The picture; shared, so it is embedded once however often it is placed.
+    pub image: Arc<Image>,
 }
 
 /// A straight stroked line.
@@ -128,6 +148,7 @@ impl Item {
             Item::Fill(r) => (r.x, r.y) = (r.x + dx, r.y + dy),
             Item::Outline(r) => (r.x, r.y) = (r.x + dx, r.y + dy),
             Item::Text(run) => (run.x, run.y) = (run.x + dx, run.y + dy),
+            Item::Image(i) => (i.x, i.y) = (i.x + dx, i.y + dy),
             Item::Line(l) => {
                 l.from = (l.from.0 + dx, l.from.1 + dy);
                 l.to = (l.to.0 + dx, l.to.1 + dy);

@@ -18,12 +18,17 @@ use std::collections::BTreeMap;
 
 use lopdf::{Dictionary, Object, StringFormat};
 use printpdf::{
-    Codepoint, Color, FontId, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    Codepoint, Color, DictItem, ExternalStream, ExternalXObject, FontId, Line, LinePoint, Op,
+    PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    RawImage, RawImageData, RawImageFormat, Rect, Rgb, TextItem, TextMatrix, XObject, XObjectId,
+    XObjectTransform,
 };
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use std::sync::Arc;
+
 use crate::fonts::{Fonts, Weight};
+use crate::image::{Image, ImageData};
 use crate::pages::{Item, Page};
 
 /// What the document says about itself.
@@ -63,9 +68,10 @@ pub fn write(pages: &[Page], fonts: &Fonts, meta: &Metadata) -> Result<Vec<u8>, 
     for (weight, used) in used_glyphs(pages) {
         embedded.insert(weight, embed_subset(&mut doc, fonts, weight, &used)?);
     }
+    let images = embed_images(&mut doc, pages);
     doc.pages = pages
         .iter()
-        .map(|page| page_ops(page, fonts, &embedded))
+        .map(|page| page_ops(page, fonts, &embedded, &images))
         .map(|(page, ops)| {
             PdfPage::new(
                 printpdf::Mm::from(Pt(page.width)),
@@ -111,6 +117,81 @@ fn used_glyphs(pages: &[Page]) -> BTreeMap<Weight, BTreeMap<u16, String>> {
         }
     }
     used
+}
+
+/// Add each distinct picture once (`/XObject /Image`): a JPEG as it is
+/// (`/DCTDecode`), other pixels deflated, with transparency as an `/SMask`.
+fn embed_images(doc: &mut PdfDocument, pages: &[Page]) -> Vec<(*const Image, XObjectId)> {
+    let mut images: Vec<(*const Image, XObjectId)> = Vec::new();
+    for item in pages.iter().flat_map(|p| &p.items) {
+        let Item::Image(b) = item else { continue };
+        let ptr = Arc::as_ptr(&b.image);
+        if images.iter().any(|(p, _)| std::ptr::eq(*p, ptr)) {
+            continue;
+        }
+        let id = XObjectId(format!("Im{}", images.len() + 1));
+        let image = &*b.image;
+        let xobject = match &image.data {
+            ImageData::Jpeg { bytes, components } => {
+                let space = if *components == 1 {
+                    "DeviceGray"
+                } else {
+                    "DeviceRGB"
+                };
+                let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
+                let dict = [
+                    ("Type", name("XObject")),
+                    ("Subtype", name("Image")),
+                    ("Width", DictItem::Int(i64::from(image.width))),
+                    ("Height", DictItem::Int(i64::from(image.height))),
+                    ("ColorSpace", name(space)),
+                    ("BitsPerComponent", DictItem::Int(8)),
+                    ("Filter", name("DCTDecode")),
+                ];
+                XObject::External(ExternalXObject {
+                    stream: ExternalStream {
+                        dict: dict.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+                        content: bytes.clone(),
+                        compress: false,
+                    },
+                    width: None,
+                    height: None,
+                    dpi: None,
+                })
+            }
+            ImageData::Pixels {
+                colour,
+                grey,
+                alpha,
+            } => {
+                let (pixels, format) = match (grey, alpha) {
+                    (true, None) => (colour.clone(), RawImageFormat::R8),
+                    (false, None) => (colour.clone(), RawImageFormat::RGB8),
+                    (true, Some(a)) => (interleave(colour, a, 1), RawImageFormat::RG8),
+                    (false, Some(a)) => (interleave(colour, a, 3), RawImageFormat::RGBA8),
+                };
+                XObject::Image(RawImage {
+                    pixels: RawImageData::U8(pixels),
+                    width: image.width as usize,
+                    height: image.height as usize,
+                    data_format: format,
+                    tag: Vec::new(),
+                })
+            }
+        };
+        doc.resources.xobjects.map.insert(id.clone(), xobject);
+        images.push((ptr, id));
+    }
+    images
+}
+
+/// Colour samples and one alpha sample a pixel, interleaved (RGBA or grey-alpha).
+fn interleave(colour: &[u8], alpha: &[u8], channels: usize) -> Vec<u8> {
+    colour
+        .chunks_exact(channels)
+        .zip(alpha)
+        .flat_map(|(c, a)| c.iter().copied().chain(std::iter::once(*a)))
+        .collect()
 }
 
 /// Subset a font to the glyphs used and add it to the document (one `/Font`).
@@ -203,6 +284,7 @@ fn page_ops<'p>(
     page: &'p Page,
     fonts: &Fonts,
     embedded: &BTreeMap<Weight, Embedded>,
+    images: &[(*const Image, XObjectId)],
 ) -> (&'p Page, Vec<Op>) {
     let mut ops = Vec::new();
     let colour = |c: [f32; 3]| {
@@ -229,6 +311,24 @@ fn page_ops<'p>(
                     pt: Pt(r.line_width),
                 });
                 ops.push(rectangle(r.x, r.y, r.width, r.height, PaintMode::Stroke));
+            }
+            Item::Image(b) => {
+                let id = images
+                    .iter()
+                    .find(|(p, _)| std::ptr::eq(*p, Arc::as_ptr(&b.image)));
+                if let Some((_, id)) = id {
+                    ops.push(Op::UseXobject {
+                        id: id.clone(),
+                        transform: XObjectTransform {
+                            translate_x: Some(Pt(b.x)),
+                            translate_y: Some(Pt(b.y)),
+                            scale_x: Some(b.width),
+                            scale_y: Some(b.height),
+                            no_auto_scale: true,
+                            ..XObjectTransform::default()
+                        },
+                    });
+                }
             }
             Item::Line(l) => {
                 ops.push(Op::SetOutlineColor {

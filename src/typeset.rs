@@ -1,28 +1,23 @@
-//! Typesetting: shape, hyphenate and break the content's paragraphs into lines and
-//! place them in their frames, producing finished [`Page`]s.
+//! Typesetting: place the content's paragraphs (broken into lines by
+//! [`crate::linebreak`]), logos and QR codes in their frames, producing finished
+//! [`Page`]s.
 //!
-//! - Words are shaped with the font's kerning and ligatures (rustybuzz), and lines
-//!   are broken by the real glyph widths.
-//! - Lines are ragged right. Breaks are chosen per paragraph (a small Knuth–Plass
-//!   style search, not first fit): it evens out the right edge, avoids hyphens and
-//!   two hyphenated lines in a row, and avoids a last line with one short word.
-//! - Words are hyphenated (see [`crate::hyphenate`]) only in styles that ask for
-//!   it; names, phone numbers, e-mail and web addresses are never hyphenated.
 //! - Each message has its frame on its page (the layout's page plan); text never
 //!   flows to another frame or page. So a paragraph is never split, a heading never
 //!   ends a frame, and there are no widows or orphans by construction. Text that
 //!   does not fit its frame is an error naming the page, what does not fit and by
 //!   how much; nothing is clipped.
 
-use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
-use crate::content::{Content, FrameText, Origin, Para, Span, Wrap};
+use crate::content::{Content, Flow, FrameText, Origin, Para};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::fonts::{self, Fonts, ShapedGlyph, Weight};
+use crate::fonts::Fonts;
 use crate::hyphenate::Hyphenator;
-use crate::layout::{Align, Layout, Style};
-use crate::pages::{FillRect, GlyphRun, Item, Page, PlacedGlyph, StrokeRect};
+use crate::image::Image;
+use crate::layout::{Align, HAlign, Layout, Style};
+use crate::linebreak::{weight_of, LineBreaker};
+use crate::pages::{FillRect, GlyphRun, ImageBox, Item, Page, StrokeRect};
 
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -57,7 +52,10 @@ pub fn typeset(
     hyphenator: &Hyphenator,
     fit: Fit,
 ) -> Result<Typeset, Diagnostics> {
-    let mut setter = Setter::new(fonts, hyphenator)?;
+    let mut setter = Setter {
+        lines: LineBreaker::new(fonts, hyphenator)?,
+        warnings: Vec::new(),
+    };
     let width = layout.page.width_mm * PT_PER_MM;
     let height = layout.page.height_mm * PT_PER_MM;
     let mut pages = Vec::new();
@@ -91,6 +89,7 @@ pub fn typeset(
             .iter_mut()
             .for_each(|d| d.severity = Severity::Warning),
     }
+    misfits.append(&mut setter.warnings);
     if errors.is_empty() {
         Ok(Typeset {
             pages,
@@ -115,10 +114,11 @@ fn outline(frame: &crate::layout::Frame, page_height: f32) -> StrokeRect {
 fn overflow(page: usize, name: &str, o: &Overflow, lang: &str) -> Diagnostic {
     let lines = (o.over / (o.size * 1.3)).ceil().max(1.0);
     let mut d = Diagnostic::error(format!(
-        "page {page} (`{name}`): the text is {:.1} mm too long for its frame (about {lines} line{} of {} pt)",
+        "page {page} (`{name}`): the text is {:.1} mm too long for its frame (about {lines} line{} of {:.1} pt){}",
         o.over / PT_PER_MM,
         if lines > 1.0 { "s" } else { "" },
         o.size,
+        if o.shrunk { ", even at its smallest allowed size" } else { "" },
     ));
     let shown: Vec<String> = o.sources.iter().take(6).map(Origin::to_string).collect();
     d = d.hint(format!("does not fit: {}", shown.join(", ")));
@@ -137,6 +137,8 @@ fn overflow(page: usize, name: &str, o: &Overflow, lang: &str) -> Diagnostic {
 struct Overflow {
     over: f32,
     size: f32,
+    /// Whether it was already set at its smallest allowed size.
+    shrunk: bool,
     sources: Vec<Origin>,
 }
 
@@ -147,87 +149,50 @@ struct SetFrame {
     misfits: Vec<Diagnostic>,
 }
 
-/// A paragraph broken into lines, not yet placed vertically.
-struct SetPara {
-    lines: Vec<Vec<(f32, GlyphRun)>>,
-    label: Option<GlyphRun>,
-    text_x: f32,
-}
+/// Frames are set at scales from 1 down to their `min_scale` in steps this big,
+/// measured in points of the shrinking style.
+const SHRINK_STEP_PT: f32 = 0.25;
+/// Space between a QR code and the text beside it.
+const QR_GAP_MM: f32 = 4.0;
+/// The smallest QR module an office printer reliably resolves.
+const MIN_QR_MODULE_MM: f32 = 0.5;
+/// The blank border a QR reader needs, in modules.
+const QR_QUIET_ZONE: usize = 4;
+/// Below this resolution a printed logo looks blurred.
+const MIN_LOGO_DPI: f32 = 150.0;
 
-/// The typesetter's state for one run: faces parsed once, shaped words cached.
+/// Places a frame's content: paragraphs, logos and QR codes.
 struct Setter<'f> {
-    fonts: &'f Fonts,
-    faces: [rustybuzz::Face<'f>; 2],
-    hyphenator: &'f Hyphenator,
-    shaped: HashMap<(Weight, String), Rc<Vec<ShapedGlyph>>>,
+    lines: LineBreaker<'f>,
+    /// Notes that do not stop the leaflet (a shrunk contact block, a blurry logo).
+    warnings: Vec<Diagnostic>,
 }
 
-/// One element of a paragraph for line breaking.
-#[derive(Clone)]
-enum Elem {
-    /// Glyphs that stay together.
-    Piece {
-        weight: Weight,
-        glyphs: Vec<PlacedGlyph>,
-        width: f32,
-    },
-    /// A space; `breakable` unless inside a no-wrap span.
-    Glue {
-        weight: Weight,
-        glyph: PlacedGlyph,
-        width: f32,
-        breakable: bool,
-    },
-    /// A break inside a word: with a hyphen added, or after a hard hyphen (none added).
-    Break {
-        hyphen: Option<(Weight, PlacedGlyph, f32)>,
-    },
+/// Something placed in a frame, in points from the frame's inner top-left corner,
+/// y growing downwards.
+enum Placed {
+    /// A run at x, on the baseline y.
+    Run(f32, f32, GlyphRun),
+    /// A filled rectangle: x, top, width, height, colour.
+    Rect(f32, f32, f32, f32, [f32; 3]),
+    /// A picture: x, top, width, height.
+    Picture(f32, f32, f32, f32, Arc<Image>),
 }
 
-impl Elem {
-    fn width(&self) -> f32 {
-        match self {
-            Elem::Piece { width, .. } | Elem::Glue { width, .. } => *width,
-            Elem::Break { .. } => 0.0,
+/// A frame's content stacked at one scale.
+struct Stack {
+    placed: Vec<Placed>,
+    height: f32,
+    /// Per flow: its bottom, where it came from, its type size.
+    bottoms: Vec<(f32, Origin, f32)>,
+}
+
+impl Setter<'_> {
+    /// Note a warning once, however often a frame is set while it shrinks.
+    fn warn(&mut self, warning: Diagnostic) {
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
         }
-    }
-
-    fn is_break(&self) -> bool {
-        matches!(
-            self,
-            Elem::Glue {
-                breakable: true,
-                ..
-            } | Elem::Break { .. }
-        )
-    }
-
-    fn end_width(&self) -> f32 {
-        match self {
-            Elem::Break {
-                hyphen: Some((_, _, w)),
-            } => *w,
-            _ => 0.0,
-        }
-    }
-}
-
-impl<'f> Setter<'f> {
-    fn new(fonts: &'f Fonts, hyphenator: &'f Hyphenator) -> Result<Self, Diagnostics> {
-        let face = |w: Weight| {
-            fonts.get(w).face().ok_or_else(|| {
-                Diagnostics::one(Diagnostic::error(format!(
-                    "cannot read the font `{}`",
-                    fonts.get(w).file
-                )))
-            })
-        };
-        Ok(Setter {
-            fonts,
-            faces: [face(Weight::Regular)?, face(Weight::Bold)?],
-            hyphenator,
-            shaped: HashMap::new(),
-        })
     }
 
     fn frame(
@@ -252,70 +217,29 @@ impl<'f> Setter<'f> {
         let width = (f.width_mm - 2.0 * f.padding_mm) * PT_PER_MM;
         let height = (f.height_mm - 2.0 * f.padding_mm) * PT_PER_MM;
 
-        // Break every paragraph into lines, collecting every problem.
-        let mut problems = Vec::new();
+        // Shrink what may shrink, a step at a time, until it fits or may not shrink more.
         let mut misfits = Vec::new();
-        let mut set = Vec::new();
-        for para in &frame.paras {
-            let style = &layout.styles[&para.style];
-            match self.paragraph(para, style, width, &mut misfits) {
-                Ok(s) => set.push((para, style, s)),
-                Err(mut p) => problems.append(&mut p),
+        let mut scale = 1.0f32;
+        let mut stack = self.stack(&frame.flows, layout, width, scale, &mut misfits)?;
+        let step = shrink_step(&frame.flows, layout);
+        while stack.height > height + 0.01 && scale > frame.min_scale + 1e-4 {
+            scale = (scale - step).max(frame.min_scale);
+            misfits.clear();
+            stack = self.stack(&frame.flows, layout, width, scale, &mut misfits)?;
+        }
+        if scale < 1.0 && stack.height <= height + 0.01 {
+            if let Some(size) = shrunk_size(&frame.flows, layout, scale) {
+                self.warn(Diagnostic::warning(format!(
+                    "the contact details are set at {size:.1} pt to fit their frame"
+                )).hint("below 12 pt is harder to read; shorten or leave out some details to keep 12 pt"));
             }
         }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-
-        // Stack them: baselines measured from the frame's inner top.
-        let mut cursor = 0.0f32;
-        let mut prev_after: Option<f32> = None;
-        let mut placed = Vec::new();
-        let mut bottoms = Vec::new();
-        for (para, style, s) in &set {
-            if let Some(after) = prev_after {
-                cursor += after.max(style.space_before_pt);
-            }
-            cursor += para.extra_space_before;
-            let colour = layout.colour(&style.colour).0;
-            let line_height = style.size_pt * style.leading;
-            let font = self.fonts.get(weight_of(style, false));
-            let glyph_height = (font.ascender - font.descender) / font.units_per_em * style.size_pt;
-            let ascent = font.ascender / font.units_per_em * style.size_pt;
-            let baseline_in_line = (line_height - glyph_height) / 2.0 + ascent;
-            for (i, line) in s.lines.iter().enumerate() {
-                let baseline = cursor + baseline_in_line;
-                if i == 0 {
-                    if let Some(label) = &s.label {
-                        placed.push((
-                            0.0,
-                            baseline,
-                            GlyphRun {
-                                colour,
-                                ..label.clone()
-                            },
-                        ));
-                    }
-                }
-                for (x, run) in line {
-                    placed.push((
-                        s.text_x + x,
-                        baseline,
-                        GlyphRun {
-                            colour,
-                            ..run.clone()
-                        },
-                    ));
-                }
-                cursor += line_height;
-            }
-            bottoms.push((cursor, para.source.clone(), style.size_pt));
-            prev_after = Some(style.space_after_pt);
-        }
-        let overflow = (cursor > height + 0.01).then(|| Overflow {
-            over: cursor - height,
-            size: bottoms.last().map_or(12.0, |b| b.2),
-            sources: bottoms
+        let overflow = (stack.height > height + 0.01).then(|| Overflow {
+            over: stack.height - height,
+            size: stack.bottoms.last().map_or(12.0, |b| b.2),
+            shrunk: scale < 1.0,
+            sources: stack
+                .bottoms
                 .iter()
                 .filter(|(bottom, _, _)| *bottom > height + 0.01)
                 .map(|(_, source, _)| source.clone())
@@ -323,13 +247,31 @@ impl<'f> Setter<'f> {
         });
         // Text that does not fit starts at the top and runs past the bottom (preview).
         let shift = match f.align {
-            Align::Bottom if overflow.is_none() => height - cursor,
+            Align::Bottom if overflow.is_none() => height - stack.height,
             _ => 0.0,
         };
-        for (x, baseline, mut run) in placed {
-            run.x = left + x;
-            run.y = page_height - (top + shift + baseline);
-            items.push(Item::Text(run));
+        let y = |from_top: f32| page_height - (top + shift + from_top);
+        for placed in stack.placed {
+            items.push(match placed {
+                Placed::Run(x, baseline, mut run) => {
+                    (run.x, run.y) = (left + x, y(baseline));
+                    Item::Text(run)
+                }
+                Placed::Rect(x, t, w, h, colour) => Item::Fill(FillRect {
+                    x: left + x,
+                    y: y(t + h),
+                    width: w,
+                    height: h,
+                    colour,
+                }),
+                Placed::Picture(x, t, w, h, image) => Item::Image(ImageBox {
+                    x: left + x,
+                    y: y(t + h),
+                    width: w,
+                    height: h,
+                    image,
+                }),
+            });
         }
         Ok(SetFrame {
             items,
@@ -338,434 +280,320 @@ impl<'f> Setter<'f> {
         })
     }
 
-    /// Break one paragraph into lines of at most `width` points.
-    fn paragraph(
+    /// Stack a frame's flows from its top at one scale of its shrinkable paragraphs.
+    fn stack(
+        &mut self,
+        flows: &[Flow],
+        layout: &Layout,
+        width: f32,
+        scale: f32,
+        misfits: &mut Vec<Diagnostic>,
+    ) -> Result<Stack, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let mut out = Stack {
+            placed: Vec::new(),
+            height: 0.0,
+            bottoms: Vec::new(),
+        };
+        let mut prev_after: Option<f32> = None;
+        for flow in flows {
+            match flow {
+                Flow::Para(para) => {
+                    let style = scaled(layout, para, scale);
+                    let Some(set) = self.para(para, &style, layout, width, misfits, &mut problems)
+                    else {
+                        continue;
+                    };
+                    out.height += gap(prev_after, &style, para);
+                    let (placed, h) = set;
+                    out.placed.extend(offset(placed, 0.0, out.height));
+                    out.height += h;
+                    out.bottoms
+                        .push((out.height, para.source.clone(), style.size_pt));
+                    prev_after = Some(style.space_after_pt);
+                }
+                Flow::Logo {
+                    image,
+                    width_mm,
+                    height_mm,
+                    align,
+                } => {
+                    let (w, h) = fit_box(image, width_mm * PT_PER_MM, height_mm * PT_PER_MM, width);
+                    let dpi = image.width as f32 / (w / 72.0);
+                    if dpi < MIN_LOGO_DPI {
+                        self.warn(
+                            Diagnostic::warning(format!(
+                                "the logo prints at {dpi:.0} dpi ({} × {} pixels for {:.0} × {:.0} mm); it may look blurred",
+                                image.width,
+                                image.height,
+                                w / PT_PER_MM,
+                                h / PT_PER_MM
+                            ))
+                            .field("organisation.logo")
+                            .hint(format!("use an image at least {:.0} pixels wide", (w / 72.0 * MIN_LOGO_DPI).ceil())),
+                        );
+                    }
+                    let x = match align {
+                        HAlign::Left => 0.0,
+                        HAlign::Right => width - w,
+                    };
+                    out.placed
+                        .push(Placed::Picture(x, out.height, w, h, Arc::clone(image)));
+                    out.height += height_mm * PT_PER_MM;
+                    out.bottoms
+                        .push((out.height, Origin::Field("organisation.logo".into()), 12.0));
+                    prev_after = Some(0.0);
+                }
+                Flow::Qr {
+                    url,
+                    size_mm,
+                    paras,
+                } => {
+                    let size = size_mm * PT_PER_MM;
+                    let mut code = qr_code(url, size);
+                    let mut text_width = match code {
+                        Some(_) => width - size - QR_GAP_MM * PT_PER_MM,
+                        None => width,
+                    };
+                    // Lines that cannot break beside the code get the full width instead.
+                    if code.is_some() {
+                        let mut trial = Vec::new();
+                        for para in paras {
+                            let style = scaled(layout, para, scale);
+                            self.para(
+                                para,
+                                &style,
+                                layout,
+                                text_width,
+                                &mut Vec::new(),
+                                &mut trial,
+                            );
+                        }
+                        if !trial.is_empty() {
+                            code = None;
+                            text_width = width;
+                            self.warn(
+                                Diagnostic::warning("there is no room for the QR code beside the organisation's details; the leaflet has none")
+                                    .field("organisation.web")
+                                    .hint("shorter lines (unit, e-mail, web address) leave room for it"),
+                            );
+                        }
+                    }
+                    let start = out.height;
+                    let mut text_height = 0.0;
+                    let mut first = true;
+                    let mut last_size = 12.0;
+                    for para in paras {
+                        let style = scaled(layout, para, scale);
+                        let Some((placed, h)) =
+                            self.para(para, &style, layout, text_width, misfits, &mut problems)
+                        else {
+                            continue;
+                        };
+                        let g = if first {
+                            gap(prev_after, &style, para)
+                        } else {
+                            gap(Some(0.0), &style, para).max(0.0)
+                        };
+                        first = false;
+                        text_height += g;
+                        out.placed.extend(offset(placed, 0.0, start + text_height));
+                        text_height += h;
+                        last_size = style.size_pt;
+                        out.bottoms
+                            .push((start + text_height, para.source.clone(), style.size_pt));
+                        prev_after = Some(style.space_after_pt);
+                    }
+                    match code {
+                        Some(modules) => {
+                            let module = size / (modules.len() + 2 * QR_QUIET_ZONE) as f32;
+                            let x0 = width - size + QR_QUIET_ZONE as f32 * module;
+                            let y0 = start + QR_QUIET_ZONE as f32 * module;
+                            for (row, dark) in modules.iter().enumerate() {
+                                for (col, len) in runs(dark) {
+                                    out.placed.push(Placed::Rect(
+                                        x0 + col as f32 * module,
+                                        y0 + row as f32 * module,
+                                        len as f32 * module,
+                                        module,
+                                        [0.0; 3],
+                                    ));
+                                }
+                            }
+                            out.height = start + text_height.max(size);
+                            out.bottoms.push((
+                                start + size,
+                                Origin::Field("organisation.web".into()),
+                                last_size,
+                            ));
+                        }
+                        None => {
+                            if qr_code(url, size).is_none() {
+                                self.warn(
+                                    Diagnostic::warning(format!(
+                                        "the web address is too long for a {size_mm} mm QR code with modules of at least {MIN_QR_MODULE_MM} mm; the leaflet has none"
+                                    ))
+                                    .field("organisation.web")
+                                    .hint("a shorter address (a redirect such as www.example.se/stod) gets its QR code"),
+                                );
+                            }
+                            out.height = start + text_height;
+                        }
+                    }
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(out)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Break a paragraph and place its lines from y 0; returns them and their height.
+    fn para(
         &mut self,
         para: &Para,
         style: &Style,
+        layout: &Layout,
         width: f32,
         misfits: &mut Vec<Diagnostic>,
-    ) -> Result<SetPara, Vec<Diagnostic>> {
-        let colour_run = |weight, glyphs| GlyphRun {
-            weight,
-            size: style.size_pt,
-            colour: [0.0; 3],
-            x: 0.0,
-            y: 0.0,
-            glyphs,
-        };
-        let mut problems = Vec::new();
-        let (label, text_x) = match &para.label {
-            None => (None, 0.0),
-            Some(span) => {
-                let weight = weight_of(style, span.bold);
-                let glyphs = self.glyphs(&span.text, weight, para, &mut problems);
-                let run = colour_run(weight, glyphs);
-                let label_width = run.width(self.fonts.get(weight).units_per_em);
-                let indent = style.indent_mm * PT_PER_MM;
-                if label_width + 0.25 * style.size_pt > indent {
-                    misfits.push(
-                        Diagnostic::error(format!(
-                            "the label `{}` is {:.1} mm too wide for the label column of style `{}`",
-                            span.text,
-                            (label_width + 0.25 * style.size_pt - indent) / PT_PER_MM,
-                            para.style
-                        ))
-                        .hint("shorten the label in the locale, or widen the style's `indent_mm` in the layout"),
-                    );
-                }
-                (Some(run), indent)
-            }
-        };
-        let elems = self.elems(para, style, &mut problems);
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let measure = width - text_x;
-        let breaks = break_lines(&elems, measure, style.size_pt).map_err(|(start, end)| {
-            let text: String = elems[start..end]
-                .iter()
-                .filter_map(|e| match e {
-                    Elem::Piece { glyphs, .. } => {
-                        Some(glyphs.iter().map(|g| g.text.as_str()).collect::<String>())
-                    }
-                    Elem::Glue { .. } => Some(" ".into()),
-                    Elem::Break { .. } => None,
-                })
-                .collect();
-            let too_wide: f32 = elems[start..end].iter().map(Elem::width).sum::<f32>() - measure;
-            vec![Diagnostic::error(format!(
-                "\"{}\" ({}) is {:.1} mm wider than its frame and cannot be broken",
-                text.trim(),
-                para.source,
-                too_wide / PT_PER_MM
-            ))
-            .hint(
-                "shorten it; phone numbers, e-mail and web addresses are never broken across lines",
-            )]
-        })?;
-        let mut lines = Vec::new();
-        let mut start = 0;
-        for end in breaks {
-            lines.push(self.line(&elems[start..end.min(elems.len())], elems.get(end), style));
-            start = end + 1;
-        }
-        Ok(SetPara {
-            lines,
-            label,
-            text_x,
-        })
-    }
-
-    /// Turn a paragraph's spans into pieces, spaces and break points.
-    fn elems(&mut self, para: &Para, style: &Style, problems: &mut Vec<Diagnostic>) -> Vec<Elem> {
-        let mut elems = Vec::new();
-        for span in &para.spans {
-            let weight = weight_of(style, span.bold);
-            let scale = style.size_pt / self.fonts.get(weight).units_per_em;
-            let space = self.glyphs(" ", weight, para, problems);
-            let space = space.into_iter().next();
-            for (i, word) in span.text.split(' ').enumerate() {
-                if i > 0 {
-                    if let Some(glyph) = &space {
-                        elems.push(Elem::Glue {
-                            weight,
-                            width: glyph.advance as f32 * scale,
-                            glyph: glyph.clone(),
-                            breakable: span.wrap != Wrap::Never,
-                        });
-                    }
-                }
-                if word.is_empty() {
-                    continue;
-                }
-                self.word(word, weight, scale, span, style, para, problems, &mut elems);
-            }
-        }
-        elems
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn word(
-        &mut self,
-        word: &str,
-        weight: Weight,
-        scale: f32,
-        span: &Span,
-        style: &Style,
-        para: &Para,
         problems: &mut Vec<Diagnostic>,
-        elems: &mut Vec<Elem>,
-    ) {
-        let glyphs = self.glyphs(word, weight, para, problems);
-        let mut points: Vec<(usize, bool)> = Vec::new();
-        if span.wrap != Wrap::Never {
-            points.extend(hard_hyphen_points(word).into_iter().map(|p| (p, false)));
-            if span.wrap == Wrap::Hyphenate && style.hyphenate {
-                points.extend(self.hyphenator.points(word).into_iter().map(|p| (p, true)));
-            }
-            points.sort_unstable();
-            points.dedup_by_key(|p| p.0);
-        }
-        let hyphen = if points.iter().any(|p| p.1) {
-            let mut dummy = Vec::new();
-            self.glyphs("-", weight, para, &mut dummy)
-                .into_iter()
-                .next()
-        } else {
-            None
-        };
-        // Split the shaped word where a glyph starts exactly at a break point, so a
-        // ligature across the point keeps the word whole there.
-        let mut piece: Vec<PlacedGlyph> = Vec::new();
-        let mut cluster_starts = word_cluster_starts(&glyphs, word);
-        let mut next_point = points.iter().peekable();
-        for (glyph, start) in glyphs.into_iter().zip(cluster_starts.drain(..)) {
-            while let Some(&&(p, _)) = next_point.peek() {
-                if p < start {
-                    next_point.next();
-                } else {
-                    break;
-                }
-            }
-            if let Some(&&(p, with_hyphen)) = next_point.peek() {
-                if p == start && !piece.is_empty() && !glyph.text.is_empty() {
-                    next_point.next();
-                    push_piece(elems, weight, scale, std::mem::take(&mut piece));
-                    let hyphen = with_hyphen
-                        .then(|| {
-                            hyphen
-                                .clone()
-                                .map(|h| (weight, h.clone(), h.advance as f32 * scale))
-                        })
-                        .flatten();
-                    elems.push(Elem::Break { hyphen });
-                }
-            }
-            piece.push(glyph);
-        }
-        push_piece(elems, weight, scale, piece);
-    }
-
-    /// Shape text (cached) and turn it into placed glyphs with their text.
-    fn glyphs(
-        &mut self,
-        text: &str,
-        weight: Weight,
-        para: &Para,
-        problems: &mut Vec<Diagnostic>,
-    ) -> Vec<PlacedGlyph> {
-        let key = (weight, text.to_string());
-        let shaped = match self.shaped.get(&key) {
-            Some(s) => Rc::clone(s),
-            None => {
-                let s = Rc::new(fonts::shape(&self.faces[weight as usize], text));
-                self.shaped.insert(key, Rc::clone(&s));
-                s
+    ) -> Option<(Vec<Placed>, f32)> {
+        let set = match self.lines.paragraph(para, style, width, misfits) {
+            Ok(set) => set,
+            Err(mut p) => {
+                problems.append(&mut p);
+                return None;
             }
         };
-        if let Some(c) = text.chars().find(|c| is_right_to_left(*c)) {
-            problems.push(
-                Diagnostic::error(format!(
-                    "{} is written right to left (`{c}`, U+{:04X}), which leaflet cannot set yet",
-                    para.source, c as u32
-                ))
-                .hint("right-to-left languages (Arabic, Hebrew, Persian, Urdu) come in a later version"),
-            );
-            return Vec::new();
-        }
-        let mut out = Vec::with_capacity(shaped.len());
-        for (i, g) in shaped.iter().enumerate() {
-            let end = shaped[i + 1..]
-                .iter()
-                .map(|n| n.cluster)
-                .find(|c| *c > g.cluster)
-                .unwrap_or(text.len());
-            let first_of_cluster = i == 0 || shaped[i - 1].cluster != g.cluster;
-            let chars = if first_of_cluster {
-                &text[g.cluster..end]
-            } else {
-                ""
-            };
-            if g.id == 0 {
-                let c = text[g.cluster..].chars().next().unwrap_or('?');
-                problems.push(
-                    Diagnostic::error(format!(
-                        "the font `{}` has no glyph for `{c}` (U+{:04X}) in {}",
-                        self.fonts.get(weight).file,
-                        c as u32,
-                        para.source
-                    ))
-                    .hint("replace the character, or use a font that has it"),
-                );
+        let colour = layout.colour(&style.colour).0;
+        let line_height = style.size_pt * style.leading;
+        let font = self.lines.fonts().get(weight_of(style, false));
+        let glyph_height = (font.ascender - font.descender) / font.units_per_em * style.size_pt;
+        let ascent = font.ascender / font.units_per_em * style.size_pt;
+        let baseline_in_line = (line_height - glyph_height) / 2.0 + ascent;
+        let mut placed = Vec::new();
+        let mut y = 0.0;
+        for (i, line) in set.lines.iter().enumerate() {
+            let baseline = y + baseline_in_line;
+            if i == 0 {
+                if let Some(label) = &set.label {
+                    placed.push(Placed::Run(
+                        0.0,
+                        baseline,
+                        GlyphRun {
+                            colour,
+                            ..label.clone()
+                        },
+                    ));
+                }
             }
-            out.push(PlacedGlyph {
-                id: g.id,
-                advance: g.advance,
-                text: chars.to_string(),
-            });
-        }
-        out
-    }
-
-    /// Lay out one line's elements into runs of one weight, with x offsets.
-    fn line(&self, elems: &[Elem], end: Option<&Elem>, style: &Style) -> Vec<(f32, GlyphRun)> {
-        let mut runs: Vec<(f32, GlyphRun)> = Vec::new();
-        let mut x = 0.0;
-        let mut push = |weight: Weight, glyph: &PlacedGlyph, width: f32| {
-            match runs.last_mut() {
-                Some((_, run)) if run.weight == weight => run.glyphs.push(glyph.clone()),
-                _ => runs.push((
-                    x,
+            for (x, run) in line {
+                placed.push(Placed::Run(
+                    set.text_x + x,
+                    baseline,
                     GlyphRun {
-                        weight,
-                        size: style.size_pt,
-                        colour: [0.0; 3],
-                        x: 0.0,
-                        y: 0.0,
-                        glyphs: vec![glyph.clone()],
+                        colour,
+                        ..run.clone()
                     },
-                )),
+                ));
             }
-            x += width;
-        };
-        let scale = |w: Weight| style.size_pt / self.fonts.get(w).units_per_em;
-        for e in elems {
-            match e {
-                Elem::Piece { weight, glyphs, .. } => {
-                    for g in glyphs {
-                        push(*weight, g, g.advance as f32 * scale(*weight));
-                    }
-                }
-                Elem::Glue {
-                    weight,
-                    glyph,
-                    width,
-                    ..
-                } => push(*weight, glyph, *width),
-                Elem::Break { .. } => {}
-            }
+            y += line_height;
         }
-        if let Some(Elem::Break {
-            hyphen: Some((weight, glyph, width)),
-        }) = end
-        {
-            push(*weight, glyph, *width);
-        }
-        runs
+        Some((placed, y))
     }
 }
 
-/// Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
-/// presentation forms), which this typesetter cannot set yet.
-pub fn is_right_to_left(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+/// The space above a paragraph: the larger of the previous one's space after and
+/// its own space before (none at the top of a frame), plus its extra space.
+fn gap(prev_after: Option<f32>, style: &Style, para: &Para) -> f32 {
+    prev_after.map_or(0.0, |after| after.max(style.space_before_pt)) + para.extra_space_before
 }
 
-fn push_piece(elems: &mut Vec<Elem>, weight: Weight, scale: f32, glyphs: Vec<PlacedGlyph>) {
-    if glyphs.is_empty() {
-        return;
+/// Move placed things down by `dy` (and right by `dx`).
+fn offset(placed: Vec<Placed>, dx: f32, dy: f32) -> impl Iterator<Item = Placed> {
+    placed.into_iter().map(move |p| match p {
+        Placed::Run(x, y, run) => Placed::Run(x + dx, y + dy, run),
+        Placed::Rect(x, y, w, h, c) => Placed::Rect(x + dx, y + dy, w, h, c),
+        Placed::Picture(x, y, w, h, i) => Placed::Picture(x + dx, y + dy, w, h, i),
+    })
+}
+
+/// A paragraph's style at a scale (only shrinkable paragraphs scale).
+fn scaled(layout: &Layout, para: &Para, scale: f32) -> Style {
+    let mut style = layout.style(&para.style).clone();
+    if para.shrinkable && scale < 1.0 {
+        style.size_pt *= scale;
+        style.space_before_pt *= scale;
+        style.space_after_pt *= scale;
     }
-    let width = glyphs.iter().map(|g| g.advance as f32).sum::<f32>() * scale;
-    elems.push(Elem::Piece {
-        weight,
-        glyphs,
-        width,
-    });
+    style
 }
 
-/// The byte offset in `word` where each glyph's cluster starts.
-fn word_cluster_starts(glyphs: &[PlacedGlyph], word: &str) -> Vec<usize> {
-    let mut offset = 0;
-    let mut starts = Vec::with_capacity(glyphs.len());
-    for g in glyphs {
-        starts.push(offset.min(word.len()));
-        offset += g.text.len();
-    }
-    starts
+/// The scale step that shrinks the frame's detail style by [`SHRINK_STEP_PT`].
+fn shrink_step(flows: &[Flow], layout: &Layout) -> f32 {
+    shrunk_size(flows, layout, 1.0).map_or(1.0, |size| SHRINK_STEP_PT / size)
 }
 
-fn weight_of(style: &Style, bold: bool) -> Weight {
-    if style.bold || bold {
-        Weight::Bold
-    } else {
-        Weight::Regular
-    }
-}
-
-/// Byte offsets just after a hard hyphen where a line may break ("e-|post" is too
-/// short; "närstående-|centrumet" may break).
-fn hard_hyphen_points(word: &str) -> Vec<usize> {
-    word.match_indices('-')
-        .map(|(i, _)| i + 1)
-        .filter(|&i| {
-            let before = word[..i - 1]
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphabetic())
-                .count();
-            let after = word[i..].chars().take_while(|c| c.is_alphabetic()).count();
-            before >= 3 && after >= 3
+/// The size of the frame's smallest shrinkable style at a scale.
+fn shrunk_size(flows: &[Flow], layout: &Layout, scale: f32) -> Option<f32> {
+    flows
+        .iter()
+        .flat_map(|f| match f {
+            Flow::Para(p) => std::slice::from_ref(p),
+            Flow::Qr { paras, .. } => paras.as_slice(),
+            Flow::Logo { .. } => &[],
         })
-        .collect()
+        .filter(|p| p.shrinkable)
+        .map(|p| layout.style(&p.style).size_pt * scale)
+        .min_by(f32::total_cmp)
 }
 
-/// Choose where lines end: indices into `elems` of the break elements, the last
-/// being `elems.len()`. On failure, the range of elements that cannot fit.
-fn break_lines(elems: &[Elem], measure: f32, size: f32) -> Result<Vec<usize>, (usize, usize)> {
-    const HYPHEN_PENALTY: f32 = 50.0;
-    const DOUBLE_HYPHEN_PENALTY: f32 = 100.0;
-    const RUNT_PENALTY: f32 = 25.0;
-    let n = elems.len();
-    let mut prefix = Vec::with_capacity(n + 1);
-    prefix.push(0.0f32);
-    for e in elems {
-        prefix.push(prefix.last().copied().unwrap_or(0.0) + e.width());
+/// An image's size scaled into a box (never wider than the frame), aspect kept.
+fn fit_box(image: &Image, box_w: f32, box_h: f32, frame_w: f32) -> (f32, f32) {
+    let box_w = box_w.min(frame_w);
+    let aspect = image.width as f32 / image.height as f32;
+    if box_w / box_h > aspect {
+        (box_h * aspect, box_h)
+    } else {
+        (box_w, box_w / aspect)
     }
-    // Candidate line ends: every break element, and the paragraph's end.
-    let ends: Vec<usize> = (0..n)
-        .filter(|&i| elems[i].is_break())
-        .chain(std::iter::once(n))
-        .collect();
-    let mut best: Vec<(f32, Option<usize>)> = vec![(f32::INFINITY, None); ends.len()];
-    let hyphenated = |k: usize| matches!(elems.get(k), Some(Elem::Break { hyphen: Some(_) }));
-    for (j, &end) in ends.iter().enumerate() {
-        let is_last = end == n;
-        // Lines start at 0 or just after an earlier end.
-        for i in (0..=j).rev() {
-            let (start, prev_cost, prev) = if i == 0 {
-                (0, 0.0, None)
-            } else {
-                let k = ends[i - 1];
-                (k + 1, best[i - 1].0, Some(k))
-            };
-            if i > 0 && start > end {
-                continue;
-            }
-            let width =
-                prefix[end] - prefix[start.min(end)] + elems.get(end).map_or(0.0, Elem::end_width);
-            if width > measure + 0.01 {
-                break; // starting earlier only makes the line longer
-            }
-            if !prev_cost.is_finite() {
-                continue;
-            }
-            let slack = (measure - width) / size;
-            let mut cost = if is_last { 0.0 } else { slack * slack };
-            if hyphenated(end) {
-                cost += HYPHEN_PENALTY;
-                if prev.is_some_and(hyphenated) {
-                    cost += DOUBLE_HYPHEN_PENALTY;
-                }
-            }
-            if is_last
-                && i > 0
-                && width < 4.0 * size
-                && (start..end)
-                    .filter(|&k| matches!(elems[k], Elem::Piece { .. }))
-                    .count()
-                    <= 1
-            {
-                cost += RUNT_PENALTY;
-            }
-            let total = prev_cost + cost;
-            if total < best[j].0 {
-                best[j] = (total, if i == 0 { None } else { Some(i - 1) });
-            }
-        }
-    }
-    let last = ends.len() - 1;
-    if !best[last].0.is_finite() {
-        // Find a stretch between two break opportunities wider than the measure.
-        let mut start = 0;
-        for &end in &ends {
-            if prefix[end] - prefix[start] > measure + 0.01 {
-                return Err((start, end));
-            }
-            start = end + 1;
-        }
-        return Err((0, n));
-    }
-    let mut result = Vec::new();
-    let mut j = Some(last);
-    while let Some(k) = j {
-        result.push(ends[k]);
-        j = best[k].1;
-    }
-    result.reverse();
-    Ok(result)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hard_hyphens_break_only_between_long_parts() {
-        assert_eq!(hard_hyphen_points("e-post"), Vec::<usize>::new());
-        assert_eq!(
-            hard_hyphen_points("närstående-centrumet"),
-            vec!["närstående-".len()]
-        );
+/// The dark modules of a QR code of `url` (rows of booleans), if its modules are at
+/// least [`MIN_QR_MODULE_MM`] at `size` points with the quiet zone.
+fn qr_code(url: &str, size: f32) -> Option<Vec<Vec<bool>>> {
+    let code =
+        qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let n = code.width();
+    let module = size / (n + 2 * QR_QUIET_ZONE) as f32;
+    if module < MIN_QR_MODULE_MM * PT_PER_MM {
+        return None;
     }
+    let colours = code.to_colors();
+    Some(
+        colours
+            .chunks(n)
+            .map(|row| row.iter().map(|c| *c == qrcode::Color::Dark).collect())
+            .collect(),
+    )
+}
+
+/// Runs of dark modules in a row: (start, length), so a row is a few rectangles.
+fn runs(row: &[bool]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < row.len() {
+        if row[i] {
+            let start = i;
+            while i < row.len() && row[i] {
+                i += 1;
+            }
+            out.push((start, i - start));
+        } else {
+            i += 1;
+        }
+    }
+    out
 }

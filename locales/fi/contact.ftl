@@ -1,7 +1,7 @@
 # Sivu 4: järjestön yhteystiedot ja valtakunnalliset tukipuhelimet.
 
 contact-heading = Ota yhteyttä
-contact-intro = Soita, lähetä sähköpostia tai ota yhteyttä muulla tavalla. Kuuntelemme ja kerromme, millaista tukea voit saada.
+contact-intro = Kerromme mielellämme, millaista tukea voit saada.
 
 ## Yhteystietojen otsikot
 

@@ -1,7 +1,7 @@
 # Page 4: the organisation's contact details and the national helplines.
 
 contact-heading = Kontakta oss
-contact-intro = Ring, mejla eller hör av dig på annat sätt. Vi lyssnar och berättar vilket stöd du kan få.
+contact-intro = Hör av dig, så berättar vi vilket stöd du kan få.
 
 ## Labels in front of the contact details
 

@@ -29,10 +29,29 @@ impl Sandbox {
         path
     }
 
-    /// Copy the bundled example contacts file in.
+    /// Copy the bundled example contacts file (and its logo) in.
     pub fn example(&self) -> PathBuf {
-        let text = std::fs::read_to_string(repo("examples/asby.toml")).expect("the example exists");
-        self.write("asby.toml", &text)
+        self.copy_example("asby.toml")
+    }
+
+    /// Copy a bundled example and the files it names into the sandbox.
+    pub fn copy_example(&self, name: &str) -> PathBuf {
+        for entry in std::fs::read_dir(repo("examples"))
+            .expect("examples")
+            .flatten()
+        {
+            let file = entry.file_name();
+            let is_logo = file
+                .to_str()
+                .is_some_and(|f| f.ends_with(".png") || f.ends_with(".jpg"));
+            if is_logo {
+                std::fs::copy(entry.path(), self.path(file.to_str().unwrap_or_default()))
+                    .expect("copy a logo");
+            }
+        }
+        let text =
+            std::fs::read_to_string(repo(&format!("examples/{name}"))).expect("the example exists");
+        self.write(name, &text)
     }
 
     /// Run `leaflet ARGS` in the sandbox with a fixed environment.
