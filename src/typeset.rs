@@ -125,10 +125,23 @@ fn overflow(page: usize, name: &str, o: &Overflow, lang: &str) -> Diagnostic {
     if let Some(first) = o.sources.first() {
         d = d.field(first.id());
     }
-    if o.sources.iter().any(|s| matches!(s, Origin::Field(_))) {
-        d = d.hint("shorten or leave out some contact details in the contacts file");
-    } else {
+    if o.fields.is_empty() {
         d = d.hint(format!("shorten these messages in `locales/{lang}/`"));
+    } else {
+        // The contact details decide how full the page is: name the longest ones.
+        // Fields over several lines first, then the last ones on the page.
+        let mut fields: Vec<&(String, usize)> = o.fields.iter().rev().collect();
+        fields.sort_by_key(|f| std::cmp::Reverse(f.1));
+        let named: Vec<String> = fields
+            .iter()
+            .take(5)
+            .map(|(f, n)| format!("`{f}` ({n} line{})", if *n == 1 { "" } else { "s" }))
+            .collect();
+        d = d.hint(format!(
+            "shorten or leave out about {lines} line{} of contact details in the contacts file, e.g. {}",
+            if lines > 1.0 { "s" } else { "" },
+            named.join(", ")
+        ));
     }
     d
 }
@@ -140,6 +153,8 @@ struct Overflow {
     /// Whether it was already set at its smallest allowed size.
     shrunk: bool,
     sources: Vec<Origin>,
+    /// The frame's contacts fields and how many lines each takes.
+    fields: Vec<(String, usize)>,
 }
 
 /// A typeset frame.
@@ -185,6 +200,8 @@ struct Stack {
     height: f32,
     /// Per flow: its bottom, where it came from, its type size.
     bottoms: Vec<(f32, Origin, f32)>,
+    /// Contacts fields and their line counts.
+    fields: Vec<(String, usize)>,
 }
 
 impl Setter<'_> {
@@ -244,6 +261,7 @@ impl Setter<'_> {
                 .filter(|(bottom, _, _)| *bottom > height + 0.01)
                 .map(|(_, source, _)| source.clone())
                 .collect(),
+            fields: stack.fields.clone(),
         });
         // Text that does not fit starts at the top and runs past the bottom (preview).
         let shift = match f.align {
@@ -294,6 +312,7 @@ impl Setter<'_> {
             placed: Vec::new(),
             height: 0.0,
             bottoms: Vec::new(),
+            fields: Vec::new(),
         };
         let mut prev_after: Option<f32> = None;
         for flow in flows {
@@ -310,6 +329,7 @@ impl Setter<'_> {
                     out.height += h;
                     out.bottoms
                         .push((out.height, para.source.clone(), style.size_pt));
+                    record_field(&mut out.fields, para, h, &style);
                     prev_after = Some(style.space_after_pt);
                 }
                 Flow::Logo {
@@ -402,6 +422,7 @@ impl Setter<'_> {
                         last_size = style.size_pt;
                         out.bottoms
                             .push((start + text_height, para.source.clone(), style.size_pt));
+                        record_field(&mut out.fields, para, h, &style);
                         prev_after = Some(style.space_after_pt);
                     }
                     match code {
@@ -502,6 +523,14 @@ impl Setter<'_> {
             y += line_height;
         }
         Some((placed, y))
+    }
+}
+
+/// Note how many lines a contacts field takes.
+fn record_field(fields: &mut Vec<(String, usize)>, para: &Para, height: f32, style: &Style) {
+    if let Origin::Field(f) = &para.source {
+        let lines = (height / (style.size_pt * style.leading)).round() as usize;
+        fields.push((f.clone(), lines));
     }
 }
 

@@ -1,0 +1,354 @@
+//! The contact page: every field of each example, the logo, the QR code, fitting,
+//! per-language values and refusals.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{page_texts, Sandbox};
+
+/// Build an example in a language; the text of its last page.
+fn last_page(sb: &Sandbox, example: &str, lang: &str) -> String {
+    sb.copy_example(example);
+    let out = format!("{lang}.pdf");
+    sb.run(&["build", example, "--lang", lang, "-o", &out]).ok();
+    page_texts(&sb.path(&out)).pop().expect("pages")
+}
+
+/// Collapse white space so that wrapped lines still match.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_field_of_every_example_is_on_the_last_page_in_both_languages() {
+    let cases: [(&str, &str, &[&str]); 6] = [
+        (
+            "asby.toml",
+            "sv",
+            &[
+                "Åsby kommun",
+                "Anhörigstöd",
+                "0123-456 78",
+                "anhorigstod@asby.se",
+                "www.asby.se/anhorig",
+                "Åsa Öhrström",
+                "Anhörigkonsulent",
+                "0123-456 80",
+                "måndag–fredag kl. 9–12",
+                "asa.ohrstrom@asby.se",
+                "Jaana Kärkkäinen",
+                "Anhörigsamordnare, talar finska",
+                "0123-456 81",
+                "tisdag och torsdag kl. 13–15",
+                "jaana.karkkainen@asby.se",
+                "Storgatan 12, Åsby",
+                "Box 123, 123 45 Åsby",
+                "Samtalen är kostnadsfria. Vi har tystnadsplikt.",
+            ],
+        ),
+        (
+            "asby.toml",
+            "fi",
+            &[
+                "Åsby kommun",
+                "Omaistuki",
+                "Omaiskonsulentti",
+                "ma–pe klo 9–12",
+                "Omaisten koordinaattori, puhuu suomea",
+                "ti ja to klo 13–15",
+                "Keskustelut ovat maksuttomia. Meillä on vaitiolovelvollisuus.",
+            ],
+        ),
+        (
+            "glantan.toml",
+            "sv",
+            &[
+                "Anhörigföreningen Gläntan",
+                "070-123 45 67",
+                "info@glantan.se",
+                "Vi är en ideell förening för anhöriga i Åsby. Välkommen till våra träffar!",
+            ],
+        ),
+        (
+            "glantan.toml",
+            "fi",
+            &[
+                "Anhörigföreningen Gläntan",
+                "070-123 45 67",
+                "info@glantan.se",
+                "Olemme Åsbyn omaisten yhdistys. Tervetuloa tapaamisiimme!",
+            ],
+        ),
+        (
+            "norrby.toml",
+            "sv",
+            &[
+                "Norrby kommun",
+                "Anhörigcenter",
+                "0922-123 00",
+                "anhorigcenter@norrby.se",
+                "www.norrby.se/anhorig",
+                "Pirjo Niemi-Lindqvist",
+                "Anhörigkonsulent, finskspråkig",
+                "måndag–torsdag kl. 8–10",
+                "pirjo.niemi-lindqvist@norrby.se",
+                "Erik Lundberg",
+                "Torget 3, Norrby",
+                "Box 50, 953 00 Norrby",
+                "Vi talar svenska och finska.",
+            ],
+        ),
+        (
+            "norrby.toml",
+            "fi",
+            &[
+                "Norrbyn kunta",
+                "Omaiskeskus",
+                "www.norrby.se/omaiset",
+                "Omaiskonsulentti, suomenkielinen",
+                "ma–to klo 8–10",
+                "Omaiskoordinaattori",
+                "Torget 3, Norrby (kirjaston vieressä)",
+                "Palvelemme suomeksi ja ruotsiksi.",
+            ],
+        ),
+    ];
+    for (example, lang, fields) in cases {
+        let sb = Sandbox::new();
+        let page = words(&last_page(&sb, example, lang));
+        for field in fields {
+            assert!(
+                page.contains(field),
+                "{example} {lang}: `{field}` missing from:\n{page}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_per_language_value_appears_only_in_its_own_leaflet() {
+    let sb = Sandbox::new();
+    let sv = words(&last_page(&sb, "norrby.toml", "sv"));
+    let fi = words(&last_page(&sb, "norrby.toml", "fi"));
+    assert!(sv.contains("Anhörigcenter") && !fi.contains("Anhörigcenter"));
+    assert!(fi.contains("Omaiskeskus") && !sv.contains("Omaiskeskus"));
+    assert!(fi.contains("kirjaston vieressä") && !sv.contains("kirjaston"));
+}
+
+#[test]
+fn a_missing_language_falls_back_with_a_warning_naming_the_field() {
+    let sb = Sandbox::new();
+    sb.write(
+        "c.toml",
+        "[organisation]\nname = \"Åsby kommun\"\nunit = { sv = \"Anhörigstöd\" }\n",
+    );
+    let err = sb
+        .run(&["build", "c.toml", "--lang", "fi", "-o", "fi.pdf"])
+        .ok();
+    assert!(
+        err.contains(
+            "warning: `organisation.unit` has no `fi` text; printing the `sv` text instead"
+        ),
+        "{err}"
+    );
+    assert!(page_texts(&sb.path("fi.pdf"))
+        .pop()
+        .unwrap_or_default()
+        .contains("Anhörigstöd"));
+}
+
+#[test]
+fn the_logo_is_embedded_once_with_its_transparency() {
+    let sb = Sandbox::new();
+    last_page(&sb, "asby.toml", "sv");
+    let out = Command::new("pdfimages")
+        .arg("-list")
+        .arg(sb.path("sv.pdf"))
+        .output()
+        .expect("pdfimages runs");
+    let list = String::from_utf8_lossy(&out.stdout).into_owned();
+    let rows: Vec<&str> = list.lines().skip(2).collect();
+    let images = rows
+        .iter()
+        .filter(|r| r.split_whitespace().nth(2) == Some("image"))
+        .count();
+    let masks = rows
+        .iter()
+        .filter(|r| r.split_whitespace().nth(2) == Some("smask"))
+        .count();
+    assert_eq!((images, masks), (1, 1), "one logo and its mask:\n{list}");
+    assert!(
+        rows.iter()
+            .all(|r| r.split_whitespace().next() == Some("4")),
+        "on the contact page:\n{list}"
+    );
+}
+
+/// Decode the QR codes on a page with zbarimg.
+fn qr_codes(pdf: &Path, page: usize) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let prefix = dir.path().join("page");
+    let n = page.to_string();
+    let status = Command::new("pdftoppm")
+        .args(["-r", "150", "-png", "-singlefile", "-f", &n, "-l", &n])
+        .arg(pdf)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm runs");
+    assert!(status.success());
+    let out = Command::new("zbarimg")
+        .args(["-q", "--raw"])
+        .arg(prefix.with_extension("png"))
+        .output()
+        .expect("zbarimg runs (apt-get install zbar-tools)");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_qr_code_decodes_to_the_web_address_in_each_language() {
+    let sb = Sandbox::new();
+    last_page(&sb, "norrby.toml", "sv");
+    last_page(&sb, "norrby.toml", "fi");
+    assert_eq!(
+        qr_codes(&sb.path("sv.pdf"), 4),
+        vec!["https://www.norrby.se/anhorig".to_string()]
+    );
+    assert_eq!(
+        qr_codes(&sb.path("fi.pdf"), 4),
+        vec!["https://www.norrby.se/omaiset".to_string()]
+    );
+    // No web address, no code.
+    last_page(&sb, "glantan.toml", "sv");
+    assert!(qr_codes(&sb.path("sv.pdf"), 4).is_empty());
+}
+
+fn person(i: usize, title: &str) -> String {
+    format!(
+        "[[contact]]\nname = \"Person Nummer {i}\"\ntitle = \"{title}\"\nphone = \"0123-456 8{i}\"\nemail = \"person{i}@asby.se\"\nhours = \"måndag–fredag kl. 9–12\"\n"
+    )
+}
+
+#[test]
+fn four_contacts_with_long_titles_fit_by_shrinking_with_a_warning() {
+    let sb = Sandbox::new();
+    let mut c = String::from("[organisation]\nname = \"Åsby kommun\"\nphone = \"0123-456 78\"\n");
+    for i in 1..=4 {
+        c.push_str(&person(i, "Anhörigkonsulent med ansvar för samtalsgrupper"));
+    }
+    sb.write("c.toml", &c);
+    let err = sb.run(&["build", "c.toml", "-o", "out.pdf"]).ok();
+    assert!(
+        err.contains("warning: the contact details are set at"),
+        "{err}"
+    );
+    let last = words(&page_texts(&sb.path("out.pdf")).pop().unwrap_or_default());
+    for i in 1..=4 {
+        assert!(last.contains(&format!("person{i}@asby.se")), "{last}");
+    }
+}
+
+#[test]
+fn contacts_too_long_even_when_shrunk_are_refused_naming_the_fields() {
+    let sb = Sandbox::new();
+    let mut c = String::from("[organisation]\nname = \"Åsby kommun\"\nunit = \"Anhörigstöd och stöd till närstående i hela kommunen\"\nphone = \"0123-456 78\"\nemail = \"anhorigstod@asby.se\"\n[address]\nvisiting = \"Storgatan 12, Åsby\"\npostal = \"Box 123, 123 45 Åsby\"\n");
+    for i in 1..=4 {
+        c.push_str(&person(i, "Anhörigkonsulent med särskilt ansvar för samtalsgrupper, avlösning i hemmet och växelvård"));
+    }
+    c.push_str("[extra]\nlines = [\"Samtalen är kostnadsfria.\", \"Vi har tystnadsplikt.\", \"Vi kan komma hem till dig.\"]\n");
+    sb.write("c.toml", &c);
+    let err = sb.run(&["build", "c.toml", "-o", "out.pdf"]).fails();
+    assert!(
+        err.contains("page 4 (`contact`): the text is")
+            && err.contains("even at its smallest allowed size"),
+        "{err}"
+    );
+    assert!(
+        err.contains("does not fit: ") && err.contains("field `"),
+        "{err}"
+    );
+    assert!(
+        err.contains("shorten or leave out about 11 lines of contact details in the contacts file, e.g. `contact[4].title` (2 lines)"),
+        "{err}"
+    );
+    assert!(!sb.path("out.pdf").exists());
+}
+
+#[test]
+fn a_fifth_contact_is_refused() {
+    let sb = Sandbox::new();
+    let mut c = String::from("[organisation]\nname = \"Åsby kommun\"\n");
+    for i in 1..=5 {
+        c.push_str(&person(i, "Anhörigkonsulent"));
+    }
+    sb.write("c.toml", &c);
+    let err = sb.run(&["build", "c.toml", "-o", "out.pdf"]).fails();
+    assert!(
+        err.contains("at most 4 contacts fit the leaflet; this is contact 5"),
+        "{err}"
+    );
+    assert!(err.contains("c.toml:27:1:"), "{err}");
+}
+
+fn refused_logo(logo: &[u8]) -> String {
+    let sb = Sandbox::new();
+    sb.write(
+        "c.toml",
+        "[organisation]\nname = \"Åsby kommun\"\nlogo = \"logo.png\"\n",
+    );
+    if !logo.is_empty() {
+        std::fs::write(sb.path("logo.png"), logo).expect("write the logo");
+    }
+    let err = sb.run(&["build", "c.toml", "-o", "out.pdf"]).fails();
+    assert!(err.contains("c.toml:3:8: `organisation.logo` ("), "{err}");
+    assert!(!sb.path("out.pdf").exists());
+    err
+}
+
+#[test]
+fn a_missing_logo_is_refused() {
+    let err = refused_logo(&[]);
+    assert!(err.contains("cannot read the logo"), "{err}");
+}
+
+#[test]
+fn a_corrupt_png_is_refused() {
+    let mut png = std::fs::read(common::repo("examples/asby-logo.png")).expect("the example logo");
+    png.truncate(200);
+    let err = refused_logo(&png);
+    assert!(err.contains("the logo is not a readable PNG"), "{err}");
+}
+
+#[test]
+fn a_huge_png_is_refused_from_its_header() {
+    // Signature and a header chunk claiming 30000 × 30000 pixels, and nothing else.
+    let mut png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
+    png.extend(30000u32.to_be_bytes());
+    png.extend(30000u32.to_be_bytes());
+    png.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    let err = refused_logo(&png);
+    assert!(
+        err.contains("30000 × 30000 pixels; at most 6000 pixels a side"),
+        "{err}"
+    );
+}
+
+#[test]
+fn init_writes_a_commented_template_that_builds() {
+    for (lang, comment) in [
+        ("sv", "# Kontaktuppgifter till foldern"),
+        ("fi", "# Omaistukiesitteen yhteystiedot"),
+    ] {
+        let sb = Sandbox::new();
+        let run = sb.run(&["init", "--lang", lang]);
+        run.ok();
+        assert!(run.stdout().starts_with(comment), "{}", run.stdout());
+        sb.write("mine.toml", &run.stdout());
+        sb.run(&["build", "mine.toml", "--lang", lang, "-o", "mine.pdf"])
+            .ok();
+    }
+}
