@@ -367,7 +367,7 @@ impl Index {
     fn coverage(&self, fonts: &Fonts, layout: &str, findings: &mut Vec<Diagnostic>) {
         let faces: Vec<_> = [&fonts.regular, &fonts.bold]
             .iter()
-            .filter_map(|f| f.face().map(|face| (f.file.clone(), face)))
+            .map(|f| (f.file.clone(), &f.face))
             .collect();
         for (id, entry) in &self.entries {
             let mut reported = BTreeSet::new();

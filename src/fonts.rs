@@ -18,12 +18,18 @@ pub enum Weight {
     Bold,
 }
 
-/// One font file, parsed once.
+/// One font file, parsed once, with its shaping plan for Latin text.
 pub struct Font {
     /// The file name, for messages.
     pub file: String,
-    /// The font program.
-    pub data: Cow<'static, [u8]>,
+    /// The font program. Bundled fonts are compiled in; a font read from disk is
+    /// kept for the rest of the process (fonts are loaded once per run).
+    pub data: &'static [u8],
+    /// The parsed face, for shaping and metrics.
+    pub face: rustybuzz::Face<'static>,
+    /// A shaping plan for left-to-right Latin text, made once (making one per word
+    /// took a tenth of a build).
+    plan: rustybuzz::ShapePlan,
     /// Units per em.
     pub units_per_em: f32,
     /// Ascender, in font units (positive).
@@ -79,8 +85,11 @@ impl Fonts {
 
 impl Font {
     fn load(store: &Store, file: &str) -> Result<Font, Diagnostics> {
-        let data = store.read(file)?;
-        let face = ttf_face(&data).ok_or_else(|| {
+        let data: &'static [u8] = match store.read(file)? {
+            Cow::Borrowed(data) => data,
+            Cow::Owned(data) => Box::leak(data.into_boxed_slice()),
+        };
+        let face = ttf_face(data).ok_or_else(|| {
             Diagnostics::one(
                 Diagnostic::error("this is not a TrueType or OpenType font")
                     .in_file(store.display_path(file)),
@@ -91,33 +100,41 @@ impl Font {
             units_per_em: face.units_per_em() as f32,
             ascender: f32::from(face.ascender()),
             descender: f32::from(face.descender()),
+            plan: rustybuzz::ShapePlan::new(
+                &face,
+                rustybuzz::Direction::LeftToRight,
+                Some(rustybuzz::script::LATIN),
+                None,
+                &[],
+            ),
+            face,
             data,
         })
     }
 
-    /// The font as a shaping face; parse it once per run, it is not free.
-    /// `None` cannot happen for a font that [`Fonts::load`] accepted.
-    pub fn face(&self) -> Option<rustybuzz::Face<'_>> {
-        ttf_face(&self.data)
+    /// Shape a piece of text (one word, usually) with the font's kerning and ligatures.
+    pub fn shape(&self, text: &str) -> Vec<ShapedGlyph> {
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let shaped = if buffer.script() == rustybuzz::script::LATIN
+            && buffer.direction() == rustybuzz::Direction::LeftToRight
+        {
+            rustybuzz::shape_with_plan(&self.face, &self.plan, buffer)
+        } else {
+            rustybuzz::shape(&self.face, &[], buffer)
+        };
+        shaped
+            .glyph_infos()
+            .iter()
+            .zip(shaped.glyph_positions())
+            .map(|(info, pos)| ShapedGlyph {
+                id: u16::try_from(info.glyph_id).unwrap_or(0),
+                advance: pos.x_advance,
+                cluster: info.cluster as usize,
+            })
+            .collect()
     }
-}
-
-/// Shape a piece of text (one word, usually) with the face's kerning and ligatures.
-pub fn shape(face: &rustybuzz::Face<'_>, text: &str) -> Vec<ShapedGlyph> {
-    let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(text);
-    buffer.set_direction(rustybuzz::Direction::LeftToRight);
-    let shaped = rustybuzz::shape(face, &[], buffer);
-    shaped
-        .glyph_infos()
-        .iter()
-        .zip(shaped.glyph_positions())
-        .map(|(info, pos)| ShapedGlyph {
-            id: u16::try_from(info.glyph_id).unwrap_or(0),
-            advance: pos.x_advance,
-            cluster: info.cluster as usize,
-        })
-        .collect()
 }
 
 fn ttf_face(data: &[u8]) -> Option<rustybuzz::Face<'_>> {

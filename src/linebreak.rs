@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::content::{Para, Span, Wrap};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::fonts::{self, Fonts, ShapedGlyph, Weight};
+use crate::diagnostic::Diagnostic;
+use crate::fonts::{Fonts, ShapedGlyph, Weight};
 use crate::hyphenate::Hyphenator;
 use crate::layout::Style;
 use crate::pages::{GlyphRun, PlacedGlyph};
@@ -30,10 +30,9 @@ pub struct SetPara {
     pub text_x: f32,
 }
 
-/// The line breaker's state for one run: faces parsed once, shaped words cached.
+/// The line breaker's state for one run: shaped words cached.
 pub struct LineBreaker<'f> {
     fonts: &'f Fonts,
-    faces: [rustybuzz::Face<'f>; 2],
     hyphenator: &'f Hyphenator,
     shaped: HashMap<(Weight, String), Rc<Vec<ShapedGlyph>>>,
 }
@@ -89,22 +88,13 @@ impl Elem {
 }
 
 impl<'f> LineBreaker<'f> {
-    /// Parse the fonts' faces once.
-    pub fn new(fonts: &'f Fonts, hyphenator: &'f Hyphenator) -> Result<Self, Diagnostics> {
-        let face = |w: Weight| {
-            fonts.get(w).face().ok_or_else(|| {
-                Diagnostics::one(Diagnostic::error(format!(
-                    "cannot read the font `{}`",
-                    fonts.get(w).file
-                )))
-            })
-        };
-        Ok(LineBreaker {
+    /// A line breaker for a run over these fonts and hyphenation rules.
+    pub fn new(fonts: &'f Fonts, hyphenator: &'f Hyphenator) -> Self {
+        LineBreaker {
             fonts,
-            faces: [face(Weight::Regular)?, face(Weight::Bold)?],
             hyphenator,
             shaped: HashMap::new(),
-        })
+        }
     }
 
     /// The fonts lines are set in.
@@ -293,7 +283,7 @@ impl<'f> LineBreaker<'f> {
         let shaped = match self.shaped.get(&key) {
             Some(s) => Rc::clone(s),
             None => {
-                let s = Rc::new(fonts::shape(&self.faces[weight as usize], text));
+                let s = Rc::new(self.fonts.get(weight).shape(text));
                 self.shaped.insert(key, Rc::clone(&s));
                 s
             }

@@ -8,6 +8,7 @@
 //!   does not fit its frame is an error naming the page, what does not fit and by
 //!   how much; nothing is clipped.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::content::{Content, Flow, FrameText, Origin, Para};
@@ -53,7 +54,8 @@ pub fn typeset(
     fit: Fit,
 ) -> Result<Typeset, Diagnostics> {
     let mut setter = Setter {
-        lines: LineBreaker::new(fonts, hyphenator)?,
+        lines: LineBreaker::new(fonts, hyphenator),
+        qr: HashMap::new(),
         warnings: Vec::new(),
     };
     let width = layout.page.width_mm * PT_PER_MM;
@@ -179,6 +181,8 @@ const MIN_LOGO_DPI: f32 = 150.0;
 /// Places a frame's content: paragraphs, logos and QR codes.
 struct Setter<'f> {
     lines: LineBreaker<'f>,
+    /// QR codes already made (a frame is set again while it shrinks).
+    qr: HashMap<(String, u32), Option<Vec<Vec<bool>>>>,
     /// Notes that do not stop the leaflet (a shrunk contact block, a blurry logo).
     warnings: Vec<Diagnostic>,
 }
@@ -205,6 +209,14 @@ struct Stack {
 }
 
 impl Setter<'_> {
+    /// The QR code of `url` at `size`, made once.
+    fn qr_code(&mut self, url: &str, size: f32) -> Option<Vec<Vec<bool>>> {
+        self.qr
+            .entry((url.to_string(), size.to_bits()))
+            .or_insert_with(|| qr_code(url, size))
+            .clone()
+    }
+
     /// Note a warning once, however often a frame is set while it shrinks.
     fn warn(&mut self, warning: Diagnostic) {
         if !self.warnings.contains(&warning) {
@@ -370,7 +382,7 @@ impl Setter<'_> {
                     paras,
                 } => {
                     let size = size_mm * PT_PER_MM;
-                    let mut code = qr_code(url, size);
+                    let mut code = self.qr_code(url, size);
                     let mut text_width = match code {
                         Some(_) => width - size - QR_GAP_MM * PT_PER_MM,
                         None => width,
@@ -449,7 +461,7 @@ impl Setter<'_> {
                             ));
                         }
                         None => {
-                            if qr_code(url, size).is_none() {
+                            if self.qr_code(url, size).is_none() {
                                 self.warn(
                                     Diagnostic::warning(format!(
                                         "the web address is too long for a {size_mm} mm QR code with modules of at least {MIN_QR_MODULE_MM} mm; the leaflet has none"
