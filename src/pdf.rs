@@ -92,7 +92,7 @@ pub fn write(pages: &[Page], fonts: &Fonts, meta: &Metadata) -> Result<Vec<u8>, 
     set_page_boxes(&mut lo, pages);
     set_catalog(&mut lo, meta)?;
     set_info(&mut lo, meta);
-    lo.compress();
+    compress_streams(&mut lo);
     if meta.pdf_a {
         set_pdf_a(&mut lo, meta)?;
     }
@@ -193,10 +193,14 @@ fn image_dict(image: &Image, space: &str, filter: &str) -> BTreeMap<String, Dict
 /// Samples deflated for `/FlateDecode`, at zlib's fast level: a logo's flat colour
 /// compresses nearly as well, in a fraction of the time.
 fn deflate(samples: &[u8]) -> Vec<u8> {
+    deflate_with(samples, flate2::Compression::fast())
+}
+
+fn deflate_with(data: &[u8], level: flate2::Compression) -> Vec<u8> {
     use std::io::Write;
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let mut z = flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 2), level);
     // Writing to a Vec cannot fail.
-    let _ = z.write_all(samples);
+    let _ = z.write_all(data);
     z.finish().unwrap_or_default()
 }
 
@@ -654,20 +658,57 @@ fn pdf_date(epoch: i64) -> Option<String> {
     ))
 }
 
-/// Set a content-derived `/ID` and serialise.
+/// Deflate every stream that is not yet filtered and may be, at zlib's default
+/// level (lopdf's own pass uses the best level: four times the time for 1 % less).
+fn compress_streams(doc: &mut lopdf::Document) {
+    for object in doc.objects.values_mut() {
+        if let Object::Stream(stream) = object {
+            if stream.allows_compression && stream.dict.get(b"Filter").is_err() {
+                let packed = deflate_with(&stream.content, flate2::Compression::default());
+                if packed.len() + 19 < stream.content.len() {
+                    stream
+                        .dict
+                        .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                    stream.set_content(packed);
+                }
+            }
+        }
+    }
+}
+
+/// Serialise with an `/ID` that is a hash of the file itself: written once with a
+/// placeholder of the same length, which is then replaced by the hash.
 fn finish(mut doc: lopdf::Document) -> Result<Vec<u8>, Diagnostics> {
+    const PLACEHOLDER: [u8; 16] = *b"leaflet-id-00000";
     let fail = |e: std::io::Error| {
         Diagnostics::one(Diagnostic::error(format!("cannot write the PDF ({e})")))
     };
-    doc.trailer.remove(b"ID");
-    let mut first = Vec::new();
-    doc.save_to(&mut first).map_err(fail)?;
-    let a = fnv1a(&first);
-    let b = fnv1a(&[&a.to_be_bytes()[..], &first].concat());
-    let id: Vec<u8> = [a.to_be_bytes(), b.to_be_bytes()].concat();
-    let id = Object::String(id, StringFormat::Hexadecimal);
+    let id = Object::String(PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    let mut out = Vec::with_capacity(first.len() + 80);
+    let mut out = Vec::new();
     doc.save_to(&mut out).map_err(fail)?;
+    let hex: Vec<u8> = PLACEHOLDER
+        .iter()
+        .flat_map(|b| format!("{b:02X}").into_bytes())
+        .collect();
+    let a = fnv1a(&out);
+    let b = fnv1a(&[&a.to_be_bytes()[..], &out].concat());
+    let hash: Vec<u8> = [a.to_be_bytes(), b.to_be_bytes()]
+        .concat()
+        .iter()
+        .flat_map(|b| format!("{b:02X}").into_bytes())
+        .collect();
+    // The placeholder stands twice in the trailer, near the end of the file.
+    let start = out.len().saturating_sub(4096);
+    let mut at = start;
+    while let Some(i) = find(&out[at..], &hex) {
+        out[at + i..at + i + hex.len()].copy_from_slice(&hash);
+        at += i + hex.len();
+    }
     Ok(out)
+}
+
+/// The first position of `needle` in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
