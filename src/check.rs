@@ -187,7 +187,14 @@ fn typeset_with(
 ) {
     let result = locale::load(&stores.locales, lang).and_then(|locale| {
         let content = content::compose(layout, &locale, example, None)?;
-        typeset::typeset(&content, layout, fonts, locale.hyphenator(), fit)
+        typeset::typeset(
+            &content,
+            layout,
+            fonts,
+            locale.hyphenator(),
+            fit,
+            &typeset::Shared::default(),
+        )
     });
     let found = match result {
         Ok(set) => set.warnings,

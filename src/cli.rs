@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the leaflet PDF from a contacts file.
     Build(BuildArgs),
+    /// Build leaflets for many contacts files and languages at once.
+    Batch(BatchArgs),
     /// Check translations: what is missing, obsolete or broken, and what does not fit.
     Check(CheckArgs),
     /// List the languages and layouts there are.
@@ -35,6 +37,49 @@ pub struct InitArgs {
     /// Use the locales in this folder instead of the bundled ones.
     #[arg(long, value_name = "DIR")]
     pub locales: Option<PathBuf>,
+}
+
+/// `leaflet batch`.
+#[derive(Debug, clap::Args)]
+pub struct BatchArgs {
+    /// Contacts files, or folders of them (every .toml file in a folder).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Languages, separated by commas: a leaflet per file and language.
+    #[arg(long, value_delimiter = ',', default_value = "sv")]
+    pub lang: Vec<String>,
+    /// Layout name (see `leaflet list`) or path to a layout file.
+    #[arg(long, default_value = leaflet::layout::DEFAULT)]
+    pub layout: String,
+    /// Where to write the PDFs (<file name>-<lang>.pdf); made if missing.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+    /// How many leaflets to build at a time [default: one per core].
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print options, as for `leaflet build`.
+    #[command(flatten)]
+    pub print: PrintArgs,
+    /// Folders that replace the bundled data.
+    #[command(flatten)]
+    pub dirs: DataDirs,
+}
+
+/// Print options shared by `build` and `batch`.
+#[derive(Debug, clap::Args)]
+pub struct PrintArgs {
+    /// `booklet` puts two pages on each side of a sheet, in folding order (print duplex, flip on the short edge).
+    #[arg(long, value_enum, default_value_t = ImposeArg::None)]
+    pub impose: ImposeArg,
+    /// Bleed in millimetres on every side, for a print shop (usually 3).
+    #[arg(long, value_name = "MM")]
+    pub bleed: Option<f32>,
+    /// Draw crop marks outside the bleed.
+    #[arg(long)]
+    pub crop_marks: bool,
+    /// Write PDF/A-2b, for archiving.
+    #[arg(long)]
+    pub pdf_a: bool,
 }
 
 /// `leaflet check`.
@@ -94,18 +139,9 @@ pub struct BuildArgs {
     /// Where to write the PDF [default: <contacts file name>-<lang>.pdf; `-` for standard output].
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// `booklet` puts two pages on each side of a sheet, in folding order (print duplex, flip on the short edge).
-    #[arg(long, value_enum, default_value_t = ImposeArg::None)]
-    pub impose: ImposeArg,
-    /// Bleed in millimetres on every side, for a print shop (usually 3).
-    #[arg(long, value_name = "MM")]
-    pub bleed: Option<f32>,
-    /// Draw crop marks outside the bleed.
-    #[arg(long)]
-    pub crop_marks: bool,
-    /// Write PDF/A-2b, for archiving.
-    #[arg(long)]
-    pub pdf_a: bool,
+    /// Print options.
+    #[command(flatten)]
+    pub print: PrintArgs,
     /// Folders that replace the bundled data.
     #[command(flatten)]
     pub dirs: DataDirs,

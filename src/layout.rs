@@ -295,6 +295,19 @@ pub fn names(store: &Store) -> Result<Vec<String>, Diagnostics> {
         .collect())
 }
 
+impl Frame {
+    /// Whether what the frame shows depends on the contacts file (the organisation,
+    /// its details or its logo); other frames are the same for every organisation.
+    pub fn depends_on_contacts(&self) -> bool {
+        self.blocks.iter().any(|b| {
+            matches!(
+                b,
+                Block::Organisation { .. } | Block::Contacts { .. } | Block::Logo { .. }
+            )
+        })
+    }
+}
+
 impl Layout {
     /// A style by name; [`load`] made sure every name in the plan exists.
     pub fn style(&self, name: &str) -> &Style {

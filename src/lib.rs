@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod bundle;
 pub mod check;
 pub mod contacts;
@@ -121,59 +122,118 @@ pub struct Built {
 
 /// Build a leaflet PDF; every problem found in the inputs is reported at once.
 pub fn build(options: &BuildOptions) -> Result<Built, Diagnostics> {
-    check_press_options(options)?;
     let contacts = contacts::load(&options.contacts);
-    let locale = locale::load(&Store::locales(options.locales.as_deref()), &options.lang);
-    let layout = layout::load(&Store::layouts(options.layouts.as_deref()), &options.layout);
-    let (contacts, locale, layout) = match (contacts, locale, layout) {
-        (Ok(c), Ok(l), Ok(y)) => (c, l, y),
-        (c, l, y) => {
-            let errors = [c.err(), l.err(), y.err()]
+    match (Prepared::new(options), contacts) {
+        (Ok(prepared), Ok(contacts)) => prepared.build(&contacts),
+        (p, c) => Err(Diagnostics(
+            [p.err(), c.err()]
                 .into_iter()
                 .flatten()
-                .flat_map(|d| d.0);
-            return Err(Diagnostics(errors.collect()));
-        }
-    };
-    let fonts = fonts::Fonts::load(&Store::fonts(options.fonts.as_deref()), &layout.fonts)?;
-    let logo = match &contacts.organisation.logo {
-        Some(logo) => Some(std::sync::Arc::new(logo.load()?)),
-        None => None,
-    };
-    let content = content::compose(&layout, &locale, &contacts, logo.as_ref())?;
-    // The pseudo-locale is a preview: overflow is marked, not refused.
-    let fit = if locale::is_pseudo(&content.lang) {
-        typeset::Fit::Preview
-    } else {
-        typeset::Fit::Strict
-    };
-    let set = typeset::typeset(&content, &layout, &fonts, locale.hyphenator(), fit)?;
-    let pages = match options.impose {
-        Impose::None => set.pages,
-        Impose::Booklet => impose::booklet(&set.pages),
-    };
-    let pages = match (options.bleed_mm, options.crop_marks) {
-        (None, false) => pages,
-        (bleed, crop_marks) => press::bleed(&pages, bleed.unwrap_or(0.0), crop_marks),
-    };
-    let mut warnings = content.warnings;
-    warnings.extend(set.warnings);
-    let meta = pdf::Metadata {
-        title: content.title.clone(),
-        author: content.author.clone(),
-        subject: content.subject.clone(),
-        keywords: content.keywords.clone(),
-        lang: content.lang.clone(),
-        date: options.date,
-        pdf_a: options.pdf_a,
-    };
-    let pdf = pdf::write(&pages, &fonts, &meta)?;
-    Ok(Built {
-        pdf,
-        pages: pages.len(),
-        lang: content.lang,
-        warnings,
-    })
+                .flat_map(|d| d.0)
+                .collect(),
+        )),
+    }
+}
+
+/// Everything a build needs besides the contacts, loaded and typeset once: the
+/// layout, its fonts, the locale and the frames that are the same for every
+/// organisation. A batch shares one across all its documents and threads, and
+/// [`build`] goes through one too, so both write the same bytes.
+pub struct Prepared {
+    options: BuildOptions,
+    layout: layout::Layout,
+    fonts: fonts::Fonts,
+    locale: locale::Locale,
+    shared: typeset::Shared,
+    fit: typeset::Fit,
+}
+
+impl Prepared {
+    /// Load the layout, fonts and locale `options` name and typeset the shared frames.
+    pub fn new(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
+        check_press_options(options)?;
+        let locale = locale::load(&Store::locales(options.locales.as_deref()), &options.lang);
+        let layout = layout::load(&Store::layouts(options.layouts.as_deref()), &options.layout);
+        let (locale, layout) = match (locale, layout) {
+            (Ok(l), Ok(y)) => (l, y),
+            (l, y) => {
+                let errors = [l.err(), y.err()].into_iter().flatten().flat_map(|d| d.0);
+                return Err(Diagnostics(errors.collect()));
+            }
+        };
+        let fonts = fonts::Fonts::load(&Store::fonts(options.fonts.as_deref()), &layout.fonts)?;
+        // The pseudo-locale is a preview: overflow is marked, not refused, and every
+        // frame is set with the document so that its warnings are reported with it.
+        let (fit, shared) = if locale::is_pseudo(&locale.lang.to_string()) {
+            (typeset::Fit::Preview, typeset::Shared::default())
+        } else {
+            let placeholder = contacts::parse(&diagnostic::Source::new(
+                "placeholder.toml",
+                "[organisation]\nname = \"-\"\n".to_string(),
+            ))?;
+            let content = content::compose(&layout, &locale, &placeholder, None)?;
+            let shared = typeset::Shared::new(&content, &layout, &fonts, locale.hyphenator())?;
+            (typeset::Fit::Strict, shared)
+        };
+        Ok(Prepared {
+            options: options.clone(),
+            layout,
+            fonts,
+            locale,
+            shared,
+            fit,
+        })
+    }
+
+    /// The language the text is in (`sv` for a request of `sv-FI`).
+    pub fn lang(&self) -> String {
+        self.locale.lang.to_string()
+    }
+
+    /// Build the leaflet for one organisation.
+    pub fn build(&self, contacts: &contacts::Contacts) -> Result<Built, Diagnostics> {
+        let (options, layout, locale, fonts) =
+            (&self.options, &self.layout, &self.locale, &self.fonts);
+        let logo = match &contacts.organisation.logo {
+            Some(logo) => Some(std::sync::Arc::new(logo.load()?)),
+            None => None,
+        };
+        let content = content::compose(layout, locale, contacts, logo.as_ref())?;
+        let set = typeset::typeset(
+            &content,
+            layout,
+            fonts,
+            locale.hyphenator(),
+            self.fit,
+            &self.shared,
+        )?;
+        let pages = match options.impose {
+            Impose::None => set.pages,
+            Impose::Booklet => impose::booklet(&set.pages),
+        };
+        let pages = match (options.bleed_mm, options.crop_marks) {
+            (None, false) => pages,
+            (bleed, crop_marks) => press::bleed(&pages, bleed.unwrap_or(0.0), crop_marks),
+        };
+        let mut warnings = content.warnings;
+        warnings.extend(set.warnings);
+        let meta = pdf::Metadata {
+            title: content.title.clone(),
+            author: content.author.clone(),
+            subject: content.subject.clone(),
+            keywords: content.keywords.clone(),
+            lang: content.lang.clone(),
+            date: options.date,
+            pdf_a: options.pdf_a,
+        };
+        let pdf = pdf::write(&pages, fonts, &meta)?;
+        Ok(Built {
+            pdf,
+            pages: pages.len(),
+            lang: content.lang,
+            warnings,
+        })
+    }
 }
 
 /// Refuse combinations of print options that make no sense.

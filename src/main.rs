@@ -9,12 +9,13 @@ use clap::Parser;
 use leaflet::bundle::Store;
 use leaflet::{BuildOptions, Diagnostic, Diagnostics};
 
-use cli::{BuildArgs, CheckArgs, Cli, Command, DataDirs, Format, InitArgs};
+use cli::{BatchArgs, BuildArgs, CheckArgs, Cli, Command, DataDirs, Format, InitArgs};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => build(args),
+        Command::Batch(args) => batch(args),
         Command::Check(args) => check(args),
         Command::List(dirs) => list(&dirs),
         Command::Init(args) => init(&args),
@@ -40,10 +41,10 @@ fn build(args: BuildArgs) -> Result<(), Diagnostics> {
         layouts: args.dirs.layouts,
         fonts: args.dirs.fonts,
         date,
-        impose: args.impose.into(),
-        bleed_mm: args.bleed,
-        crop_marks: args.crop_marks,
-        pdf_a: args.pdf_a,
+        impose: args.print.impose.into(),
+        bleed_mm: args.print.bleed,
+        crop_marks: args.print.crop_marks,
+        pdf_a: args.print.pdf_a,
     };
     let built = leaflet::build(&options)?;
     for warning in &built.warnings {
@@ -68,6 +69,82 @@ fn build(args: BuildArgs) -> Result<(), Diagnostics> {
             built.pages,
             built.pdf.len().div_ceil(1024)
         );
+    }
+    Ok(())
+}
+
+fn batch(args: BatchArgs) -> Result<(), Diagnostics> {
+    use std::io::IsTerminal;
+    let options = leaflet::batch::BatchOptions {
+        inputs: args.inputs,
+        langs: args.lang,
+        out_dir: args.out_dir,
+        jobs: args.jobs,
+        build: BuildOptions {
+            contacts: PathBuf::new(),
+            lang: String::new(),
+            layout: args.layout,
+            locales: args.dirs.locales,
+            layouts: args.dirs.layouts,
+            fonts: args.dirs.fonts,
+            date: source_date_epoch()?,
+            impose: args.print.impose.into(),
+            bleed_mm: args.print.bleed,
+            crop_marks: args.print.crop_marks,
+            pdf_a: args.print.pdf_a,
+        },
+    };
+    let total = leaflet::batch::contacts_files(&options.inputs)?.len() * options.langs.len();
+    let started = std::time::Instant::now();
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}");
+        if let Ok(style) = style {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let report = |o: &leaflet::batch::Outcome| {
+        // On a terminal the bar shows progress and only failures are printed;
+        // otherwise every document gets a line.
+        let line = match &o.result {
+            Ok(_) if bar.is_some() => None,
+            Ok(_) => Some(format!("built {}", o.output.display())),
+            Err(e) => Some(format!("failed {} ({}):\n{e}", o.input.display(), o.lang)),
+        };
+        match (&bar, line) {
+            (Some(bar), Some(line)) => bar.println(line),
+            (None, Some(line)) => eprintln!("{line}"),
+            _ => {}
+        }
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    };
+    let outcomes = leaflet::batch::run(&options, &report)?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
+    let bytes: usize = outcomes
+        .iter()
+        .filter_map(|o| o.result.as_ref().ok())
+        .map(|r| r.0)
+        .sum();
+    eprintln!(
+        "built {} of {} leaflets ({} KB) in {:.2} s{}",
+        outcomes.len() - failed,
+        outcomes.len(),
+        bytes.div_ceil(1024),
+        started.elapsed().as_secs_f64(),
+        if failed > 0 {
+            format!("; {failed} failed")
+        } else {
+            String::new()
+        }
+    );
+    if failed > 0 {
+        return Err(Diagnostics(Vec::new()));
     }
     Ok(())
 }

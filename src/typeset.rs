@@ -52,6 +52,7 @@ pub fn typeset(
     fonts: &Fonts,
     hyphenator: &Hyphenator,
     fit: Fit,
+    shared: &Shared,
 ) -> Result<Typeset, Diagnostics> {
     let mut setter = Setter {
         lines: LineBreaker::new(fonts, hyphenator),
@@ -65,7 +66,11 @@ pub fn typeset(
     let mut misfits = Vec::new();
     for (number, page) in content.pages.iter().enumerate() {
         let mut items = Vec::new();
-        for frame in &page.frames {
+        for (f, frame) in page.frames.iter().enumerate() {
+            if let Some(done) = shared.0.get(&(number, f)) {
+                items.extend(done.iter().cloned());
+                continue;
+            }
             match setter.frame(frame, layout, height) {
                 Ok(set) => {
                     items.extend(set.items);
@@ -99,6 +104,53 @@ pub fn typeset(
         })
     } else {
         Err(Diagnostics(errors))
+    }
+}
+
+/// The frames that do not depend on the contacts (body text, helplines), typeset
+/// once per language and layout and reused for every organisation.
+#[derive(Debug, Default)]
+pub struct Shared(HashMap<(usize, usize), Vec<Item>>);
+
+impl Shared {
+    /// Typeset every frame whose content does not depend on the contacts; any
+    /// problem with them is an error (they are the same for every organisation).
+    pub fn new(
+        content: &Content<'_>,
+        layout: &Layout,
+        fonts: &Fonts,
+        hyphenator: &Hyphenator,
+    ) -> Result<Shared, Diagnostics> {
+        let mut setter = Setter {
+            lines: LineBreaker::new(fonts, hyphenator),
+            qr: HashMap::new(),
+            warnings: Vec::new(),
+        };
+        let height = layout.page.height_mm * PT_PER_MM;
+        let mut shared = HashMap::new();
+        let mut errors = Vec::new();
+        for (number, page) in content.pages.iter().enumerate() {
+            for (f, frame) in page.frames.iter().enumerate() {
+                if frame.frame.depends_on_contacts() {
+                    continue;
+                }
+                match setter.frame(frame, layout, height) {
+                    Ok(set) => {
+                        if let Some(o) = &set.overflow {
+                            errors.push(overflow(number + 1, page.name, o, &content.lang));
+                        }
+                        errors.extend(set.misfits);
+                        shared.insert((number, f), set.items);
+                    }
+                    Err(mut found) => errors.append(&mut found),
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(Shared(shared))
+        } else {
+            Err(Diagnostics(errors))
+        }
     }
 }
 

@@ -1,0 +1,175 @@
+//! Batch: leaflets for many contacts files and languages at once, in parallel.
+//!
+//! The layout, fonts, locales and the frames that are the same for every
+//! organisation are prepared once per language ([`crate::Prepared`]); each contacts
+//! file is read once and built in every language; documents are built on a pool of
+//! `jobs` threads. Each PDF is written as `<out-dir>/<file stem>-<lang>.pdf`, byte for
+//! byte what `leaflet build` writes for the same input. A failed file is reported
+//! with its errors and the others go on.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::{contacts, output, BuildOptions, Prepared};
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Contacts files, and folders whose `.toml` files are contacts files.
+    pub inputs: Vec<PathBuf>,
+    /// The languages, each a leaflet per file.
+    pub langs: Vec<String>,
+    /// Where the PDFs go; made if missing.
+    pub out_dir: PathBuf,
+    /// Threads to build on (all cores if none).
+    pub jobs: Option<usize>,
+    /// Layout, data folders and print options, as for one build (its contacts
+    /// path is not used).
+    pub build: BuildOptions,
+}
+
+/// One document's outcome.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The contacts file.
+    pub input: PathBuf,
+    /// The language asked for.
+    pub lang: String,
+    /// Where the PDF went (or would have gone).
+    pub output: PathBuf,
+    /// The PDF's size and warnings, or what stopped it.
+    pub result: Result<(usize, Vec<Diagnostic>), Diagnostics>,
+}
+
+/// The contacts files an input list names: files as given, folders' `.toml` files
+/// sorted by name. Two files with the same name would write the same PDF: refused.
+pub fn contacts_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            match std::fs::read_dir(input) {
+                Ok(entries) => {
+                    let mut found: Vec<PathBuf> = entries
+                        .flatten()
+                        .map(|e| e.path())
+                        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+                        .collect();
+                    found.sort();
+                    if found.is_empty() {
+                        errors.push(
+                            Diagnostic::error("this folder has no .toml files").in_file(input),
+                        );
+                    }
+                    files.extend(found);
+                }
+                Err(e) => errors.push(
+                    Diagnostic::error(format!("cannot read this folder ({e})")).in_file(input),
+                ),
+            }
+        } else {
+            files.push(input.clone());
+        }
+    }
+    let mut stems: BTreeMap<String, &Path> = BTreeMap::new();
+    for file in &files {
+        let stem = stem(file);
+        if let Some(first) = stems.insert(stem.clone(), file) {
+            errors.push(
+                Diagnostic::error(format!(
+                    "`{}` and `{}` would both write `{stem}-<lang>.pdf`",
+                    first.display(),
+                    file.display()
+                ))
+                .hint("rename one of them"),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+fn stem(file: &Path) -> String {
+    file.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("leaflet")
+        .to_string()
+}
+
+/// Build every file in every language; `done` is called as each document finishes
+/// (from the worker threads). Fails as a whole only when the shared data (layout,
+/// locales, fonts) or the inputs cannot be used.
+pub fn run(
+    options: &BatchOptions,
+    done: &(dyn Fn(&Outcome) + Sync),
+) -> Result<Vec<Outcome>, Diagnostics> {
+    let files = contacts_files(&options.inputs)?;
+    let mut prepared = Vec::new();
+    let mut errors = Vec::new();
+    for lang in &options.langs {
+        let build = BuildOptions {
+            lang: lang.clone(),
+            ..options.build.clone()
+        };
+        match Prepared::new(&build) {
+            Ok(p) => prepared.push((lang.clone(), p)),
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    std::fs::create_dir_all(&options.out_dir).map_err(|e| {
+        Diagnostics::one(
+            Diagnostic::error(format!("cannot make the output folder ({e})"))
+                .in_file(&options.out_dir),
+        )
+    })?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| {
+            Diagnostics::one(Diagnostic::error(format!(
+                "cannot start the worker threads ({e})"
+            )))
+        })?;
+    let outcomes = pool.install(|| {
+        files
+            .par_iter()
+            .flat_map_iter(|file| {
+                let contacts = contacts::load(file);
+                prepared
+                    .iter()
+                    .map(|(lang, p)| {
+                        let output =
+                            options
+                                .out_dir
+                                .join(format!("{}-{}.pdf", stem(file), p.lang()));
+                        let result = match &contacts {
+                            Err(e) => Err(e.clone()),
+                            Ok(c) => p.build(c).and_then(|built| {
+                                output::write_atomically(&output, &built.pdf)?;
+                                Ok((built.pdf.len(), built.warnings))
+                            }),
+                        };
+                        let outcome = Outcome {
+                            input: file.clone(),
+                            lang: lang.clone(),
+                            output,
+                            result,
+                        };
+                        done(&outcome);
+                        outcome
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    });
+    Ok(outcomes)
+}
