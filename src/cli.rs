@@ -80,6 +80,9 @@ pub struct PrintArgs {
     /// Write PDF/A-2b, for archiving.
     #[arg(long)]
     pub pdf_a: bool,
+    /// Claim PDF/UA-1 (accessible PDF); refuses what would break it, such as a logo without logo_alt.
+    #[arg(long)]
+    pub pdf_ua: bool,
 }
 
 /// `leaflet check`.

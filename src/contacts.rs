@@ -49,6 +49,8 @@ pub struct Organisation {
     pub web: Option<Text>,
     /// `logo`, a PNG or JPEG file relative to the contacts file.
     pub logo: Option<Logo>,
+    /// `logo_alt`, what the logo shows, for screen readers.
+    pub logo_alt: Option<Text>,
 }
 
 /// Where the logo is, and where the contacts file names it (for messages).
@@ -117,6 +119,19 @@ pub struct Text {
 }
 
 impl Text {
+    /// The language printed instead of `lang` when the value has no text in it.
+    pub fn fallback(&self, lang: &str) -> Option<&str> {
+        let has = self
+            .values
+            .iter()
+            .any(|(l, _)| l.as_deref().is_none_or(|l| l == lang));
+        if has {
+            None
+        } else {
+            self.values[0].0.as_deref()
+        }
+    }
+
     /// Pick the text for `lang`: the plain string, the exact language, or the first
     /// language given, with a warning naming the field when it had to fall back.
     pub fn get(&self, lang: &str) -> (&str, Option<Diagnostic>) {
@@ -305,7 +320,11 @@ impl Validator<'_> {
     fn organisation(&mut self, item: &Item) -> Option<Organisation> {
         let t = self.table(item, "organisation")?;
         let f = "organisation";
-        self.known_keys(t, f, &["name", "unit", "phone", "email", "web", "logo"]);
+        self.known_keys(
+            t,
+            f,
+            &["name", "unit", "phone", "email", "web", "logo", "logo_alt"],
+        );
         let name = self.required(t, item.span(), f, "name");
         let logo = t.get_key_value("logo").and_then(|(key, it)| {
             let span = it.span().or(key.span());
@@ -334,6 +353,7 @@ impl Validator<'_> {
             email: self.optional(t, f, "email", Kind::Email),
             web: self.optional(t, f, "web", Kind::Web),
             logo,
+            logo_alt: self.optional(t, f, "logo_alt", Kind::Plain),
             name: name?,
         })
     }

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use std::sync::Arc;
 
 use crate::image::Image;
-use crate::layout::{Block, Frame, HAlign, Layout};
+use crate::layout::{Block, Frame, HAlign, Layout, Role};
 use crate::locale::Locale;
 
 /// The bullet in front of a list item.
@@ -70,6 +70,8 @@ pub enum Flow {
         height_mm: f32,
         /// Where in the frame's width.
         align: HAlign,
+        /// What it shows, for screen readers.
+        alt: String,
     },
     /// Paragraphs with a QR code of `url` at their right.
     Qr {
@@ -79,6 +81,8 @@ pub enum Flow {
         size_mm: f32,
         /// The paragraphs beside it.
         paras: Vec<Para>,
+        /// What it is, for screen readers ("QR code for www.example.se").
+        alt: String,
     },
 }
 
@@ -97,6 +101,20 @@ pub struct Para {
     pub source: Origin,
     /// May be set smaller to fit its frame (contact details and helplines).
     pub shrinkable: bool,
+    /// What it is for a screen reader.
+    pub role: ParaRole,
+    /// The language of its text when that is not the leaflet's (a fallback value).
+    pub lang: Option<String>,
+}
+
+/// What a paragraph is in the document's structure (tagged PDF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParaRole {
+    /// A paragraph or heading, as its style says.
+    Block(Role),
+    /// An item of list `n` (numbered through the document): its label (bullet,
+    /// "Telefon", the helpline's number) and its text.
+    Item(usize),
 }
 
 /// Where a paragraph's text came from.
@@ -191,6 +209,7 @@ pub fn compose<'l>(
         lang: text_lang,
         errors: Vec::new(),
         warnings: Vec::new(),
+        lists: 0,
     };
     let org_name = c.text(&contacts.organisation.name);
     let pages = layout
@@ -241,9 +260,22 @@ struct Composer<'a> {
     lang: String,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
+    /// Lists numbered so far (each list gets its own structure element).
+    lists: usize,
 }
 
 impl Composer<'_> {
+    /// Make the paragraphs the items of a new list.
+    fn list(&mut self, paras: &mut [Para]) {
+        if paras.is_empty() {
+            return;
+        }
+        self.lists += 1;
+        for p in paras {
+            p.role = ParaRole::Item(self.lists);
+        }
+    }
+
     fn message(&mut self, id: &str) -> String {
         self.locale.message(id).unwrap_or_else(|e| {
             self.errors.extend(e.0);
@@ -260,7 +292,31 @@ impl Composer<'_> {
         value.to_string()
     }
 
+    /// A block's flows, each paragraph with its structure role.
     fn block(
+        &mut self,
+        layout: &Layout,
+        block: &Block,
+        contacts: &Contacts,
+        logo: Option<&Arc<Image>>,
+    ) -> Vec<Flow> {
+        let mut flows = self.block_flows(layout, block, contacts, logo);
+        let mut set_role = |p: &mut Para| {
+            if p.role == ParaRole::Block(Role::P) {
+                p.role = ParaRole::Block(layout.style(&p.style).role);
+            }
+        };
+        for flow in &mut flows {
+            match flow {
+                Flow::Para(p) => set_role(p),
+                Flow::Qr { paras, .. } => paras.iter_mut().for_each(&mut set_role),
+                Flow::Logo { .. } => {}
+            }
+        }
+        flows
+    }
+
+    fn block_flows(
         &mut self,
         layout: &Layout,
         block: &Block,
@@ -285,8 +341,8 @@ impl Composer<'_> {
                     Origin::Message(message.to_string()),
                 )])
             }
-            Block::Bullets { messages, style } => paras(
-                messages
+            Block::Bullets { messages, style } => {
+                let mut items: Vec<Para> = messages
                     .iter()
                     .map(|id| {
                         let text = self.message(id);
@@ -297,21 +353,27 @@ impl Composer<'_> {
                             Origin::Message(id.to_string()),
                         )
                     })
-                    .collect(),
-            ),
+                    .collect();
+                self.list(&mut items);
+                paras(items)
+            }
             Block::Logo {
                 width_mm,
                 height_mm,
                 align,
-            } => logo
-                .map(|image| Flow::Logo {
-                    image: Arc::clone(image),
-                    width_mm: *width_mm,
-                    height_mm: *height_mm,
-                    align: *align,
-                })
-                .into_iter()
-                .collect(),
+            } => match logo {
+                Some(image) => {
+                    let alt = self.logo_alt(contacts);
+                    vec![Flow::Logo {
+                        image: Arc::clone(image),
+                        width_mm: *width_mm,
+                        height_mm: *height_mm,
+                        align: *align,
+                        alt,
+                    }]
+                }
+                None => Vec::new(),
+            },
             Block::Organisation {
                 name_style,
                 unit_style,
@@ -366,6 +428,7 @@ impl Composer<'_> {
                 for p in &mut list {
                     p.shrinkable = true;
                 }
+                self.list(&mut list[1..]);
                 paras(list)
             }
         }
@@ -411,7 +474,9 @@ impl Composer<'_> {
         }
         // The organisation's lines stand beside the QR code of its web address.
         let org_lines = paras.len();
+        self.list(&mut paras[1..org_lines]);
         for person in &contacts.persons {
+            let start = paras.len();
             let mut name = self.field_para(name_style, None, &person.name, Wrap::Words);
             name.extra_space_before = gap;
             paras.push(name);
@@ -439,6 +504,7 @@ impl Composer<'_> {
                 person.email.as_ref(),
                 Wrap::Never,
             );
+            self.list(&mut paras[start..]);
         }
         let first_address = paras.len();
         let address = &contacts.address;
@@ -459,6 +525,7 @@ impl Composer<'_> {
         if let Some(p) = paras.get_mut(first_address) {
             p.extra_space_before = gap;
         }
+        self.list(&mut paras[first_address..]);
         for (i, line) in contacts.extra.iter().enumerate() {
             let mut p = self.field_para(style, None, line, Wrap::Words);
             if i == 0 {
@@ -473,10 +540,19 @@ impl Composer<'_> {
         match (qr_mm, web) {
             (Some(size_mm), Some(url)) => {
                 let rest = paras.split_off(org_lines);
+                let printed = printed_web_address(&url).to_string();
+                let alt = self
+                    .locale
+                    .message_with("qr-alt", &[("address", &printed)])
+                    .unwrap_or_else(|e| {
+                        self.errors.extend(e.0);
+                        String::new()
+                    });
                 let mut flows = vec![Flow::Qr {
                     url,
                     size_mm,
                     paras,
+                    alt,
                 }];
                 flows.extend(rest.into_iter().map(Flow::Para));
                 flows
@@ -507,12 +583,30 @@ impl Composer<'_> {
 
     fn field_para(&mut self, style: &str, label: Option<Span>, value: &Text, wrap: Wrap) -> Para {
         let text = self.text(value);
-        para(
+        let mut p = para(
             style,
             label,
             vec![Span::new(&text, wrap)],
             Origin::Field(value.field.clone()),
-        )
+        );
+        p.lang = value.fallback(&self.lang).map(str::to_string);
+        p
+    }
+
+    /// The logo's text alternative: the contacts file's `logo_alt`, or "Logotyp:
+    /// <organisation>" from the locale.
+    fn logo_alt(&mut self, contacts: &Contacts) -> String {
+        let org = &contacts.organisation;
+        if let Some(alt) = &org.logo_alt {
+            return self.text(alt);
+        }
+        let name = self.text(&org.name);
+        self.locale
+            .message_with("logo-alt", &[("organisation", &name)])
+            .unwrap_or_else(|e| {
+                self.errors.extend(e.0);
+                String::new()
+            })
     }
 }
 
@@ -541,6 +635,8 @@ fn para(style: &str, label: Option<Span>, spans: Vec<Span>, source: Origin) -> P
         extra_space_before: 0.0,
         source,
         shrinkable: false,
+        role: ParaRole::Block(Role::P),
+        lang: None,
     }
 }
 

@@ -105,6 +105,45 @@ pub struct Style {
     /// Where the text starts when the paragraph has a label (a bullet, "Telefon").
     #[serde(default)]
     pub indent_mm: f32,
+    /// What a paragraph in this style is, for screen readers: "P" (default) or a
+    /// heading "H1" to "H6".
+    #[serde(default)]
+    pub role: Role,
+}
+
+/// The structure role of a paragraph style (tagged PDF).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum Role {
+    /// A paragraph.
+    #[default]
+    P,
+    /// Headings, level 1 to 6.
+    H1,
+    /// Level 2.
+    H2,
+    /// Level 3.
+    H3,
+    /// Level 4.
+    H4,
+    /// Level 5.
+    H5,
+    /// Level 6.
+    H6,
+}
+
+impl Role {
+    /// The PDF structure type (`/S`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::P => "P",
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::H3 => "H3",
+            Role::H4 => "H4",
+            Role::H5 => "H5",
+            Role::H6 => "H6",
+        }
+    }
 }
 
 fn default_leading() -> f32 {
@@ -125,6 +164,11 @@ pub struct PagePlan {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Frame {
+    /// Where the frame comes in the reading order (screen readers, copying text);
+    /// frames without one follow in page order. A folded sheet needs it: its panels
+    /// are not read in the order they are printed.
+    #[serde(default)]
+    pub order: Option<u32>,
     /// Left edge.
     pub x_mm: f32,
     /// Top edge.

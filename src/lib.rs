@@ -73,6 +73,8 @@ pub struct BuildOptions {
     pub crop_marks: bool,
     /// Write PDF/A-2b for archiving.
     pub pdf_a: bool,
+    /// Claim PDF/UA-1 and refuse what would break it.
+    pub pdf_ua: bool,
 }
 
 /// How pages go on paper.
@@ -103,6 +105,7 @@ impl BuildOptions {
             bleed_mm: None,
             crop_marks: false,
             pdf_a: false,
+            pdf_ua: false,
         }
     }
 }
@@ -194,6 +197,9 @@ impl Prepared {
     pub fn build(&self, contacts: &contacts::Contacts) -> Result<Built, Diagnostics> {
         let (options, layout, locale, fonts) =
             (&self.options, &self.layout, &self.locale, &self.fonts);
+        if options.pdf_ua {
+            check_pdf_ua(contacts)?;
+        }
         let logo = match &contacts.organisation.logo {
             Some(logo) => Some(std::sync::Arc::new(logo.load()?)),
             None => None,
@@ -215,6 +221,7 @@ impl Prepared {
             (None, false) => pages,
             (bleed, crop_marks) => press::bleed(&pages, bleed.unwrap_or(0.0), crop_marks),
         };
+        let structure = typeset::structure(&content);
         let mut warnings = content.warnings;
         warnings.extend(set.warnings);
         let meta = pdf::Metadata {
@@ -225,14 +232,34 @@ impl Prepared {
             lang: content.lang.clone(),
             date: options.date,
             pdf_a: options.pdf_a,
+            pdf_ua: options.pdf_ua,
         };
-        let pdf = pdf::write(&pages, fonts, &meta)?;
+        let pdf = pdf::write(&pages, &structure, fonts, &meta)?;
         Ok(Built {
             pdf,
             pages: pages.len(),
             lang: content.lang,
             warnings,
         })
+    }
+}
+
+/// PDF/UA needs a text alternative for every figure: the logo's must come from the
+/// organisation (the locale's "Logo: <name>" says nothing of what it shows).
+fn check_pdf_ua(contacts: &contacts::Contacts) -> Result<(), Diagnostics> {
+    let org = &contacts.organisation;
+    match (&org.logo, &org.logo_alt) {
+        (Some(logo), None) => {
+            let mut d = Diagnostic::error(
+                "with --pdf-ua the logo needs a text alternative for screen readers",
+            )
+            .in_file(&logo.file)
+            .field("organisation.logo_alt")
+            .hint("add `logo_alt = \"...\"` under [organisation], saying what the logo shows");
+            d.position = Some(logo.position);
+            Err(d.into())
+        }
+        _ => Ok(()),
     }
 }
 

@@ -117,6 +117,7 @@ impl<'f> LineBreaker<'f> {
             x: 0.0,
             y: 0.0,
             glyphs,
+            tag: Default::default(),
         };
         let mut problems = Vec::new();
         let (label, text_x) = match &para.label {
@@ -348,6 +349,7 @@ impl<'f> LineBreaker<'f> {
                         x: 0.0,
                         y: 0.0,
                         glyphs: vec![glyph.clone()],
+                        tag: Default::default(),
                     },
                 )),
             }
@@ -370,11 +372,19 @@ impl<'f> LineBreaker<'f> {
                 Elem::Break { .. } => {}
             }
         }
-        if let Some(Elem::Break {
-            hyphen: Some((weight, glyph, width)),
-        }) = end
-        {
-            push(*weight, glyph, *width);
+        match end {
+            Some(Elem::Break {
+                hyphen: Some((weight, glyph, width)),
+            }) => push(*weight, glyph, *width),
+            // The space a line breaks at stays at its end, unseen, so that text
+            // taken from the PDF (copying, screen readers) keeps its words apart.
+            Some(Elem::Glue {
+                weight,
+                glyph,
+                width,
+                ..
+            }) => push(*weight, glyph, *width),
+            _ => {}
         }
         runs
     }

@@ -45,6 +45,7 @@ fn build(args: BuildArgs) -> Result<(), Diagnostics> {
         bleed_mm: args.print.bleed,
         crop_marks: args.print.crop_marks,
         pdf_a: args.print.pdf_a,
+        pdf_ua: args.print.pdf_ua,
     };
     let built = leaflet::build(&options)?;
     for warning in &built.warnings {
@@ -92,6 +93,7 @@ fn batch(args: BatchArgs) -> Result<(), Diagnostics> {
             bleed_mm: args.print.bleed,
             crop_marks: args.print.crop_marks,
             pdf_a: args.print.pdf_a,
+            pdf_ua: args.print.pdf_ua,
         },
     };
     let total = leaflet::batch::contacts_files(&options.inputs)?.len() * options.langs.len();

@@ -8,6 +8,64 @@ use std::sync::Arc;
 use crate::fonts::Weight;
 use crate::image::Image;
 
+/// What an item is in the document's logical structure (tagged PDF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Tag {
+    /// Decoration (backgrounds, marks): screen readers skip it.
+    #[default]
+    Artifact,
+    /// Part of the content flow `Key`.
+    Content(Key, Part),
+}
+
+/// A flow of the content: page, frame, flow and paragraph (within a QR group) in
+/// the layout's plan. The same for every organisation, so shared frames keep it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    /// Page of the plan.
+    pub page: u16,
+    /// Frame of the page.
+    pub frame: u16,
+    /// Flow of the frame.
+    pub flow: u16,
+    /// Paragraph of the flow (0 for a lone paragraph).
+    pub para: u16,
+}
+
+/// Which part of a flow an item draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// A paragraph's text.
+    Text,
+    /// A paragraph's label (bullet, "Telefon", a helpline's number).
+    Label,
+    /// A picture: the logo or the QR code.
+    Figure,
+}
+
+/// The logical structure of a document, in reading order: what a screen reader
+/// reads, and in which order, whatever page or panel it is printed on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Structure {
+    /// Element 0 is the document; every other element names its parent.
+    pub elements: Vec<Element>,
+}
+
+/// One structure element.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    /// The standard structure type: Document, H1…H6, P, L, LI, Lbl, LBody, Figure.
+    pub role: &'static str,
+    /// The parent element's index (none for the document).
+    pub parent: Option<usize>,
+    /// The items that are its content.
+    pub content: Option<(Key, Part)>,
+    /// A text alternative (figures).
+    pub alt: Option<String>,
+    /// The language, when it is not the document's.
+    pub lang: Option<String>,
+}
+
 /// One finished page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
@@ -65,6 +123,8 @@ pub struct ImageBox {
     pub height: f32,
     /// The picture; shared, so it is embedded once however often it is placed.
     pub image: Arc<Image>,
+    /// What it is in the structure.
+    pub tag: Tag,
 }
 
 /// A straight stroked line.
@@ -110,6 +170,8 @@ pub struct FillRect {
     pub height: f32,
     /// sRGB, 0 to 1.
     pub colour: [f32; 3],
+    /// What it is in the structure (a QR code's modules are a figure).
+    pub tag: Tag,
 }
 
 /// Glyphs on one baseline, in one font, size and colour.
@@ -127,6 +189,8 @@ pub struct GlyphRun {
     pub y: f32,
     /// The glyphs, each advancing the pen by its `advance`.
     pub glyphs: Vec<PlacedGlyph>,
+    /// What it is in the structure.
+    pub tag: Tag,
 }
 
 /// One glyph of a run.
@@ -141,6 +205,16 @@ pub struct PlacedGlyph {
 }
 
 impl Item {
+    /// What the item is in the structure; outlines and lines are always decoration.
+    pub fn tag(&self) -> Tag {
+        match self {
+            Item::Fill(r) => r.tag,
+            Item::Text(run) => run.tag,
+            Item::Image(b) => b.tag,
+            Item::Outline(_) | Item::Line(_) => Tag::Artifact,
+        }
+    }
+
     /// The same item moved by `(dx, dy)`.
     pub fn moved(&self, dx: f32, dy: f32) -> Item {
         let mut item = self.clone();

@@ -14,7 +14,7 @@
 //!   are written only when `SOURCE_DATE_EPOCH` is set, and the file `/ID` is a hash
 //!   of the content.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use lopdf::{Dictionary, Object, StringFormat};
 use printpdf::{
@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 use crate::fonts::{Fonts, Weight};
 use crate::image::{Image, ImageData};
-use crate::pages::{Item, Page};
+use crate::pages::{Item, Key, Page, Part, Structure, Tag};
 
 /// What the document says about itself.
 #[derive(Debug, Clone)]
@@ -47,6 +47,8 @@ pub struct Metadata {
     pub date: Option<i64>,
     /// Write PDF/A-2b: XMP metadata that says so and an sRGB output intent.
     pub pdf_a: bool,
+    /// Claim PDF/UA-1 in the XMP metadata.
+    pub pdf_ua: bool,
 }
 
 /// The producer named in the document.
@@ -61,16 +63,33 @@ struct Embedded {
 }
 
 /// Draw the pages into a PDF document's bytes.
-pub fn write(pages: &[Page], fonts: &Fonts, meta: &Metadata) -> Result<Vec<u8>, Diagnostics> {
+pub fn write(
+    pages: &[Page],
+    structure: &Structure,
+    fonts: &Fonts,
+    meta: &Metadata,
+) -> Result<Vec<u8>, Diagnostics> {
     let mut doc = PdfDocument::new(&meta.title);
     let mut embedded = BTreeMap::new();
     for (weight, used) in used_glyphs(pages) {
         embedded.insert(weight, embed_subset(&mut doc, fonts, weight, &used)?);
     }
     let images = embed_images(&mut doc, pages);
+    let leaves: HashMap<(Key, Part), usize> = structure
+        .elements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.content.map(|c| (c, i)))
+        .collect();
+    // Per page, the structure element of each marked-content id.
+    let mut marked: Vec<Vec<usize>> = Vec::new();
     doc.pages = pages
         .iter()
-        .map(|page| page_ops(page, fonts, &embedded, &images))
+        .map(|page| {
+            let (ops, mcids) = page_ops(page, fonts, &embedded, &images, structure, &leaves);
+            marked.push(mcids);
+            (page, ops)
+        })
         .map(|(page, ops)| {
             PdfPage::new(
                 printpdf::Mm::from(Pt(page.width)),
@@ -92,9 +111,13 @@ pub fn write(pages: &[Page], fonts: &Fonts, meta: &Metadata) -> Result<Vec<u8>, 
     set_page_boxes(&mut lo, pages);
     set_catalog(&mut lo, meta)?;
     set_info(&mut lo, meta);
+    set_structure(&mut lo, structure, &marked)?;
     compress_streams(&mut lo);
+    if meta.pdf_a || meta.pdf_ua {
+        set_xmp(&mut lo, meta)?;
+    }
     if meta.pdf_a {
-        set_pdf_a(&mut lo, meta)?;
+        set_output_intent(&mut lo)?;
     }
     finish(lo)
 }
@@ -288,13 +311,20 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// One page's drawing operations.
-fn page_ops<'p>(
-    page: &'p Page,
+/// One page's drawing operations, each item inside marked content: an `/Artifact`
+/// sequence for decoration, or a sequence with an `/MCID` linking it to its structure
+/// element. Returns the ops and, per MCID, the element.
+fn page_ops(
+    page: &Page,
     fonts: &Fonts,
     embedded: &BTreeMap<Weight, Embedded>,
     images: &[(*const Image, XObjectId)],
-) -> (&'p Page, Vec<Op>) {
+    structure: &Structure,
+    leaves: &HashMap<(Key, Part), usize>,
+) -> (Vec<Op>, Vec<usize>) {
     let mut ops = Vec::new();
+    let mut mcids: Vec<usize> = Vec::new();
+    let mut open: Option<Tag> = None;
     let colour = |c: [f32; 3]| {
         Color::Rgb(Rgb {
             r: c[0],
@@ -304,6 +334,31 @@ fn page_ops<'p>(
         })
     };
     for item in &page.items {
+        let tag = match item.tag() {
+            Tag::Content(key, part) if !leaves.contains_key(&(key, part)) => Tag::Artifact,
+            tag => tag,
+        };
+        if open != Some(tag) {
+            if open.is_some() {
+                ops.push(Op::EndMarkedContent);
+            }
+            match tag {
+                Tag::Artifact => ops.push(Op::BeginMarkedContent {
+                    tag: "Artifact".into(),
+                }),
+                Tag::Content(key, part) => {
+                    let element = leaves[&(key, part)];
+                    let mut properties = BTreeMap::new();
+                    properties.insert("MCID".to_string(), DictItem::Int(mcids.len() as i64));
+                    ops.push(Op::BeginMarkedContentWithProperties {
+                        tag: structure.elements[element].role.into(),
+                        properties: DictItem::Dict { map: properties },
+                    });
+                    mcids.push(element);
+                }
+            }
+            open = Some(tag);
+        }
         match item {
             Item::Fill(r) => {
                 ops.push(Op::SetFillColor {
@@ -393,7 +448,99 @@ fn page_ops<'p>(
             }
         }
     }
-    (page, ops)
+    if open.is_some() {
+        ops.push(Op::EndMarkedContent);
+    }
+    (ops, mcids)
+}
+
+/// The logical structure (ISO 32000-1, 14.7): `/StructTreeRoot` with one
+/// `/StructElem` per element (`/S`, `/P`, `/K`, and `/Alt`, `/Lang` where given),
+/// marked-content references to each page's MCIDs, the `/ParentTree` from each
+/// page's `/StructParents` back to the elements, and `/MarkInfo /Marked true`.
+fn set_structure(
+    doc: &mut lopdf::Document,
+    structure: &Structure,
+    marked: &[Vec<usize>],
+) -> Result<(), Diagnostics> {
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let root_id = doc.new_object_id();
+    let ids: Vec<lopdf::ObjectId> = structure
+        .elements
+        .iter()
+        .map(|_| doc.new_object_id())
+        .collect();
+    let mut kids: Vec<Vec<Object>> = vec![Vec::new(); ids.len()];
+    // Marked content first (an element's own text), in page and MCID order...
+    for (p, mcids) in marked.iter().enumerate() {
+        for (mcid, element) in mcids.iter().enumerate() {
+            kids[*element].push(Object::Dictionary(Dictionary::from_iter([
+                ("Type", Object::Name(b"MCR".to_vec())),
+                ("Pg", Object::Reference(pages[p])),
+                ("MCID", Object::Integer(mcid as i64)),
+            ])));
+        }
+    }
+    // ...then child elements, in reading order.
+    for (i, e) in structure.elements.iter().enumerate() {
+        if let Some(parent) = e.parent {
+            kids[parent].push(Object::Reference(ids[i]));
+        }
+    }
+    for (i, e) in structure.elements.iter().enumerate() {
+        let parent = e.parent.map_or(root_id, |p| ids[p]);
+        let mut dict = Dictionary::from_iter([
+            ("Type", Object::Name(b"StructElem".to_vec())),
+            ("S", Object::Name(e.role.as_bytes().to_vec())),
+            ("P", Object::Reference(parent)),
+            ("K", Object::Array(std::mem::take(&mut kids[i]))),
+        ]);
+        if let Some(alt) = &e.alt {
+            dict.set("Alt", text_string(alt));
+        }
+        if let Some(lang) = &e.lang {
+            dict.set("Lang", Object::string_literal(lang.as_str()));
+        }
+        doc.objects.insert(ids[i], Object::Dictionary(dict));
+    }
+    let mut nums = Vec::new();
+    for (p, mcids) in marked.iter().enumerate() {
+        nums.push(Object::Integer(p as i64));
+        nums.push(Object::Array(
+            mcids.iter().map(|e| Object::Reference(ids[*e])).collect(),
+        ));
+        if let Ok(Object::Dictionary(page)) = doc.get_object_mut(pages[p]) {
+            page.set("StructParents", Object::Integer(p as i64));
+            page.set("Tabs", Object::Name(b"S".to_vec()));
+        }
+    }
+    let root = Dictionary::from_iter([
+        ("Type", Object::Name(b"StructTreeRoot".to_vec())),
+        (
+            "K",
+            Object::Array(
+                ids.first()
+                    .map(|d| Object::Reference(*d))
+                    .into_iter()
+                    .collect(),
+            ),
+        ),
+        (
+            "ParentTree",
+            Object::Dictionary(Dictionary::from_iter([("Nums", Object::Array(nums))])),
+        ),
+        ("ParentTreeNextKey", Object::Integer(marked.len() as i64)),
+    ]);
+    doc.objects.insert(root_id, Object::Dictionary(root));
+    let catalog = doc
+        .catalog_mut()
+        .map_err(|e| Diagnostics::one(Diagnostic::error(format!("cannot finish the PDF ({e})"))))?;
+    catalog.set("StructTreeRoot", Object::Reference(root_id));
+    catalog.set(
+        "MarkInfo",
+        Dictionary::from_iter([("Marked", Object::Boolean(true))]),
+    );
+    Ok(())
 }
 
 /// A rectangle painted with `mode` (PDF `re` then `f` or `S`).
@@ -537,10 +684,8 @@ fn set_info(doc: &mut lopdf::Document, meta: &Metadata) {
 /// The sRGB profile of the PDF/A output intent (Zlib licence, see `src/res/`).
 const SRGB_ICC: &[u8] = include_bytes!("res/sRGB.icc");
 
-/// PDF/A-2b: XMP metadata (`pdfaid:part` 2, `pdfaid:conformance` B) matching
-/// `/Info`, and an sRGB `/OutputIntents` entry for the device RGB colours used.
-/// Fonts are already embedded, the file has an `/ID`, and nothing is encrypted.
-fn set_pdf_a(doc: &mut lopdf::Document, meta: &Metadata) -> Result<(), Diagnostics> {
+/// PDF/A-2b's `/OutputIntents`: an sRGB profile for the device RGB colours used.
+fn set_output_intent(doc: &mut lopdf::Document) -> Result<(), Diagnostics> {
     let icc = lopdf::Stream::new(
         Dictionary::from_iter([("N", Object::Integer(3))]),
         SRGB_ICC.to_vec(),
@@ -556,7 +701,16 @@ fn set_pdf_a(doc: &mut lopdf::Document, meta: &Metadata) -> Result<(), Diagnosti
         ("Info", Object::string_literal("sRGB IEC61966-2.1")),
         ("DestOutputProfile", Object::Reference(icc)),
     ]);
-    // The metadata stream stays uncompressed so that any tool can read it.
+    catalog(doc)?.set(
+        "OutputIntents",
+        Object::Array(vec![Object::Dictionary(intent)]),
+    );
+    Ok(())
+}
+
+/// The catalog's `/Metadata`: an XMP packet (uncompressed, so any tool can read
+/// it) that identifies PDF/A-2b and PDF/UA-1 as claimed.
+fn set_xmp(doc: &mut lopdf::Document, meta: &Metadata) -> Result<(), Diagnostics> {
     let xmp = lopdf::Stream::new(
         Dictionary::from_iter([
             ("Type", Object::Name(b"Metadata".to_vec())),
@@ -566,19 +720,18 @@ fn set_pdf_a(doc: &mut lopdf::Document, meta: &Metadata) -> Result<(), Diagnosti
     )
     .with_compression(false);
     let xmp = doc.add_object(xmp);
-    let catalog = doc
-        .catalog_mut()
-        .map_err(|e| Diagnostics::one(Diagnostic::error(format!("cannot finish the PDF ({e})"))))?;
-    catalog.set(
-        "OutputIntents",
-        Object::Array(vec![Object::Dictionary(intent)]),
-    );
-    catalog.set("Metadata", Object::Reference(xmp));
+    catalog(doc)?.set("Metadata", Object::Reference(xmp));
     Ok(())
 }
 
-/// The XMP packet for PDF/A: the same title, author, subject, keywords, tools and
-/// dates as `/Info`.
+/// The document catalog.
+fn catalog(doc: &mut lopdf::Document) -> Result<&mut Dictionary, Diagnostics> {
+    doc.catalog_mut()
+        .map_err(|e| Diagnostics::one(Diagnostic::error(format!("cannot finish the PDF ({e})"))))
+}
+
+/// The XMP packet: the same title, author, subject, keywords, tools and dates as
+/// `/Info`, and the PDF/A and PDF/UA identifications claimed.
 fn xmp(meta: &Metadata) -> String {
     let esc = |s: &str| {
         s.replace('&', "&amp;")
@@ -610,7 +763,8 @@ fn xmp(meta: &Metadata) -> String {
     xmlns:dc=\"http://purl.org/dc/elements/1.1/\"
     xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"
     xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"
-    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">
+    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"
+    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
@@ -619,8 +773,7 @@ fn xmp(meta: &Metadata) -> String {
    <pdf:Keywords>{keywords}</pdf:Keywords>
    <pdf:Producer>{producer}</pdf:Producer>
    <xmp:CreatorTool>{producer}</xmp:CreatorTool>
-{dates}   <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>B</pdfaid:conformance>
+{dates}{ids}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
@@ -631,6 +784,14 @@ fn xmp(meta: &Metadata) -> String {
         lang = esc(&meta.lang),
         keywords = esc(&meta.keywords),
         producer = esc(PRODUCER),
+        ids = [
+            (meta.pdf_a, "   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>B</pdfaid:conformance>\n"),
+            (meta.pdf_ua, "   <pdfuaid:part>1</pdfuaid:part>\n"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, xml)| *xml)
+        .collect::<String>(),
     )
 }
 
@@ -676,8 +837,8 @@ fn compress_streams(doc: &mut lopdf::Document) {
     }
 }
 
-/// Serialise with an `/ID` that is a hash of the file itself: written once with a
-/// placeholder of the same length, which is then replaced by the hash.
+/// Serialise with object streams and an `/ID` that is a hash of the file itself:
+/// written once with a placeholder of the same length, then replaced by the hash.
 fn finish(mut doc: lopdf::Document) -> Result<Vec<u8>, Diagnostics> {
     const PLACEHOLDER: [u8; 16] = *b"leaflet-id-00000";
     let fail = |e: std::io::Error| {
@@ -685,8 +846,15 @@ fn finish(mut doc: lopdf::Document) -> Result<Vec<u8>, Diagnostics> {
     };
     let id = Object::String(PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    // Object streams pack the many small dictionaries (the structure tree's above
+    // all) into compressed streams; PDF 1.5 and PDF/A-2 allow them.
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(6)
+        .build();
     let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(fail)?;
+    doc.save_with_options(&mut out, options).map_err(fail)?;
     let hex: Vec<u8> = PLACEHOLDER
         .iter()
         .flat_map(|b| format!("{b:02X}").into_bytes())
@@ -698,9 +866,8 @@ fn finish(mut doc: lopdf::Document) -> Result<Vec<u8>, Diagnostics> {
         .iter()
         .flat_map(|b| format!("{b:02X}").into_bytes())
         .collect();
-    // The placeholder stands twice in the trailer, near the end of the file.
-    let start = out.len().saturating_sub(4096);
-    let mut at = start;
+    // The placeholder stands twice in the trailer dictionary.
+    let mut at = 0;
     while let Some(i) = find(&out[at..], &hex) {
         out[at + i..at + i + hex.len()].copy_from_slice(&hash);
         at += i + hex.len();

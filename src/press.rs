@@ -109,6 +109,7 @@ mod tests {
             width: 100.0,
             height: 50.0,
             colour: [0.0; 3],
+            tag: Default::default(),
         }));
         page.items.push(Item::Fill(FillRect {
             x: 20.0,
@@ -116,6 +117,7 @@ mod tests {
             width: 10.0,
             height: 10.0,
             colour: [0.0; 3],
+            tag: Default::default(),
         }));
         let out = &bleed(&[page], 3.0, false)[0];
         let b = 3.0 * PT_PER_MM;

@@ -11,14 +11,16 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::content::{Content, Flow, FrameText, Origin, Para};
+use crate::content::{Content, Flow, FrameText, Origin, Para, ParaRole};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::fonts::Fonts;
 use crate::hyphenate::Hyphenator;
 use crate::image::Image;
 use crate::layout::{Align, HAlign, Layout, Style};
 use crate::linebreak::{weight_of, LineBreaker};
-use crate::pages::{FillRect, GlyphRun, ImageBox, Item, Page, StrokeRect};
+use crate::pages::{
+    Element, FillRect, GlyphRun, ImageBox, Item, Key, Page, Part, StrokeRect, Structure, Tag,
+};
 
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -71,7 +73,7 @@ pub fn typeset(
                 items.extend(done.iter().cloned());
                 continue;
             }
-            match setter.frame(frame, layout, height) {
+            match setter.frame(frame, layout, height, (number, f)) {
                 Ok(set) => {
                     items.extend(set.items);
                     let misfit = set.overflow.is_some() || !set.misfits.is_empty();
@@ -134,7 +136,7 @@ impl Shared {
                 if frame.frame.depends_on_contacts() {
                     continue;
                 }
-                match setter.frame(frame, layout, height) {
+                match setter.frame(frame, layout, height, (number, f)) {
                     Ok(set) => {
                         if let Some(o) = &set.overflow {
                             errors.push(overflow(number + 1, page.name, o, &content.lang));
@@ -221,6 +223,8 @@ struct SetFrame {
 /// Frames are set at scales from 1 down to their `min_scale` in steps this big,
 /// measured in points of the shrinking style.
 const SHRINK_STEP_PT: f32 = 0.25;
+/// The paragraph number a QR code's figure has in its flow's key.
+pub const QR_FIGURE: usize = u16::MAX as usize;
 /// Space between a QR code and the text beside it.
 const QR_GAP_MM: f32 = 4.0;
 /// The smallest QR module an office printer reliably resolves.
@@ -244,10 +248,10 @@ struct Setter<'f> {
 enum Placed {
     /// A run at x, on the baseline y.
     Run(f32, f32, GlyphRun),
-    /// A filled rectangle: x, top, width, height, colour.
-    Rect(f32, f32, f32, f32, [f32; 3]),
-    /// A picture: x, top, width, height.
-    Picture(f32, f32, f32, f32, Arc<Image>),
+    /// A filled rectangle: x, top, width, height, colour, tag.
+    Rect(f32, f32, f32, f32, [f32; 3], Tag),
+    /// A picture: x, top, width, height, tag.
+    Picture(f32, f32, f32, f32, Arc<Image>, Tag),
 }
 
 /// A frame's content stacked at one scale.
@@ -281,6 +285,7 @@ impl Setter<'_> {
         frame: &FrameText<'_>,
         layout: &Layout,
         page_height: f32,
+        at: (usize, usize),
     ) -> Result<SetFrame, Vec<Diagnostic>> {
         let f = frame.frame;
         let mut items = Vec::new();
@@ -291,6 +296,7 @@ impl Setter<'_> {
                 width: f.width_mm * PT_PER_MM,
                 height: f.height_mm * PT_PER_MM,
                 colour: layout.colour(fill).0,
+                tag: Tag::Artifact,
             }));
         }
         let left = (f.x_mm + f.padding_mm) * PT_PER_MM;
@@ -301,12 +307,12 @@ impl Setter<'_> {
         // Shrink what may shrink, a step at a time, until it fits or may not shrink more.
         let mut misfits = Vec::new();
         let mut scale = 1.0f32;
-        let mut stack = self.stack(&frame.flows, layout, width, scale, &mut misfits)?;
+        let mut stack = self.stack(&frame.flows, layout, width, scale, &mut misfits, at)?;
         let step = shrink_step(&frame.flows, layout);
         while stack.height > height + 0.01 && scale > frame.min_scale + 1e-4 {
             scale = (scale - step).max(frame.min_scale);
             misfits.clear();
-            stack = self.stack(&frame.flows, layout, width, scale, &mut misfits)?;
+            stack = self.stack(&frame.flows, layout, width, scale, &mut misfits, at)?;
         }
         if scale < 1.0 && stack.height <= height + 0.01 {
             if let Some(size) = shrunk_size(&frame.flows, layout, scale) {
@@ -339,19 +345,21 @@ impl Setter<'_> {
                     (run.x, run.y) = (left + x, y(baseline));
                     Item::Text(run)
                 }
-                Placed::Rect(x, t, w, h, colour) => Item::Fill(FillRect {
+                Placed::Rect(x, t, w, h, colour, tag) => Item::Fill(FillRect {
                     x: left + x,
                     y: y(t + h),
                     width: w,
                     height: h,
                     colour,
+                    tag,
                 }),
-                Placed::Picture(x, t, w, h, image) => Item::Image(ImageBox {
+                Placed::Picture(x, t, w, h, image, tag) => Item::Image(ImageBox {
                     x: left + x,
                     y: y(t + h),
                     width: w,
                     height: h,
                     image,
+                    tag,
                 }),
             });
         }
@@ -370,7 +378,14 @@ impl Setter<'_> {
         width: f32,
         scale: f32,
         misfits: &mut Vec<Diagnostic>,
+        (page, frame): (usize, usize),
     ) -> Result<Stack, Vec<Diagnostic>> {
+        let key = |flow: usize, para: usize| Key {
+            page: page as u16,
+            frame: frame as u16,
+            flow: flow as u16,
+            para: para as u16,
+        };
         let mut problems = Vec::new();
         let mut out = Stack {
             placed: Vec::new(),
@@ -379,12 +394,19 @@ impl Setter<'_> {
             fields: Vec::new(),
         };
         let mut prev_after: Option<f32> = None;
-        for flow in flows {
+        for (f, flow) in flows.iter().enumerate() {
             match flow {
                 Flow::Para(para) => {
                     let style = scaled(layout, para, scale);
-                    let Some(set) = self.para(para, &style, layout, width, misfits, &mut problems)
-                    else {
+                    let Some(set) = self.para(
+                        para,
+                        &style,
+                        layout,
+                        width,
+                        misfits,
+                        &mut problems,
+                        key(f, 0),
+                    ) else {
                         continue;
                     };
                     out.height += gap(prev_after, &style, para);
@@ -401,6 +423,7 @@ impl Setter<'_> {
                     width_mm,
                     height_mm,
                     align,
+                    ..
                 } => {
                     let (w, h) = fit_box(image, width_mm * PT_PER_MM, height_mm * PT_PER_MM, width);
                     let dpi = image.width as f32 / (w / 72.0);
@@ -421,8 +444,9 @@ impl Setter<'_> {
                         HAlign::Left => 0.0,
                         HAlign::Right => width - w,
                     };
+                    let tag = Tag::Content(key(f, 0), Part::Figure);
                     out.placed
-                        .push(Placed::Picture(x, out.height, w, h, Arc::clone(image)));
+                        .push(Placed::Picture(x, out.height, w, h, Arc::clone(image), tag));
                     out.height += height_mm * PT_PER_MM;
                     out.bottoms
                         .push((out.height, Origin::Field("organisation.logo".into()), 12.0));
@@ -432,6 +456,7 @@ impl Setter<'_> {
                     url,
                     size_mm,
                     paras,
+                    ..
                 } => {
                     let size = size_mm * PT_PER_MM;
                     let mut code = self.qr_code(url, size);
@@ -442,7 +467,7 @@ impl Setter<'_> {
                     // Lines that cannot break beside the code get the full width instead.
                     if code.is_some() {
                         let mut trial = Vec::new();
-                        for para in paras {
+                        for (p, para) in paras.iter().enumerate() {
                             let style = scaled(layout, para, scale);
                             self.para(
                                 para,
@@ -451,6 +476,7 @@ impl Setter<'_> {
                                 text_width,
                                 &mut Vec::new(),
                                 &mut trial,
+                                key(f, p),
                             );
                         }
                         if !trial.is_empty() {
@@ -467,11 +493,17 @@ impl Setter<'_> {
                     let mut text_height = 0.0;
                     let mut first = true;
                     let mut last_size = 12.0;
-                    for para in paras {
+                    for (p, para) in paras.iter().enumerate() {
                         let style = scaled(layout, para, scale);
-                        let Some((placed, h)) =
-                            self.para(para, &style, layout, text_width, misfits, &mut problems)
-                        else {
+                        let Some((placed, h)) = self.para(
+                            para,
+                            &style,
+                            layout,
+                            text_width,
+                            misfits,
+                            &mut problems,
+                            key(f, p),
+                        ) else {
                             continue;
                         };
                         let g = if first {
@@ -502,6 +534,7 @@ impl Setter<'_> {
                                         len as f32 * module,
                                         module,
                                         [0.0; 3],
+                                        Tag::Content(key(f, QR_FIGURE), Part::Figure),
                                     ));
                                 }
                             }
@@ -536,6 +569,7 @@ impl Setter<'_> {
     }
 
     /// Break a paragraph and place its lines from y 0; returns them and their height.
+    #[allow(clippy::too_many_arguments)] // the paragraph, its setting, and where problems go
     fn para(
         &mut self,
         para: &Para,
@@ -544,6 +578,7 @@ impl Setter<'_> {
         width: f32,
         misfits: &mut Vec<Diagnostic>,
         problems: &mut Vec<Diagnostic>,
+        key: Key,
     ) -> Option<(Vec<Placed>, f32)> {
         let set = match self.lines.paragraph(para, style, width, misfits) {
             Ok(set) => set,
@@ -569,6 +604,7 @@ impl Setter<'_> {
                         baseline,
                         GlyphRun {
                             colour,
+                            tag: Tag::Content(key, Part::Label),
                             ..label.clone()
                         },
                     ));
@@ -580,6 +616,7 @@ impl Setter<'_> {
                     baseline,
                     GlyphRun {
                         colour,
+                        tag: Tag::Content(key, Part::Text),
                         ..run.clone()
                     },
                 ));
@@ -608,8 +645,8 @@ fn gap(prev_after: Option<f32>, style: &Style, para: &Para) -> f32 {
 fn offset(placed: Vec<Placed>, dx: f32, dy: f32) -> impl Iterator<Item = Placed> {
     placed.into_iter().map(move |p| match p {
         Placed::Run(x, y, run) => Placed::Run(x + dx, y + dy, run),
-        Placed::Rect(x, y, w, h, c) => Placed::Rect(x + dx, y + dy, w, h, c),
-        Placed::Picture(x, y, w, h, i) => Placed::Picture(x + dx, y + dy, w, h, i),
+        Placed::Rect(x, y, w, h, c, t) => Placed::Rect(x + dx, y + dy, w, h, c, t),
+        Placed::Picture(x, y, w, h, i, t) => Placed::Picture(x + dx, y + dy, w, h, i, t),
     })
 }
 
@@ -689,4 +726,102 @@ fn runs(row: &[bool]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The document's logical structure, in reading order: frames by their `order`
+/// (then page order), flows top to bottom; headings and paragraphs as their styles
+/// say, list items as L/LI/Lbl/LBody, the logo and the QR code as figures.
+pub fn structure(content: &Content<'_>) -> Structure {
+    let mut frames: Vec<(usize, usize, &FrameText<'_>)> = content
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| {
+            page.frames
+                .iter()
+                .enumerate()
+                .map(move |(f, frame)| (p, f, frame))
+        })
+        .collect();
+    frames.sort_by_key(|(p, f, frame)| (frame.frame.order.unwrap_or(u32::MAX), *p, *f));
+    let mut s = Structure {
+        elements: vec![element("Document", None, None)],
+    };
+    let mut list: Option<(usize, usize)> = None; // (list number, its element)
+    for (p, f, frame) in frames {
+        let key = |flow: usize, para: usize| Key {
+            page: p as u16,
+            frame: f as u16,
+            flow: flow as u16,
+            para: para as u16,
+        };
+        for (i, flow) in frame.flows.iter().enumerate() {
+            match flow {
+                Flow::Para(para) => add_para(&mut s, &mut list, para, key(i, 0)),
+                Flow::Qr { paras, alt, .. } => {
+                    for (j, para) in paras.iter().enumerate() {
+                        add_para(&mut s, &mut list, para, key(i, j));
+                    }
+                    list = None;
+                    let mut figure =
+                        element("Figure", Some(0), Some((key(i, QR_FIGURE), Part::Figure)));
+                    figure.alt = Some(alt.clone());
+                    s.elements.push(figure);
+                }
+                Flow::Logo { alt, .. } => {
+                    list = None;
+                    let mut figure = element("Figure", Some(0), Some((key(i, 0), Part::Figure)));
+                    figure.alt = Some(alt.clone());
+                    s.elements.push(figure);
+                }
+            }
+        }
+    }
+    s
+}
+
+fn element(role: &'static str, parent: Option<usize>, content: Option<(Key, Part)>) -> Element {
+    Element {
+        role,
+        parent,
+        content,
+        alt: None,
+        lang: None,
+    }
+}
+
+fn add_para(s: &mut Structure, list: &mut Option<(usize, usize)>, para: &Para, key: Key) {
+    match para.role {
+        ParaRole::Block(role) => {
+            *list = None;
+            let mut e = element(role.name(), Some(0), Some((key, Part::Text)));
+            e.lang.clone_from(&para.lang);
+            s.elements.push(e);
+            if para.label.is_some() {
+                let parent = s.elements.len() - 1;
+                s.elements
+                    .push(element("Span", Some(parent), Some((key, Part::Label))));
+            }
+        }
+        ParaRole::Item(n) => {
+            let l = match *list {
+                Some((number, l)) if number == n => l,
+                _ => {
+                    s.elements.push(element("L", Some(0), None));
+                    let l = s.elements.len() - 1;
+                    *list = Some((n, l));
+                    l
+                }
+            };
+            s.elements.push(element("LI", Some(l), None));
+            let li = s.elements.len() - 1;
+            if para.label.is_some() {
+                s.elements
+                    .push(element("Lbl", Some(li), Some((key, Part::Label))));
+            }
+            let mut body = element("LBody", Some(li), Some((key, Part::Text)));
+            body.lang.clone_from(&para.lang);
+            s.elements.push(body);
+        }
+    }
 }

@@ -3,6 +3,11 @@
 contact-heading = Ota yhteyttä
 contact-intro = Kerromme mielellämme, millaista tukea voit saada.
 
+## Ruudunlukijan tekstit: logo (jos yhteystiedoissa ei ole logo_alt-kenttää) ja QR-koodi.
+
+logo-alt = Logo: { $organisation }
+qr-alt = QR-koodi osoitteeseen { $address }
+
 ## Yhteystietojen otsikot
 
 label-phone = Puhelin

@@ -3,6 +3,11 @@
 contact-heading = Kontakta oss
 contact-intro = Hör av dig, så berättar vi vilket stöd du kan få.
 
+## Texts for screen readers: the logo (when the contacts file has no logo_alt) and the QR code.
+
+logo-alt = Logotyp: { $organisation }
+qr-alt = QR-kod till { $address }
+
 ## Labels in front of the contact details
 
 label-phone = Telefon

@@ -1,0 +1,214 @@
+//! Tagged PDF: structure, reading order, text alternatives, languages, PDF/UA.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::Sandbox;
+
+fn build(sb: &Sandbox, args: &[&str]) -> lopdf::Document {
+    sb.example();
+    sb.run(&[&["build", "asby.toml", "-o", "out.pdf"], args].concat())
+        .ok();
+    lopdf::Document::load(sb.path("out.pdf")).expect("a PDF")
+}
+
+/// poppler's view of the structure tree: one line per element or text.
+fn structure_text(pdf: &Path) -> String {
+    let out = Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Every structure element's dictionary, in object order.
+fn elements(doc: &lopdf::Document) -> Vec<&lopdf::Dictionary> {
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| {
+            d.get(b"Type").and_then(lopdf::Object::as_name).ok() == Some(b"StructElem".as_slice())
+        })
+        .collect()
+}
+
+fn text(o: &lopdf::Object) -> String {
+    common::decode_text_string(o.as_str().unwrap_or_default())
+}
+
+#[test]
+fn the_pdf_is_marked_with_a_structure_tree_and_its_language() {
+    let sb = Sandbox::new();
+    let doc = build(&sb, &["--lang", "fi"]);
+    let catalog = doc.catalog().expect("catalog");
+    let marked = catalog
+        .get(b"MarkInfo")
+        .and_then(lopdf::Object::as_dict)
+        .and_then(|m| m.get(b"Marked"))
+        .and_then(lopdf::Object::as_bool);
+    assert_eq!(marked.ok(), Some(true));
+    assert!(catalog.get(b"StructTreeRoot").is_ok());
+    for (_, page) in doc.get_pages() {
+        let page = doc.get_dictionary(page).expect("page");
+        assert!(
+            page.get(b"StructParents").is_ok(),
+            "every page links to the parent tree"
+        );
+    }
+}
+
+#[test]
+fn all_content_is_either_tagged_or_an_artifact() {
+    let sb = Sandbox::new();
+    let doc = build(&sb, &[]);
+    for (n, page) in doc.get_pages() {
+        let content = doc.get_and_decode_page_content(page).expect("content");
+        let mut depth = 0;
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" | "BMC" => depth += 1,
+                "EMC" => depth -= 1,
+                "Tj" | "TJ" | "Do" | "f" | "S" | "re" => {
+                    assert!(
+                        depth > 0,
+                        "page {n}: `{}` outside marked content",
+                        op.operator
+                    )
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(depth, 0, "page {n}: marked content balanced");
+    }
+}
+
+#[test]
+fn headings_lists_and_figures_are_in_reading_order() {
+    let sb = Sandbox::new();
+    build(&sb, &[]);
+    let s = structure_text(&sb.path("out.pdf"));
+    let at = |needle: &str| {
+        s.find(needle)
+            .unwrap_or_else(|| panic!("`{needle}` not in:\n{s}"))
+    };
+    assert!(at("H1") < at("Hjälper du någon som står dig nära?"));
+    assert!(at("Hjälper du någon") < at("Är du anhörig?"));
+    assert!(at("Är du anhörig?") < at("\"Det finns stöd för dig\""));
+    assert!(at("\"Det finns stöd för dig\"") < at("Kontakta oss"));
+    for role in [
+        "H2 ",
+        "H3 ",
+        "L (block)",
+        "LI (block)",
+        "Lbl (block)",
+        "LBody (block)",
+        "Figure",
+    ] {
+        at(role);
+    }
+    // A labelled contact line reads label, then value.
+    assert!(s.contains("\"Telefon\"") && at("\"Telefon\"") < at("\"0123-456 80\""));
+    // Words on either side of a line break stay apart.
+    assert!(
+        s.contains("Du är anhörig om du hjälper, stöttar eller vårdar någon i din närhet. Det kan"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_folded_sheet_reads_cover_first_and_contacts_last() {
+    let sb = Sandbox::new();
+    build(&sb, &["--layout", "trifold-dl"]);
+    let s = structure_text(&sb.path("out.pdf"));
+    let at = |needle: &str| {
+        s.find(needle)
+            .unwrap_or_else(|| panic!("`{needle}` not in:\n{s}"))
+    };
+    assert!(at("Hjälper du någon") < at("Är du anhörig?"));
+    assert!(at("Är du anhörig?") < at("Nästan var femte vuxen"));
+    assert!(at("Nästan var femte vuxen") < at("\"Det finns stöd för dig\""));
+    assert!(
+        at("Nationella stödlinjer") < at("Kontakta oss"),
+        "the back panel is read last"
+    );
+}
+
+#[test]
+fn the_logo_and_the_qr_code_have_text_alternatives() {
+    let sb = Sandbox::new();
+    let doc = build(&sb, &[]);
+    let alts: Vec<String> = elements(&doc)
+        .iter()
+        .filter(|e| e.get(b"S").and_then(lopdf::Object::as_name).ok() == Some(b"Figure".as_slice()))
+        .map(|e| e.get(b"Alt").map(text).unwrap_or_default())
+        .collect();
+    assert_eq!(alts.len(), 2, "{alts:?}");
+    assert!(
+        alts.contains(&"Åsby kommuns logotyp: två personer, den ena stöttar den andra".to_string()),
+        "{alts:?}"
+    );
+    assert!(
+        alts.contains(&"QR-kod till www.asby.se/anhorig".to_string()),
+        "{alts:?}"
+    );
+}
+
+#[test]
+fn text_in_another_language_is_marked_with_it() {
+    let sb = Sandbox::new();
+    sb.write(
+        "c.toml",
+        "[organisation]\nname = \"Åsby kommun\"\nunit = { sv = \"Anhörigstöd\" }\n",
+    );
+    sb.run(&["build", "c.toml", "--lang", "fi", "-o", "fi.pdf"])
+        .ok();
+    let doc = lopdf::Document::load(sb.path("fi.pdf")).expect("a PDF");
+    let langs: Vec<String> = elements(&doc)
+        .iter()
+        .filter_map(|e| e.get(b"Lang").ok().map(text))
+        .collect();
+    assert!(
+        langs.contains(&"sv".to_string()),
+        "the Swedish unit in the Finnish leaflet: {langs:?}"
+    );
+}
+
+#[test]
+fn pdf_ua_is_claimed_in_xmp_and_a_logo_without_alt_text_is_refused() {
+    let sb = Sandbox::new();
+    let doc = build(&sb, &["--pdf-ua"]);
+    let metadata = doc
+        .catalog()
+        .and_then(|c| c.get(b"Metadata"))
+        .and_then(lopdf::Object::as_reference)
+        .expect("/Metadata");
+    let xmp = doc
+        .get_object(metadata)
+        .and_then(lopdf::Object::as_stream)
+        .expect("XMP");
+    let xmp = String::from_utf8_lossy(&xmp.content);
+    assert!(
+        xmp.contains("<pdfuaid:part>1</pdfuaid:part>") && xmp.contains("Stöd till dig som hjälper"),
+        "{xmp}"
+    );
+
+    let text = std::fs::read_to_string(sb.path("asby.toml")).expect("read");
+    let without: String = text
+        .lines()
+        .filter(|l| !l.starts_with("logo_alt"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    sb.write("noalt.toml", &without);
+    let err = sb
+        .run(&["build", "noalt.toml", "--pdf-ua", "-o", "ua.pdf"])
+        .fails();
+    assert!(
+        err.contains("noalt.toml:10:8: with --pdf-ua the logo needs a text alternative"),
+        "{err}"
+    );
+    assert!(err.contains("logo_alt"), "{err}");
+    assert!(!sb.path("ua.pdf").exists());
+}
