@@ -1,0 +1,31 @@
+# Page 4: the organisation's contact details and the national helplines.
+
+contact-heading = Contact us
+contact-intro = Get in touch and we will tell you what support you can get.
+
+## Texts for screen readers: the logo (when the contacts file has no logo_alt) and the QR code.
+
+logo-alt = Logo: { $organisation }
+qr-alt = QR code for { $address }
+
+## Labels in front of the contact details
+
+label-phone = Phone
+label-hours = Phone hours
+label-email = E-mail
+label-web = Web
+label-visiting = Visit us
+label-postal = By post
+
+## National helplines
+## Every message whose id starts with "helpline-" is printed, in the order of this file.
+
+helplines-heading = National helplines
+helpline-112 = Emergencies, danger to life or health
+    .number = 112
+helpline-1177 = Healthcare advice, day and night
+    .number = 1177
+helpline-mind = Mind Självmordslinjen, suicide prevention (Swedish)
+    .number = 90101
+helpline-anhoriglinjen = Anhöriglinjen, for carers (Swedish)
+    .number = 0200-239 500
