@@ -24,8 +24,21 @@ pub enum Command {
     Check(CheckArgs),
     /// List the languages and layouts there are.
     List(DataDirs),
+    /// Serve the web form and its API (on this computer only, unless --addr says otherwise).
+    Serve(ServeArgs),
     /// Print a commented contacts file to fill in: leaflet init --lang sv > kontakter.toml
     Init(InitArgs),
+}
+
+/// `leaflet serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Where to listen; 0.0.0.0:8080 lets other computers in.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Folders that replace the bundled data.
+    #[command(flatten)]
+    pub dirs: DataDirs,
 }
 
 /// `leaflet init`.

@@ -66,6 +66,27 @@ fn load_one(path: &Path) -> Result<Image, Box<Diagnostic>> {
         .with_hint("save a smaller copy: 1000 pixels across is plenty for print"));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the logo ({e})")))?;
+    decode_one(bytes).map_err(|mut d| {
+        d.file = Some(path.to_path_buf());
+        d
+    })
+}
+
+/// Decode a logo already in memory (an upload), with the same checks as [`load`].
+pub fn decode(bytes: Vec<u8>) -> Result<Image, Diagnostics> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(format!(
+            "the logo is {} MB; at most {} MB are read",
+            bytes.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ))
+        .into());
+    }
+    decode_one(bytes).map_err(|d| Diagnostics::one(*d))
+}
+
+fn decode_one(bytes: Vec<u8>) -> Result<Image, Box<Diagnostic>> {
+    let fail = |message: String| Box::new(Diagnostic::error(message));
     let hint = "save the logo as PNG or JPEG (in an image editor: Export as PNG)";
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         png(&bytes).map_err(|m| fail(m).with_hint(hint))

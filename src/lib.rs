@@ -30,6 +30,7 @@ pub mod contacts;
 pub mod content;
 pub mod diagnostic;
 pub mod fonts;
+pub mod form;
 pub mod hyphenate;
 pub mod image;
 pub mod impose;
@@ -40,6 +41,7 @@ pub mod output;
 pub mod pages;
 pub mod pdf;
 pub mod press;
+pub mod serve;
 pub mod typeset;
 
 use std::path::{Path, PathBuf};
@@ -193,17 +195,42 @@ impl Prepared {
         self.locale.lang.to_string()
     }
 
-    /// Build the leaflet for one organisation.
+    /// Build the leaflet for one organisation, reading its logo from disk.
     pub fn build(&self, contacts: &contacts::Contacts) -> Result<Built, Diagnostics> {
+        let logo = match &contacts.organisation.logo {
+            Some(logo) => Some(std::sync::Arc::new(logo.load()?)),
+            None => None,
+        };
+        self.build_with_logo(contacts, logo)
+    }
+
+    /// The page (index) the contact details are on, for a preview.
+    pub fn contacts_page(&self) -> usize {
+        self.layout
+            .pages
+            .iter()
+            .position(|p| {
+                p.frames.iter().any(|f| {
+                    f.blocks
+                        .iter()
+                        .any(|b| matches!(b, layout::Block::Contacts { .. }))
+                })
+            })
+            .unwrap_or(0)
+    }
+
+    /// Build the leaflet for one organisation with its logo already decoded (an
+    /// upload to the web form); the contacts file's `logo` key only names it.
+    pub fn build_with_logo(
+        &self,
+        contacts: &contacts::Contacts,
+        logo: Option<std::sync::Arc<image::Image>>,
+    ) -> Result<Built, Diagnostics> {
         let (options, layout, locale, fonts) =
             (&self.options, &self.layout, &self.locale, &self.fonts);
         if options.pdf_ua {
             check_pdf_ua(contacts)?;
         }
-        let logo = match &contacts.organisation.logo {
-            Some(logo) => Some(std::sync::Arc::new(logo.load()?)),
-            None => None,
-        };
         let content = content::compose(layout, locale, contacts, logo.as_ref())?;
         let set = typeset::typeset(
             &content,

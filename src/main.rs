@@ -19,6 +19,14 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::List(dirs) => list(&dirs),
         Command::Init(args) => init(&args),
+        Command::Serve(args) => leaflet::serve::serve(
+            args.addr,
+            leaflet::serve::ServeOptions {
+                locales: args.dirs.locales,
+                layouts: args.dirs.layouts,
+                fonts: args.dirs.fonts,
+            },
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -115,7 +115,10 @@ fn an_unknown_language_lists_the_available_ones() {
     sb.example();
     let err = sb.run(&["build", "asby.toml", "--lang", "de"]).fails();
     assert!(err.contains("there is no leaflet text in `de`"), "{err}");
-    assert!(err.contains("available languages: `en`, `fi`, `sv`"), "{err}");
+    assert!(
+        err.contains("available languages: `en`, `fi`, `sv`"),
+        "{err}"
+    );
 }
 
 #[test]

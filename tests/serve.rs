@@ -1,0 +1,288 @@
+//! The web API and form, called in-process: the same PDF as the command line, errors
+//! as JSON, limits and headers.
+
+mod common;
+
+use axum::body::{to_bytes, Body};
+use axum::http::{header, Request, StatusCode};
+use common::{repo, Sandbox};
+use tower::ServiceExt;
+
+fn app() -> axum::Router {
+    leaflet::serve::router(Default::default()).expect("the bundled data loads")
+}
+
+async fn call(request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let response = app().oneshot(request).await.expect("a response");
+    let (parts, body) = response.into_parts();
+    let bytes = to_bytes(body, 50 * 1024 * 1024).await.expect("the body");
+    (parts.status, parts.headers, bytes.to_vec())
+}
+
+fn post_toml(uri: &str, toml: &str) -> Request<Body> {
+    Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/toml")
+        .body(Body::from(toml.to_string()))
+        .expect("a request")
+}
+
+/// A multipart body with text and file parts.
+fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "leaflet-test-boundary";
+    let mut body = Vec::new();
+    for (name, file, data) in parts {
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"").as_bytes(),
+        );
+        if let Some(file) = file {
+            body.extend(
+                format!("; filename=\"{file}\"\r\nContent-Type: application/octet-stream")
+                    .as_bytes(),
+            );
+        }
+        body.extend(b"\r\n\r\n");
+        body.extend(*data);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn the_api_builds_the_same_pdf_as_the_command_line() {
+    let toml = std::fs::read_to_string(repo("examples/norrby.toml")).expect("example");
+    let (status, headers, pdf) =
+        call(post_toml("/api/build?lang=fi&layout=folder-a5", &toml)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
+    let sb = Sandbox::new();
+    sb.copy_example("norrby.toml");
+    sb.run(&["build", "norrby.toml", "--lang", "fi", "-o", "cli.pdf"])
+        .ok();
+    assert!(
+        pdf == std::fs::read(sb.path("cli.pdf")).expect("cli pdf"),
+        "API and CLI differ"
+    );
+}
+
+#[tokio::test]
+async fn the_api_takes_a_logo_as_a_multipart_part() {
+    let toml = std::fs::read_to_string(repo("examples/asby.toml")).expect("example");
+    let logo = std::fs::read(repo("examples/asby-logo.png")).expect("logo");
+    let (kind, body) = multipart(&[
+        ("contacts", None, toml.as_bytes()),
+        ("logo", Some("asby-logo.png"), &logo),
+    ]);
+    let request = Request::post("/api/build?lang=sv")
+        .header(header::CONTENT_TYPE, kind)
+        .body(Body::from(body))
+        .expect("request");
+    let (status, _, pdf) = call(request).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&pdf));
+    let sb = Sandbox::new();
+    sb.example();
+    sb.run(&["build", "asby.toml", "-o", "cli.pdf"]).ok();
+    assert!(
+        pdf == std::fs::read(sb.path("cli.pdf")).expect("cli pdf"),
+        "API and CLI differ"
+    );
+    // Without the logo part, the error names the field.
+    let (status, _, body) = call(post_toml("/api/build?lang=sv", &toml)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let json: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(json["errors"][0]["field"], "organisation.logo");
+}
+
+#[tokio::test]
+async fn api_errors_are_json_with_field_line_message_and_hint() {
+    let (status, headers, body) = call(post_toml(
+        "/api/build",
+        "[organisation]\nname = \"x\"\nphnoe = \"1\"\n",
+    ))
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/json");
+    let json: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    let e = &json["errors"][0];
+    assert_eq!(e["field"], "organisation.phnoe");
+    assert_eq!(e["line"], 3);
+    assert_eq!(e["message"], "`organisation.phnoe` is not a known key");
+    assert_eq!(e["hint"], "did you mean `phone`?");
+}
+
+#[tokio::test]
+async fn layouts_and_locales_are_listed() {
+    let (_, _, body) = call(
+        Request::get("/api/layouts")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    let layouts: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    assert!(layouts
+        .as_array()
+        .is_some_and(|l| l.iter().any(|x| x["name"] == "trifold-dl")));
+    let (_, _, body) = call(
+        Request::get("/api/locales")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    let locales: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(locales, serde_json::json!(["en", "fi", "sv"]));
+}
+
+#[tokio::test]
+async fn a_body_over_five_megabytes_is_refused_with_413() {
+    let big = "#".repeat(6 * 1024 * 1024);
+    let (status, _, _) = call(post_toml("/api/build", &big)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn the_form_speaks_the_browsers_language_with_a_strict_policy() {
+    let request = Request::get("/")
+        .header(header::ACCEPT_LANGUAGE, "fi-FI,fi;q=0.9,en;q=0.5")
+        .body(Body::empty())
+        .expect("request");
+    let (status, headers, body) = call(request).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = String::from_utf8(body).expect("UTF-8");
+    assert!(
+        page.contains("<html lang=\"fi\">") && page.contains("Omaistukiesite"),
+        "Finnish page"
+    );
+    assert!(
+        page.contains("<label for=\"organisation-name\">"),
+        "labels bound to inputs"
+    );
+    let csp = headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap_or_default();
+    assert!(
+        csp.contains("default-src 'none'") && csp.contains("script-src 'self'"),
+        "{csp}"
+    );
+    let (_, _, body) = call(
+        Request::get("/?ui=en")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert!(String::from_utf8_lossy(&body).contains("<html lang=\"en\">"));
+}
+
+#[tokio::test]
+async fn a_form_with_errors_shows_them_next_to_their_fields_escaped() {
+    let (kind, body) = multipart(&[
+        ("ui", None, b"sv"),
+        ("organisation.name", None, b"<script>alert(1)</script>"),
+        ("organisation.email", None, b"not an address"),
+        ("action", None, b"preview"),
+    ]);
+    let request = Request::post("/")
+        .header(header::CONTENT_TYPE, kind)
+        .body(Body::from(body))
+        .expect("request");
+    let (status, _, body) = call(request).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = String::from_utf8(body).expect("UTF-8");
+    assert!(!page.contains("<script>alert(1)</script>"), "escaped");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        page.contains("aria-invalid=\"true\" aria-describedby=\"organisation-email-error\""),
+        "error linked to its field"
+    );
+    assert!(
+        page.contains(
+            "<a href=\"#organisation-email\">`organisation.email` is not an e-mail address"
+        ),
+        "{page}"
+    );
+}
+
+#[tokio::test]
+async fn a_preview_shows_the_contact_page_and_a_download_gives_the_pdf() {
+    let fields: Vec<(&str, Option<&str>, &[u8])> = vec![
+        ("ui", None, b"sv"),
+        ("organisation.name", None, "Åsby kommun".as_bytes()),
+        ("organisation.phone", None, b"0123-456 78"),
+        ("contact[1].name", None, "Åsa Öhrström".as_bytes()),
+        ("lang", None, b"sv"),
+        ("layout", None, b"folder-a5"),
+    ];
+    let mut preview = fields.clone();
+    preview.push(("action", None, b"preview"));
+    let (kind, body) = multipart(&preview);
+    let (status, _, page) = call(
+        Request::post("/")
+            .header(header::CONTENT_TYPE, kind)
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let page = String::from_utf8(page).expect("UTF-8");
+    assert!(
+        page.contains("src=\"data:image/png;base64,iVBORw0KGgo"),
+        "a PNG preview"
+    );
+    let mut download = fields;
+    download.push(("action", None, b"pdf"));
+    let (kind, body) = multipart(&download);
+    let (status, headers, pdf) = call(
+        Request::post("/")
+            .header(header::CONTENT_TYPE, kind)
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
+    assert!(pdf.starts_with(b"%PDF-1.7"));
+}
+
+#[tokio::test]
+async fn saved_details_load_back_into_the_form() {
+    let (kind, body) = multipart(&[
+        ("organisation.name", None, "Åsby kommun".as_bytes()),
+        ("organisation.unit.sv", None, "Anhörigstöd".as_bytes()),
+        ("organisation.unit.fi", None, b"Omaistuki"),
+        ("action", None, b"toml"),
+    ]);
+    let (status, headers, toml) = call(
+        Request::post("/")
+            .header(header::CONTENT_TYPE, kind)
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap_or_default()
+        .contains("contacts.toml"));
+    let toml = String::from_utf8(toml).expect("UTF-8");
+    assert!(
+        toml.contains("unit = { sv = \"Anhörigstöd\", fi = \"Omaistuki\" }"),
+        "{toml}"
+    );
+    let (kind, body) = multipart(&[
+        ("contacts_file", Some("contacts.toml"), toml.as_bytes()),
+        ("action", None, b"load"),
+    ]);
+    let (_, _, page) = call(
+        Request::post("/")
+            .header(header::CONTENT_TYPE, kind)
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await;
+    let page = String::from_utf8(page).expect("UTF-8");
+    assert!(
+        page.contains(
+            "name=\"organisation.unit.fi\" type=\"text\" autocomplete=\"off\" value=\"Omaistuki\""
+        ),
+        "{page}"
+    );
+}
