@@ -274,7 +274,9 @@ impl Form {
                 .filter_map(|t| {
                     t.values
                         .iter()
-                        .find(|(l, _)| l.as_deref().is_none_or(|l| l == lang))
+                        // A plain line is every language's: like other plain
+                        // texts it goes in the first language's box.
+                        .find(|(l, _)| l.as_deref().map_or(lang == FIELD_LANGS[0], |l| l == lang))
                         .map(|(_, v)| v.as_str())
                 })
                 .collect();
