@@ -741,17 +741,9 @@ fn xmp(meta: &Metadata) -> String {
     };
     let dates = meta
         .date
-        .and_then(|d| printpdf::OffsetDateTime::from_unix_timestamp(d).ok())
-        .map(|t| {
-            let iso = format!(
-                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-                t.year(),
-                u8::from(t.month()),
-                t.day(),
-                t.hour(),
-                t.minute(),
-                t.second()
-            );
+        .and_then(utc)
+        .map(|[y, mo, d, h, mi, s]| {
+            let iso = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z");
             format!("   <xmp:CreateDate>{iso}</xmp:CreateDate>\n   <xmp:ModifyDate>{iso}</xmp:ModifyDate>\n")
         })
         .unwrap_or_default();
@@ -807,16 +799,21 @@ fn text_string(s: &str) -> Object {
 
 /// `D:YYYYMMDDHHmmSSZ` for seconds since 1970 (UTC).
 fn pdf_date(epoch: i64) -> Option<String> {
+    let [y, mo, d, h, mi, s] = utc(epoch)?;
+    Some(format!("D:{y:04}{mo:02}{d:02}{h:02}{mi:02}{s:02}Z"))
+}
+
+/// Year, month, day, hour, minute and second (UTC) of seconds since 1970.
+fn utc(epoch: i64) -> Option<[i64; 6]> {
     let t = printpdf::OffsetDateTime::from_unix_timestamp(epoch).ok()?;
-    Some(format!(
-        "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    ))
+    Some([
+        i64::from(t.year()),
+        i64::from(u8::from(t.month())),
+        i64::from(t.day()),
+        i64::from(t.hour()),
+        i64::from(t.minute()),
+        i64::from(t.second()),
+    ])
 }
 
 /// Deflate every stream that is not yet filtered and may be, at zlib's default

@@ -56,11 +56,7 @@ pub fn typeset(
     fit: Fit,
     shared: &Shared,
 ) -> Result<Typeset, Diagnostics> {
-    let mut setter = Setter {
-        lines: LineBreaker::new(fonts, hyphenator),
-        qr: HashMap::new(),
-        warnings: Vec::new(),
-    };
+    let mut setter = Setter::new(fonts, hyphenator);
     let width = layout.page.width_mm * PT_PER_MM;
     let height = layout.page.height_mm * PT_PER_MM;
     let mut pages = Vec::new();
@@ -123,11 +119,7 @@ impl Shared {
         fonts: &Fonts,
         hyphenator: &Hyphenator,
     ) -> Result<Shared, Diagnostics> {
-        let mut setter = Setter {
-            lines: LineBreaker::new(fonts, hyphenator),
-            qr: HashMap::new(),
-            warnings: Vec::new(),
-        };
+        let mut setter = Setter::new(fonts, hyphenator);
         let height = layout.page.height_mm * PT_PER_MM;
         let mut shared = HashMap::new();
         let mut errors = Vec::new();
@@ -264,7 +256,15 @@ struct Stack {
     fields: Vec<(String, usize)>,
 }
 
-impl Setter<'_> {
+impl<'f> Setter<'f> {
+    fn new(fonts: &'f Fonts, hyphenator: &'f Hyphenator) -> Self {
+        Setter {
+            lines: LineBreaker::new(fonts, hyphenator),
+            qr: HashMap::new(),
+            warnings: Vec::new(),
+        }
+    }
+
     /// The QR code of `url` at `size`, made once.
     fn qr_code(&mut self, url: &str, size: f32) -> Option<Vec<Vec<bool>>> {
         self.qr

@@ -3,7 +3,7 @@
 //! never a panic.
 
 use leaflet::bundle::Store;
-use leaflet::content::{Content, Flow, FrameText, Origin, Para, ParaRole, PageText, Span, Wrap};
+use leaflet::content::{Content, Flow, FrameText, Origin, PageText, Para, ParaRole, Span, Wrap};
 use leaflet::fonts::Fonts;
 use leaflet::hyphenate::Hyphenator;
 use leaflet::layout::{self, Frame, Role};
@@ -14,8 +14,16 @@ use proptest::prelude::*;
 fn para(text: &str, style: &str, wrap: Wrap, label: Option<&str>) -> Para {
     Para {
         style: style.to_string(),
-        label: label.map(|l| Span { text: l.to_string(), bold: false, wrap: Wrap::Never }),
-        spans: vec![Span { text: text.to_string(), bold: false, wrap }],
+        label: label.map(|l| Span {
+            text: l.to_string(),
+            bold: false,
+            wrap: Wrap::Never,
+        }),
+        spans: vec![Span {
+            text: text.to_string(),
+            bold: false,
+            wrap,
+        }],
         extra_space_before: 0.0,
         source: Origin::Message("test".into()),
         shrinkable: false,
