@@ -103,8 +103,10 @@ pub fn check(stores: &Stores, langs: &[String], pseudo: bool) -> Result<Report, 
             compare(&index, reference, &mut findings);
         }
         index.references(&mut findings);
+        // Each font file is checked once, whichever layouts share it.
+        let mut checked = BTreeSet::new();
         for (layout, fonts) in &layouts {
-            index.coverage(fonts, &layout.name, &mut findings);
+            index.coverage(fonts, &layout.name, &mut checked, &mut findings);
         }
         if !Hyphenator::for_language(folder).has_patterns() {
             findings.push(
@@ -370,12 +372,24 @@ impl Index {
         }
     }
 
-    /// Characters the fonts cannot draw, and right-to-left text.
-    fn coverage(&self, fonts: &Fonts, layout: &str, findings: &mut Vec<Diagnostic>) {
+    /// Characters the fonts cannot draw, and right-to-left text (reported with the
+    /// first layout checked). Fonts already in `checked` are skipped.
+    fn coverage(
+        &self,
+        fonts: &Fonts,
+        layout: &str,
+        checked: &mut BTreeSet<String>,
+        findings: &mut Vec<Diagnostic>,
+    ) {
+        let first = checked.is_empty();
         let faces: Vec<_> = [&fonts.regular, &fonts.bold]
             .iter()
+            .filter(|f| checked.insert(f.file.clone()))
             .map(|f| (f.file.clone(), &f.face))
             .collect();
+        if faces.is_empty() {
+            return;
+        }
         for (id, entry) in &self.entries {
             let mut reported = BTreeSet::new();
             for (offset, text) in &entry.texts {
@@ -384,7 +398,7 @@ impl Index {
                         continue;
                     }
                     let at = offset + i;
-                    if crate::linebreak::is_right_to_left(c) {
+                    if first && crate::linebreak::is_right_to_left(c) {
                         let d = Diagnostic::error(format!(
                             "`{id}` is written right to left (`{c}`, U+{:04X}), which leaflet cannot set yet",
                             c as u32
