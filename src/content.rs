@@ -232,13 +232,7 @@ pub fn compose<'l>(
                 .collect(),
         })
         .collect();
-    let title = c
-        .locale
-        .message_with("document-title", &[("organisation", &org_name)])
-        .unwrap_or_else(|e| {
-            c.errors.extend(e.0);
-            String::new()
-        });
+    let title = c.message_with("document-title", &[("organisation", &org_name)]);
     let subject = c.message("document-subject");
     let keywords = c.message("document-keywords");
     if !c.errors.is_empty() {
@@ -277,7 +271,12 @@ impl Composer<'_> {
     }
 
     fn message(&mut self, id: &str) -> String {
-        self.locale.message(id).unwrap_or_else(|e| {
+        self.message_with(id, &[])
+    }
+
+    /// A message with variables; a missing or broken message is noted as an error.
+    fn message_with(&mut self, id: &str, args: &[(&str, &str)]) -> String {
+        self.locale.message_with(id, args).unwrap_or_else(|e| {
             self.errors.extend(e.0);
             String::new()
         })
@@ -541,13 +540,7 @@ impl Composer<'_> {
             (Some(size_mm), Some(url)) => {
                 let rest = paras.split_off(org_lines);
                 let printed = printed_web_address(&url).to_string();
-                let alt = self
-                    .locale
-                    .message_with("qr-alt", &[("address", &printed)])
-                    .unwrap_or_else(|e| {
-                        self.errors.extend(e.0);
-                        String::new()
-                    });
+                let alt = self.message_with("qr-alt", &[("address", &printed)]);
                 let mut flows = vec![Flow::Qr {
                     url,
                     size_mm,
@@ -601,12 +594,7 @@ impl Composer<'_> {
             return self.text(alt);
         }
         let name = self.text(&org.name);
-        self.locale
-            .message_with("logo-alt", &[("organisation", &name)])
-            .unwrap_or_else(|e| {
-                self.errors.extend(e.0);
-                String::new()
-            })
+        self.message_with("logo-alt", &[("organisation", &name)])
     }
 }
 
