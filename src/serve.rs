@@ -336,14 +336,11 @@ async fn submit(State(app): State<Arc<App>>, multipart: Multipart) -> Response {
     form.values.insert("lang".into(), lang.clone());
     form.values.insert("layout".into(), layout.clone());
     match result {
-        Ok((built, prepared)) if posted.action == "pdf" => {
-            let _ = prepared;
-            download(
-                built.pdf,
-                "application/pdf",
-                &format!("leaflet-{}.pdf", built.lang),
-            )
-        }
+        Ok((built, _)) if posted.action == "pdf" => download(
+            built.pdf,
+            "application/pdf",
+            &format!("leaflet-{}.pdf", built.lang),
+        ),
         Ok((built, prepared)) => {
             let page = prepared.contacts_page();
             let pdf = built.pdf;
@@ -565,7 +562,7 @@ fn errors(status: StatusCode, found: &[Diagnostic]) -> Response {
     (status, Json(serde_json::json!({ "errors": list }))).into_response()
 }
 
-async fn api_validate(State(app): State<Arc<App>>, multipart: Multipart) -> Response {
+async fn api_validate(multipart: Multipart) -> Response {
     let posted = match read_form(multipart).await {
         Ok(p) => p,
         Err(e) => return errors(StatusCode::BAD_REQUEST, &[e]),
@@ -578,7 +575,6 @@ async fn api_validate(State(app): State<Arc<App>>, multipart: Multipart) -> Resp
         .iter()
         .map(|d| serde_json::json!({ "input": d.field.as_deref().and_then(form::input_for), "message": form::message(d) }))
         .collect();
-    let _ = &app;
     Json(serde_json::json!({ "errors": list })).into_response()
 }
 

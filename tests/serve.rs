@@ -19,6 +19,15 @@ async fn call(request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec
     (parts.status, parts.headers, bytes.to_vec())
 }
 
+/// Send a multipart form to `/`, as the browser does.
+async fn post_form(kind: String, body: Vec<u8>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let request = Request::post("/")
+        .header(header::CONTENT_TYPE, kind)
+        .body(Body::from(body))
+        .expect("request");
+    call(request).await
+}
+
 fn post_toml(uri: &str, toml: &str) -> Request<Body> {
     Request::post(uri)
         .header(header::CONTENT_TYPE, "application/toml")
@@ -180,11 +189,7 @@ async fn a_form_with_errors_shows_them_next_to_their_fields_escaped() {
         ("organisation.email", None, b"not an address"),
         ("action", None, b"preview"),
     ]);
-    let request = Request::post("/")
-        .header(header::CONTENT_TYPE, kind)
-        .body(Body::from(body))
-        .expect("request");
-    let (status, _, body) = call(request).await;
+    let (status, _, body) = post_form(kind, body).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let page = String::from_utf8(body).expect("UTF-8");
     assert!(!page.contains("<script>alert(1)</script>"), "escaped");
@@ -214,13 +219,7 @@ async fn a_preview_shows_the_contact_page_and_a_download_gives_the_pdf() {
     let mut preview = fields.clone();
     preview.push(("action", None, b"preview"));
     let (kind, body) = multipart(&preview);
-    let (status, _, page) = call(
-        Request::post("/")
-            .header(header::CONTENT_TYPE, kind)
-            .body(Body::from(body))
-            .expect("request"),
-    )
-    .await;
+    let (status, _, page) = post_form(kind, body).await;
     assert_eq!(status, StatusCode::OK);
     let page = String::from_utf8(page).expect("UTF-8");
     assert!(
@@ -230,13 +229,7 @@ async fn a_preview_shows_the_contact_page_and_a_download_gives_the_pdf() {
     let mut download = fields;
     download.push(("action", None, b"pdf"));
     let (kind, body) = multipart(&download);
-    let (status, headers, pdf) = call(
-        Request::post("/")
-            .header(header::CONTENT_TYPE, kind)
-            .body(Body::from(body))
-            .expect("request"),
-    )
-    .await;
+    let (status, headers, pdf) = post_form(kind, body).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
     assert!(pdf.starts_with(b"%PDF-1.7"));
@@ -250,13 +243,7 @@ async fn saved_details_load_back_into_the_form() {
         ("organisation.unit.fi", None, b"Omaistuki"),
         ("action", None, b"toml"),
     ]);
-    let (status, headers, toml) = call(
-        Request::post("/")
-            .header(header::CONTENT_TYPE, kind)
-            .body(Body::from(body))
-            .expect("request"),
-    )
-    .await;
+    let (status, headers, toml) = post_form(kind, body).await;
     assert_eq!(status, StatusCode::OK);
     assert!(headers[header::CONTENT_DISPOSITION]
         .to_str()
@@ -271,13 +258,7 @@ async fn saved_details_load_back_into_the_form() {
         ("contacts_file", Some("contacts.toml"), toml.as_bytes()),
         ("action", None, b"load"),
     ]);
-    let (_, _, page) = call(
-        Request::post("/")
-            .header(header::CONTENT_TYPE, kind)
-            .body(Body::from(body))
-            .expect("request"),
-    )
-    .await;
+    let (_, _, page) = post_form(kind, body).await;
     let page = String::from_utf8(page).expect("UTF-8");
     assert!(
         page.contains(
