@@ -117,6 +117,11 @@ impl Font {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
+        // Digits and punctuation alone have no script of their own; they are set with
+        // the Latin plan too rather than a plan built for each such piece.
+        if buffer.script() == rustybuzz::script::UNKNOWN {
+            buffer.set_script(rustybuzz::script::LATIN);
+        }
         let shaped = if buffer.script() == rustybuzz::script::LATIN
             && buffer.direction() == rustybuzz::Direction::LeftToRight
         {
