@@ -3,7 +3,7 @@
 //! The size is checked from the file's header before anything is decoded, so an
 //! absurdly large image is refused without allocating for it. A JPEG is embedded as
 //! it is (the PDF reader decodes it); a PNG is decoded to 8-bit RGB or grey, with its
-//! transparency kept as a separate mask.
+//! transparency kept as a separate mask, and deflated for the PDF.
 
 use std::path::Path;
 
@@ -35,7 +35,8 @@ pub enum ImageData {
         /// Colour components.
         components: u8,
     },
-    /// 8-bit samples, row by row.
+    /// 8-bit samples, row by row, as zlib streams (PDF's `/FlateDecode`): deflated
+    /// once when read, however many documents show the logo.
     Pixels {
         /// Grey (1 sample a pixel) or RGB (3).
         colour: Vec<u8>,
@@ -109,6 +110,29 @@ fn check_size(width: u32, height: u32) -> Result<(), String> {
     Ok(())
 }
 
+/// Pixels with a trailing alpha sample split into the colour samples and the alpha.
+fn split_alpha(pixels: &[u8], colours: usize) -> (Vec<u8>, Vec<u8>) {
+    let count = pixels.len() / (colours + 1);
+    let mut colour = vec![0; count * colours];
+    let mut alpha = vec![0; count];
+    let rows = pixels
+        .chunks_exact(colours + 1)
+        .zip(colour.chunks_exact_mut(colours));
+    if colours == 3 {
+        // RGBA, the common case, with fixed sizes the compiler can unroll.
+        for ((pixel, c), a) in rows.zip(alpha.iter_mut()) {
+            c[..3].copy_from_slice(&pixel[..3]);
+            *a = pixel[3];
+        }
+    } else {
+        for ((pixel, c), a) in rows.zip(alpha.iter_mut()) {
+            c.copy_from_slice(&pixel[..colours]);
+            *a = pixel[colours];
+        }
+    }
+    (colour, alpha)
+}
+
 fn png(bytes: &[u8]) -> Result<Image, String> {
     // The header chunk comes first (PNG spec 5.6): width and height at bytes 16..24.
     // Check them before the decoder reads anything else.
@@ -141,16 +165,18 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
         png::ColorType::Rgba => (4, false, true),
         png::ColorType::Indexed => return Err("the logo's palette could not be expanded".into()),
     };
-    let colours = samples - usize::from(has_alpha);
-    let mut colour = Vec::with_capacity(buffer.len());
-    let mut alpha = Vec::new();
-    for pixel in buffer.chunks_exact(samples) {
-        colour.extend_from_slice(&pixel[..colours]);
-        if has_alpha {
-            alpha.push(pixel[colours]);
-        }
-    }
+    let (colour, alpha) = if has_alpha {
+        split_alpha(&buffer, samples - 1)
+    } else {
+        (buffer, Vec::new())
+    };
     let alpha = (has_alpha && alpha.iter().any(|a| *a != 255)).then_some(alpha);
+    let deflate = |samples: &[u8]| {
+        crate::deflate::pixels(samples)
+            .ok_or_else(|| "the logo could not be compressed".to_string())
+    };
+    let colour = deflate(&colour)?;
+    let alpha = alpha.map(|a| deflate(&a)).transpose()?;
     Ok(Image {
         width,
         height,

@@ -28,6 +28,7 @@ pub mod bundle;
 pub mod check;
 pub mod contacts;
 pub mod content;
+pub mod deflate;
 pub mod diagnostic;
 pub mod fonts;
 pub mod form;
