@@ -5,7 +5,7 @@
 //! lopdf document, which writes them packed into object streams. This is the only
 //! module that knows either crate.
 //!
-//! - Fonts are subset (allsorts) and embedded as Type 0 fonts over a CIDFontType2,
+//! - Fonts are subset (subsetter) and embedded as Type 0 fonts over a CIDFontType2,
 //!   the codes being the subset's glyph ids (`/Identity-H`), named with a `ABCDEF+`
 //!   tag derived from the glyph set. `/W` carries the font's own advances; kerning
 //!   is written as `TJ` adjustments, and `/ToUnicode` maps every glyph back to its
@@ -271,9 +271,6 @@ fn embed_font(
     weight: Weight,
     used: &BTreeMap<u16, String>,
 ) -> Result<Embedded, Diagnostics> {
-    use allsorts::binary::read::ReadScope;
-    use allsorts::font_data::FontData;
-    use allsorts::subset::{subset, CmapTarget, SubsetProfile};
     use rustybuzz::ttf_parser::GlyphId;
 
     let fail = |what: String| {
@@ -282,17 +279,14 @@ fn embed_font(
             font.file
         )))
     };
-    // Glyph 0 must come first; the subset numbers glyphs in this order.
+    // The subset numbers glyphs in this order, glyph 0 (.notdef) first.
     let ids: Vec<u16> = std::iter::once(0)
         .chain(used.keys().copied().filter(|&g| g != 0))
         .collect();
-    let scope = ReadScope::new(font.data);
-    let data = scope
-        .read::<FontData<'_>>()
-        .map_err(|e| fail(e.to_string()))?;
-    let provider = data.table_provider(0).map_err(|e| fail(e.to_string()))?;
-    let program = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
-        .map_err(|e| fail(e.to_string()))?;
+    let remapper = subsetter::GlyphRemapper::new_from_glyphs(&ids);
+    let program = subsetter::subset(font.data, 0, &remapper).map_err(|e| fail(e.to_string()))?;
+    // The original glyph of each subset glyph id, as the subset numbered them.
+    let ids: Vec<u16> = remapper.remapped_gids().collect();
 
     let face = &font.face;
     let scale = 1000.0 / font.units_per_em;

@@ -694,18 +694,16 @@ fn fit_box(image: &Image, box_w: f32, box_h: f32, frame_w: f32) -> (f32, f32) {
 /// The dark modules of a QR code of `url` (rows of booleans), if its modules are at
 /// least [`MIN_QR_MODULE_MM`] at `size` points with the quiet zone.
 fn qr_code(url: &str, size: f32) -> Option<Vec<Vec<bool>>> {
-    let code =
-        qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M).ok()?;
-    let n = code.width();
-    let module = size / (n + 2 * QR_QUIET_ZONE) as f32;
+    // Medium error correction at least; higher where it fits the same size.
+    let code = qrcodegen::QrCode::encode_binary(url.as_bytes(), qrcodegen::QrCodeEcc::Medium).ok()?;
+    let n = code.size();
+    let module = size / (n.unsigned_abs() as usize + 2 * QR_QUIET_ZONE) as f32;
     if module < MIN_QR_MODULE_MM * PT_PER_MM {
         return None;
     }
-    let colours = code.to_colors();
     Some(
-        colours
-            .chunks(n)
-            .map(|row| row.iter().map(|c| *c == qrcode::Color::Dark).collect())
+        (0..n)
+            .map(|y| (0..n).map(|x| code.get_module(x, y)).collect())
             .collect(),
     )
 }
