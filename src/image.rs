@@ -2,8 +2,11 @@
 //!
 //! The size is checked from the file's header before anything is decoded, so an
 //! absurdly large image is refused without allocating for it. A JPEG is embedded as
-//! it is (the PDF reader decodes it); a PNG is decoded to 8-bit RGB or grey, with its
-//! transparency kept as a separate mask, and deflated for the PDF.
+//! it is (the PDF reader decodes it). A PNG keeps its own filtered rows where it can
+//! (8-bit grey or RGB, not interlaced): without transparency its compressed data is
+//! embedded as it is, with an alpha channel the rows are split into colour and mask
+//! without decoding. Other PNGs are decoded to 8-bit grey or RGB, with transparency
+//! as a separate mask.
 
 use std::path::Path;
 
@@ -35,8 +38,9 @@ pub enum ImageData {
         /// Colour components.
         components: u8,
     },
-    /// 8-bit samples, row by row, as zlib streams (PDF's `/FlateDecode`): deflated
-    /// once when read, however many documents show the logo.
+    /// 8-bit samples as PNG rows (a filter-type byte, then the row's samples as
+    /// filtered), zlib-compressed: PDF's `/FlateDecode` with `/Predictor 15`.
+    /// Prepared once when read, however many documents show the logo.
     Pixels {
         /// Grey (1 sample a pixel) or RGB (3).
         colour: Vec<u8>,
@@ -110,27 +114,167 @@ fn check_size(width: u32, height: u32) -> Result<(), String> {
     Ok(())
 }
 
-/// Pixels with a trailing alpha sample split into the colour samples and the alpha.
-fn split_alpha(pixels: &[u8], colours: usize) -> (Vec<u8>, Vec<u8>) {
-    let count = pixels.len() / (colours + 1);
-    let mut colour = vec![0; count * colours];
-    let mut alpha = vec![0; count];
-    let rows = pixels
-        .chunks_exact(colours + 1)
-        .zip(colour.chunks_exact_mut(colours));
-    if colours == 3 {
-        // RGBA, the common case, with fixed sizes the compiler can unroll.
-        for ((pixel, c), a) in rows.zip(alpha.iter_mut()) {
-            c[..3].copy_from_slice(&pixel[..3]);
-            *a = pixel[3];
-        }
-    } else {
-        for ((pixel, c), a) in rows.zip(alpha.iter_mut()) {
-            c.copy_from_slice(&pixel[..colours]);
-            *a = pixel[colours];
+/// PNG rows of pixels with a trailing alpha sample, split into rows of the colour
+/// samples and rows of the alpha, each row keeping its filter-type byte.
+///
+/// PNG filters predict each byte from the same sample of the pixel to the left and
+/// of the row above, so filtered 8-bit rows split by sample stay validly filtered:
+/// the split needs no decoding.
+fn split_alpha(rows: &[u8], width: usize, colours: usize) -> (Vec<u8>, Vec<u8>) {
+    let stride = 1 + width * (colours + 1);
+    let height = rows.len() / stride;
+    let (colour_stride, alpha_stride) = (1 + width * colours, 1 + width);
+    let mut colour = vec![0; height * colour_stride];
+    let mut alpha = vec![0; height * alpha_stride];
+    let lines = rows
+        .chunks_exact(stride)
+        .zip(colour.chunks_exact_mut(colour_stride))
+        .zip(alpha.chunks_exact_mut(alpha_stride));
+    for ((row, c), a) in lines {
+        (c[0], a[0]) = (row[0], row[0]);
+        let pixels = row[1..].chunks_exact(colours + 1);
+        let samples = pixels
+            .zip(c[1..].chunks_exact_mut(colours))
+            .zip(&mut a[1..]);
+        if colours == 3 {
+            // RGBA, the common case, with sizes the compiler knows.
+            for ((pixel, c), a) in samples {
+                c[..3].copy_from_slice(&pixel[..3]);
+                *a = pixel[3];
+            }
+        } else {
+            for ((pixel, c), a) in samples {
+                c.copy_from_slice(&pixel[..colours]);
+                *a = pixel[colours];
+            }
         }
     }
     (colour, alpha)
+}
+
+/// The samples of 8-bit PNG rows of `width` pixels of `bpp` samples, unfiltered
+/// (PNG spec, 9.2).
+fn unfilter(rows: &[u8], width: usize, bpp: usize) -> Vec<u8> {
+    let line = width * bpp;
+    let mut out = vec![0u8; rows.len() / (1 + line) * line];
+    for (y, row) in rows.chunks_exact(1 + line).enumerate() {
+        let (done, rest) = out.split_at_mut(y * line);
+        let above = done
+            .get(done.len().saturating_sub(line)..)
+            .filter(|_| y > 0);
+        let current = &mut rest[..line];
+        for x in 0..line {
+            let a = if x >= bpp { current[x - bpp] } else { 0 };
+            let b = above.map_or(0, |r| r[x]);
+            let c = if x >= bpp {
+                above.map_or(0, |r| r[x - bpp])
+            } else {
+                0
+            };
+            let predicted = match row[0] {
+                1 => a,
+                2 => b,
+                3 => ((u16::from(a) + u16::from(b)) / 2) as u8,
+                4 => paeth(a, b, c),
+                _ => 0,
+            };
+            current[x] = row[1 + x].wrapping_add(predicted);
+        }
+    }
+    out
+}
+
+/// The Paeth predictor (PNG spec, 9.4).
+fn paeth(a: u8, b: u8, c: u8) -> u8 {
+    let p = i16::from(a) + i16::from(b) - i16::from(c);
+    let (pa, pb, pc) = (
+        (p - i16::from(a)).abs(),
+        (p - i16::from(b)).abs(),
+        (p - i16::from(c)).abs(),
+    );
+    if pa <= pb && pa <= pc {
+        a
+    } else if pb <= pc {
+        b
+    } else {
+        c
+    }
+}
+
+/// The data of a PNG's `IDAT` chunks, in order: one zlib stream of filtered rows.
+fn idat(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let broken = || "the logo is not a readable PNG (a chunk is cut short)".to_string();
+    let mut data = Vec::new();
+    let mut at = 8;
+    while at < bytes.len() {
+        let length = bytes.get(at..at + 4).ok_or_else(broken)?;
+        let length = u32::from_be_bytes([length[0], length[1], length[2], length[3]]) as usize;
+        let kind = bytes.get(at + 4..at + 8).ok_or_else(broken)?;
+        let body = bytes.get(at + 8..at + 8 + length).ok_or_else(broken)?;
+        match kind {
+            b"IDAT" => data.extend_from_slice(body),
+            b"IEND" => break,
+            _ => {}
+        }
+        at += 12 + length;
+    }
+    Ok(data)
+}
+
+/// A zlib stream inflated to exactly `size` bytes, or why not.
+fn inflate_exact(data: &[u8], size: usize) -> Result<Vec<u8>, String> {
+    let corrupt = |what: &str| format!("the logo is not a readable PNG ({what})");
+    let mut out = Vec::with_capacity(size);
+    let mut z = flate2::Decompress::new(true);
+    match z.decompress_vec(data, &mut out, flate2::FlushDecompress::Finish) {
+        Ok(flate2::Status::StreamEnd) if out.len() == size => Ok(out),
+        Ok(flate2::Status::StreamEnd) => Err(corrupt("the image data is too short")),
+        Ok(_) => Err(corrupt("the image data is too long or cut short")),
+        Err(_) => Err(corrupt("the image data is damaged")),
+    }
+}
+
+/// An 8-bit, non-interlaced grey or RGB PNG, with or without an alpha channel,
+/// without a decode: its compressed rows are embedded as they are (no alpha), or
+/// inflated, split into colour and alpha rows and deflated again.
+fn png_rows(bytes: &[u8], info: &png::Info<'_>) -> Result<Option<ImageData>, String> {
+    let (colours, has_alpha) = match info.color_type {
+        png::ColorType::Grayscale => (1, false),
+        png::ColorType::GrayscaleAlpha => (1, true),
+        png::ColorType::Rgb => (3, false),
+        png::ColorType::Rgba => (3, true),
+        png::ColorType::Indexed => return Ok(None),
+    };
+    if info.bit_depth != png::BitDepth::Eight || info.interlaced || info.trns.is_some() {
+        return Ok(None);
+    }
+    let width = info.width as usize;
+    let stride = 1 + width * (colours + usize::from(has_alpha));
+    let compressed = idat(bytes)?;
+    // Inflated even when the stream is embedded as it is: a damaged logo is refused
+    // here rather than found by the reader of the PDF.
+    let rows = inflate_exact(&compressed, stride * info.height as usize)?;
+    if rows.chunks_exact(stride).any(|row| row[0] > 4) {
+        return Err("the logo is not a readable PNG (unknown row filter)".into());
+    }
+    let deflate = |rows: &[u8]| {
+        crate::deflate::pixels(rows).ok_or_else(|| "the logo could not be compressed".to_string())
+    };
+    let (colour, alpha) = if has_alpha {
+        let (colour, alpha) = split_alpha(&rows, width, colours);
+        let alpha = unfilter(&alpha, width, 1)
+            .iter()
+            .any(|a| *a != 255)
+            .then_some(alpha);
+        (deflate(&colour)?, alpha.map(|a| deflate(&a)).transpose()?)
+    } else {
+        (compressed, None)
+    };
+    Ok(Some(ImageData::Pixels {
+        colour,
+        grey: colours == 1,
+        alpha,
+    }))
 }
 
 fn png(bytes: &[u8]) -> Result<Image, String> {
@@ -152,6 +296,15 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
         (info.width, info.height)
     };
     check_size(width, height)?; // before a pixel is decoded
+    if let Some(data) = png_rows(bytes, reader.info())? {
+        return Ok(Image {
+            width,
+            height,
+            data,
+        });
+    }
+    // Palettes, transparent colours, 16-bit samples and interlacing: decoded to
+    // 8-bit grey or RGB (and alpha), written as rows without filtering.
     let size = reader
         .output_buffer_size()
         .ok_or_else(|| "the logo is too large to decode".to_string())?;
@@ -165,12 +318,17 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
         png::ColorType::Rgba => (4, false, true),
         png::ColorType::Indexed => return Err("the logo's palette could not be expanded".into()),
     };
+    let width_px = width as usize;
+    let rows: Vec<u8> = buffer
+        .chunks_exact(width_px * samples)
+        .flat_map(|row| std::iter::once(0).chain(row.iter().copied()))
+        .collect();
     let (colour, alpha) = if has_alpha {
-        split_alpha(&buffer, samples - 1)
+        let (colour, alpha) = split_alpha(&rows, width_px, samples - 1);
+        (colour, alpha.iter().any(|a| *a != 255).then_some(alpha))
     } else {
-        (buffer, Vec::new())
+        (rows, None)
     };
-    let alpha = (has_alpha && alpha.iter().any(|a| *a != 255)).then_some(alpha);
     let deflate = |samples: &[u8]| {
         crate::deflate::pixels(samples)
             .ok_or_else(|| "the logo could not be compressed".to_string())
@@ -264,6 +422,171 @@ mod tests {
         std::fs::write(&path, png_header(30000, 30000)).expect("write");
         let e = load(&path).expect_err("too large");
         assert!(e.to_string().contains("30000 × 30000 pixels"), "{e}");
+    }
+
+    /// A PNG of `pixels` (`samples` a pixel) written with the given filter.
+    fn encode(
+        pixels: &[u8],
+        (width, height): (u32, u32),
+        colour: png::ColorType,
+        depth: png::BitDepth,
+        filter: png::Filter,
+        palette: Option<&[u8]>,
+    ) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut encoder = png::Encoder::new(&mut out, width, height);
+        encoder.set_color(colour);
+        encoder.set_depth(depth);
+        encoder.set_filter(filter);
+        if let Some(palette) = palette {
+            encoder.set_palette(palette.to_vec());
+        }
+        let mut writer = encoder.write_header().expect("header");
+        writer.write_image_data(pixels).expect("pixels");
+        writer.finish().expect("finish");
+        out
+    }
+
+    /// The samples of an image's colour and alpha, as a PDF reader decodes them.
+    fn samples(image: &Image) -> (Vec<u8>, Option<Vec<u8>>) {
+        use std::io::Read;
+        let ImageData::Pixels {
+            colour,
+            grey,
+            alpha,
+        } = &image.data
+        else {
+            panic!("pixels expected")
+        };
+        let width = image.width as usize;
+        let inflate = |data: &[u8]| {
+            let mut rows = Vec::new();
+            flate2::read::ZlibDecoder::new(data)
+                .read_to_end(&mut rows)
+                .expect("a zlib stream");
+            rows
+        };
+        let bpp = if *grey { 1 } else { 3 };
+        (
+            unfilter(&inflate(colour), width, bpp),
+            alpha.as_ref().map(|a| unfilter(&inflate(a), width, 1)),
+        )
+    }
+
+    /// A varied 8-bit raster: gradients, so that every filter type has work to do.
+    fn raster(width: u32, height: u32, samples: usize) -> Vec<u8> {
+        (0..height as usize * width as usize * samples)
+            .map(|i| ((i * 37) ^ (i / 7 * 11)) as u8)
+            .collect()
+    }
+
+    #[test]
+    fn every_8_bit_png_arrives_with_its_own_samples() {
+        use png::{BitDepth, ColorType, Filter};
+        let size = (37, 23);
+        for (colour, n, grey, alpha) in [
+            (ColorType::Grayscale, 1, true, false),
+            (ColorType::GrayscaleAlpha, 2, true, true),
+            (ColorType::Rgb, 3, false, false),
+            (ColorType::Rgba, 4, false, true),
+        ] {
+            let pixels = raster(size.0, size.1, n);
+            let colours = n - usize::from(alpha);
+            let want_colour: Vec<u8> = pixels
+                .chunks_exact(n)
+                .flat_map(|p| p[..colours].to_vec())
+                .collect();
+            let want_alpha: Vec<u8> = pixels.chunks_exact(n).map(|p| p[n - 1]).collect();
+            for filter in [
+                Filter::NoFilter,
+                Filter::Sub,
+                Filter::Up,
+                Filter::Avg,
+                Filter::Paeth,
+            ] {
+                let bytes = encode(&pixels, size, colour, BitDepth::Eight, filter, None);
+                let image = decode(bytes).expect("decodes");
+                assert_eq!((image.width, image.height), size);
+                let (got_colour, got_alpha) = samples(&image);
+                assert_eq!(got_colour, want_colour, "{colour:?} {filter:?}");
+                assert_eq!(
+                    got_alpha,
+                    alpha.then(|| want_alpha.clone()),
+                    "{colour:?} {filter:?}"
+                );
+                assert!(matches!(image.data, ImageData::Pixels { grey: g, .. } if g == grey));
+            }
+        }
+    }
+
+    #[test]
+    fn opaque_alpha_is_dropped() {
+        let pixels: Vec<u8> = raster(16, 9, 4)
+            .chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect();
+        for filter in [png::Filter::Sub, png::Filter::Paeth] {
+            let bytes = encode(
+                &pixels,
+                (16, 9),
+                png::ColorType::Rgba,
+                png::BitDepth::Eight,
+                filter,
+                None,
+            );
+            let (colour, alpha) = samples(&decode(bytes).expect("decodes"));
+            assert_eq!(alpha, None);
+            assert_eq!(colour.len(), 16 * 9 * 3);
+        }
+    }
+
+    #[test]
+    fn palettes_and_16_bit_pngs_are_decoded() {
+        // Two-colour palette, 1 bit a pixel: 8 pixels a byte, 2 rows.
+        let palette = [255, 0, 0, 0, 0, 255];
+        let bytes = encode(
+            &[0b1010_0000, 0b0101_0000],
+            (4, 2),
+            png::ColorType::Indexed,
+            png::BitDepth::One,
+            png::Filter::NoFilter,
+            Some(&palette),
+        );
+        let (colour, alpha) = samples(&decode(bytes).expect("decodes"));
+        let (red, blue) = ([255, 0, 0], [0, 0, 255]);
+        let want: Vec<u8> = [blue, red, blue, red, red, blue, red, blue].concat();
+        assert_eq!((colour, alpha), (want, None));
+        // 16-bit grey: the high byte of each sample is kept.
+        let bytes = encode(
+            &[0x12, 0x34, 0xAB, 0xCD],
+            (2, 1),
+            png::ColorType::Grayscale,
+            png::BitDepth::Sixteen,
+            png::Filter::Sub,
+            None,
+        );
+        assert_eq!(
+            samples(&decode(bytes).expect("decodes")).0,
+            vec![0x12, 0xAB]
+        );
+    }
+
+    #[test]
+    fn damaged_image_data_is_refused() {
+        let pixels = raster(20, 10, 3);
+        let mut bytes = encode(
+            &pixels,
+            (20, 10),
+            png::ColorType::Rgb,
+            png::BitDepth::Eight,
+            png::Filter::Up,
+            None,
+        );
+        // Flip a byte in the middle of the IDAT data (the chunk's CRC is not checked).
+        let at = bytes.windows(4).position(|w| w == b"IDAT").expect("IDAT") + 10;
+        bytes[at] ^= 0x5A;
+        let e = decode(bytes).expect_err("damaged");
+        assert!(e.to_string().contains("not a readable PNG"), "{e}");
     }
 
     #[test]

@@ -227,12 +227,10 @@ fn embed_images(doc: &mut lopdf::Document, pages: &[Page]) -> (Vec<Picture>, Dic
                 alpha,
             } => {
                 let space = if *grey { "DeviceGray" } else { "DeviceRGB" };
-                let mut dict = image_dict(image, space, "FlateDecode");
+                let mut dict = png_rows_dict(image, space, if *grey { 1 } else { 3 });
                 if let Some(alpha) = alpha {
-                    let mask = lopdf::Stream::new(
-                        image_dict(image, "DeviceGray", "FlateDecode"),
-                        alpha.clone(),
-                    );
+                    let mask =
+                        lopdf::Stream::new(png_rows_dict(image, "DeviceGray", 1), alpha.clone());
                     dict.set("SMask", doc.add_object(mask.with_compression(false)));
                 }
                 lopdf::Stream::new(dict, colour.clone())
@@ -260,6 +258,21 @@ fn image_dict(image: &Image, space: &str, filter: &str) -> Dictionary {
         ("BitsPerComponent", Object::Integer(8)),
         ("Filter", name(filter)),
     ])
+}
+
+/// The dictionary of an image whose samples are deflated PNG rows (`/Predictor 15`).
+fn png_rows_dict(image: &Image, space: &str, colours: i64) -> Dictionary {
+    let mut dict = image_dict(image, space, "FlateDecode");
+    dict.set(
+        "DecodeParms",
+        Dictionary::from_iter([
+            ("Predictor", Object::Integer(15)),
+            ("Colors", Object::Integer(colours)),
+            ("BitsPerComponent", Object::Integer(8)),
+            ("Columns", Object::Integer(i64::from(image.width))),
+        ]),
+    );
+    dict
 }
 
 /// Subset a font to the glyphs used and add it: a Type 0 font over a CIDFontType2

@@ -695,7 +695,8 @@ fn fit_box(image: &Image, box_w: f32, box_h: f32, frame_w: f32) -> (f32, f32) {
 /// least [`MIN_QR_MODULE_MM`] at `size` points with the quiet zone.
 fn qr_code(url: &str, size: f32) -> Option<Vec<Vec<bool>>> {
     // Medium error correction at least; higher where it fits the same size.
-    let code = qrcodegen::QrCode::encode_binary(url.as_bytes(), qrcodegen::QrCodeEcc::Medium).ok()?;
+    let code =
+        qrcodegen::QrCode::encode_binary(url.as_bytes(), qrcodegen::QrCodeEcc::Medium).ok()?;
     let n = code.size();
     let module = size / (n.unsigned_abs() as usize + 2 * QR_QUIET_ZONE) as f32;
     if module < MIN_QR_MODULE_MM * PT_PER_MM {

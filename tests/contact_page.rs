@@ -186,6 +186,56 @@ fn the_logo_is_embedded_once_with_its_transparency() {
     );
 }
 
+#[test]
+fn an_rgb_logo_is_printed_in_its_own_colours() {
+    // Left half red, right half blue, written with the Paeth filter: the PNG's rows
+    // go into the PDF as they are, and the reader must undo the filter.
+    let (width, height) = (120u32, 60u32);
+    let (red, blue) = ([200u8, 30, 60], [20u8, 120, 200]);
+    let pixels: Vec<u8> = (0..width * height)
+        .flat_map(|i| if i % width < width / 2 { red } else { blue })
+        .collect();
+    let mut png = Vec::new();
+    let mut encoder = png::Encoder::new(&mut png, width, height);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_filter(png::Filter::Paeth);
+    let mut writer = encoder.write_header().expect("header");
+    writer.write_image_data(&pixels).expect("pixels");
+    writer.finish().expect("finish");
+    let sb = Sandbox::new();
+    std::fs::write(sb.path("logo.png"), png).expect("write the logo");
+    sb.write(
+        "c.toml",
+        "[organisation]\nname = \"Åsby kommun\"\nlogo = \"logo.png\"\nlogo_alt = \"Röd och blå\"\n",
+    );
+    sb.run(&["build", "c.toml", "-o", "out.pdf"]).ok();
+    let status = Command::new("pdftoppm")
+        .args(["-r", "100", "-singlefile", "-f", "4", "-l", "4"])
+        .arg(sb.path("out.pdf"))
+        .arg(sb.path("page"))
+        .status()
+        .expect("pdftoppm runs");
+    assert!(status.success());
+    let ppm = std::fs::read(sb.path("page.ppm")).expect("the rendered page");
+    // Binary PPM: "P6\n<w> <h>\n255\n" then RGB triples.
+    let header_end = ppm
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(2)
+        .map(|(i, _)| i + 1)
+        .expect("a PPM header");
+    let count = |c: [u8; 3]| {
+        ppm[header_end..]
+            .chunks_exact(3)
+            .filter(|p| *p == c)
+            .count()
+    };
+    // The logo is about 30 mm wide at 100 dpi: each half covers well over 1000 pixels.
+    assert!(count(red) > 1000, "red pixels: {}", count(red));
+    assert!(count(blue) > 1000, "blue pixels: {}", count(blue));
+}
+
 /// Decode the QR codes on a page with zbarimg.
 fn qr_codes(pdf: &Path, page: usize) -> Vec<String> {
     let dir = tempfile::tempdir().expect("tempdir");
