@@ -114,42 +114,28 @@ fn check_size(width: u32, height: u32) -> Result<(), String> {
     Ok(())
 }
 
-/// PNG rows of pixels with a trailing alpha sample, split into rows of the colour
-/// samples and rows of the alpha, each row keeping its filter-type byte.
+/// One PNG row of pixels with a trailing alpha sample, split into a row of the
+/// colour samples and a row of the alpha, each keeping the filter-type byte.
 ///
 /// PNG filters predict each byte from the same sample of the pixel to the left and
 /// of the row above, so filtered 8-bit rows split by sample stay validly filtered:
 /// the split needs no decoding.
-fn split_alpha(rows: &[u8], width: usize, colours: usize) -> (Vec<u8>, Vec<u8>) {
-    let stride = 1 + width * (colours + 1);
-    let height = rows.len() / stride;
-    let (colour_stride, alpha_stride) = (1 + width * colours, 1 + width);
-    let mut colour = vec![0; height * colour_stride];
-    let mut alpha = vec![0; height * alpha_stride];
-    let lines = rows
-        .chunks_exact(stride)
-        .zip(colour.chunks_exact_mut(colour_stride))
-        .zip(alpha.chunks_exact_mut(alpha_stride));
-    for ((row, c), a) in lines {
-        (c[0], a[0]) = (row[0], row[0]);
-        let pixels = row[1..].chunks_exact(colours + 1);
-        let samples = pixels
-            .zip(c[1..].chunks_exact_mut(colours))
-            .zip(&mut a[1..]);
-        if colours == 3 {
-            // RGBA, the common case, with sizes the compiler knows.
-            for ((pixel, c), a) in samples {
-                c[..3].copy_from_slice(&pixel[..3]);
-                *a = pixel[3];
-            }
-        } else {
-            for ((pixel, c), a) in samples {
-                c.copy_from_slice(&pixel[..colours]);
-                *a = pixel[colours];
-            }
+fn split_row(row: &[u8], colours: usize, colour: &mut Vec<u8>, alpha: &mut Vec<u8>) {
+    colour.push(row[0]);
+    alpha.push(row[0]);
+    let pixels = row[1..].chunks_exact(colours + 1);
+    if colours == 3 {
+        // RGBA, the common case, with sizes the compiler knows.
+        for pixel in pixels {
+            colour.extend_from_slice(&[pixel[0], pixel[1], pixel[2]]);
+            alpha.push(pixel[3]);
+        }
+    } else {
+        for pixel in pixels {
+            colour.extend_from_slice(&pixel[..colours]);
+            alpha.push(pixel[colours]);
         }
     }
-    (colour, alpha)
 }
 
 /// The samples of 8-bit PNG rows of `width` pixels of `bpp` samples, unfiltered
@@ -221,16 +207,53 @@ fn idat(bytes: &[u8]) -> Result<Vec<u8>, String> {
     Ok(data)
 }
 
-/// A zlib stream inflated to exactly `size` bytes, or why not.
-fn inflate_exact(data: &[u8], size: usize) -> Result<Vec<u8>, String> {
+/// Inflate a zlib stream of `count` PNG rows of `stride` bytes, handing each row
+/// to `each` as it comes (a few kilobytes are held at a time); an error if the data
+/// is damaged, has another number of rows or a row filter PNG does not define.
+fn for_each_row(
+    data: &[u8],
+    stride: usize,
+    count: usize,
+    mut each: impl FnMut(&[u8]),
+) -> Result<(), String> {
+    use flate2::{Decompress, FlushDecompress, Status};
     let corrupt = |what: &str| format!("the logo is not a readable PNG ({what})");
-    let mut out = Vec::with_capacity(size);
-    let mut z = flate2::Decompress::new(true);
-    match z.decompress_vec(data, &mut out, flate2::FlushDecompress::Finish) {
-        Ok(flate2::Status::StreamEnd) if out.len() == size => Ok(out),
-        Ok(flate2::Status::StreamEnd) => Err(corrupt("the image data is too short")),
-        Ok(_) => Err(corrupt("the image data is too long or cut short")),
-        Err(_) => Err(corrupt("the image data is damaged")),
+    let mut z = Decompress::new(true);
+    let mut buffer: Vec<u8> = Vec::with_capacity(stride * (65_536 / stride).max(1));
+    let mut seen = 0;
+    loop {
+        let (read, written) = (z.total_in(), z.total_out());
+        let input = usize::try_from(read)
+            .ok()
+            .and_then(|r| data.get(r..))
+            .unwrap_or_default();
+        let status = z
+            .decompress_vec(input, &mut buffer, FlushDecompress::None)
+            .map_err(|_| corrupt("the image data is damaged"))?;
+        let whole = buffer.len() / stride * stride;
+        for row in buffer[..whole].chunks_exact(stride) {
+            if seen == count {
+                return Err(corrupt("the image data is too long"));
+            }
+            if row[0] > 4 {
+                return Err(corrupt("unknown row filter"));
+            }
+            each(row);
+            seen += 1;
+        }
+        buffer.drain(..whole);
+        match status {
+            Status::StreamEnd => break,
+            _ if (z.total_in(), z.total_out()) == (read, written) => {
+                return Err(corrupt("the image data is cut short"))
+            }
+            _ => {}
+        }
+    }
+    if seen == count && buffer.is_empty() {
+        Ok(())
+    } else {
+        Err(corrupt("the image data is too short"))
     }
 }
 
@@ -249,27 +272,39 @@ fn png_rows(bytes: &[u8], info: &png::Info<'_>) -> Result<Option<ImageData>, Str
         return Ok(None);
     }
     let width = info.width as usize;
+    let count = info.height as usize;
     let stride = 1 + width * (colours + usize::from(has_alpha));
     let compressed = idat(bytes)?;
-    // Inflated even when the stream is embedded as it is: a damaged logo is refused
-    // here rather than found by the reader of the PDF.
-    let rows = inflate_exact(&compressed, stride * info.height as usize)?;
-    if rows.chunks_exact(stride).any(|row| row[0] > 4) {
-        return Err("the logo is not a readable PNG (unknown row filter)".into());
+    if !has_alpha {
+        // Inflated, though embedded as it is: a damaged logo is refused here rather
+        // than found by the reader of the PDF.
+        for_each_row(&compressed, stride, count, |_| {})?;
+        return Ok(Some(ImageData::Pixels {
+            colour: compressed,
+            grey: colours == 1,
+            alpha: None,
+        }));
     }
-    let deflate = |rows: &[u8]| {
-        crate::deflate::pixels(rows).ok_or_else(|| "the logo could not be compressed".to_string())
-    };
-    let (colour, alpha) = if has_alpha {
-        let (colour, alpha) = split_alpha(&rows, width, colours);
-        let alpha = unfilter(&alpha, width, 1)
-            .iter()
-            .any(|a| *a != 255)
-            .then_some(alpha);
-        (deflate(&colour)?, alpha.map(|a| deflate(&a)).transpose()?)
-    } else {
-        (compressed, None)
-    };
+    // The colour rows are compressed as they are split off; the alpha rows are kept
+    // to see whether any pixel is transparent.
+    let mut alpha = Vec::with_capacity(count * (1 + width));
+    let mut piece = Vec::with_capacity(1 + width * colours);
+    let colour = crate::deflate::pixels_from(|add| {
+        for_each_row(&compressed, stride, count, |row| {
+            piece.clear();
+            split_row(row, colours, &mut piece, &mut alpha);
+            add(&piece);
+        })
+    })?;
+    let alpha = unfilter(&alpha, width, 1)
+        .iter()
+        .any(|a| *a != 255)
+        .then_some(alpha);
+    let compress_failed = || "the logo could not be compressed".to_string();
+    let colour = colour.ok_or_else(compress_failed)?;
+    let alpha = alpha
+        .map(|a| crate::deflate::pixels(&a).ok_or_else(compress_failed))
+        .transpose()?;
     Ok(Some(ImageData::Pixels {
         colour,
         grey: colours == 1,
@@ -324,8 +359,14 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
         .flat_map(|row| std::iter::once(0).chain(row.iter().copied()))
         .collect();
     let (colour, alpha) = if has_alpha {
-        let (colour, alpha) = split_alpha(&rows, width_px, samples - 1);
-        (colour, alpha.iter().any(|a| *a != 255).then_some(alpha))
+        let (mut colour, mut alpha) = (Vec::new(), Vec::new());
+        for row in rows.chunks_exact(1 + width_px * samples) {
+            split_row(row, samples - 1, &mut colour, &mut alpha);
+        }
+        let opaque = alpha
+            .chunks_exact(1 + width_px)
+            .all(|r| r[1..].iter().all(|a| *a == 255));
+        (colour, (!opaque).then_some(alpha))
     } else {
         (rows, None)
     };

@@ -11,9 +11,6 @@ use leaflet::{BuildOptions, Diagnostic, Diagnostics};
 
 use cli::{BatchArgs, BuildArgs, CheckArgs, Cli, Command, DataDirs, Format, InitArgs};
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {

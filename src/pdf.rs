@@ -843,6 +843,9 @@ fn finish(mut doc: lopdf::Document) -> Result<Vec<u8>, Diagnostics> {
     let options = lopdf::SaveOptions::builder()
         .use_object_streams(true)
         .use_xref_streams(true)
+        // A leaflet's few hundred objects in one stream: one compressor set up (by
+        // lopdf) instead of one per hundred objects.
+        .max_objects_per_stream(1000)
         .compression_level(6)
         .build();
     let mut out = Vec::new();
