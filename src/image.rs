@@ -121,19 +121,24 @@ fn check_size(width: u32, height: u32) -> Result<(), String> {
 /// of the row above, so filtered 8-bit rows split by sample stay validly filtered:
 /// the split needs no decoding.
 fn split_row(row: &[u8], colours: usize, colour: &mut Vec<u8>, alpha: &mut Vec<u8>) {
-    colour.push(row[0]);
-    alpha.push(row[0]);
+    let width = (row.len() - 1) / (colours + 1);
+    let (c_start, a_start) = (colour.len(), alpha.len());
+    colour.resize(c_start + 1 + width * colours, row[0]);
+    alpha.resize(a_start + 1 + width, row[0]);
     let pixels = row[1..].chunks_exact(colours + 1);
+    let samples = pixels
+        .zip(colour[c_start + 1..].chunks_exact_mut(colours))
+        .zip(&mut alpha[a_start + 1..]);
     if colours == 3 {
         // RGBA, the common case, with sizes the compiler knows.
-        for pixel in pixels {
-            colour.extend_from_slice(&[pixel[0], pixel[1], pixel[2]]);
-            alpha.push(pixel[3]);
+        for ((pixel, c), a) in samples {
+            c[..3].copy_from_slice(&pixel[..3]);
+            *a = pixel[3];
         }
     } else {
-        for pixel in pixels {
-            colour.extend_from_slice(&pixel[..colours]);
-            alpha.push(pixel[colours]);
+        for ((pixel, c), a) in samples {
+            c.copy_from_slice(&pixel[..colours]);
+            *a = pixel[colours];
         }
     }
 }
@@ -285,16 +290,20 @@ fn png_rows(bytes: &[u8], info: &png::Info<'_>) -> Result<Option<ImageData>, Str
             alpha: None,
         }));
     }
-    // The colour rows are compressed as they are split off; the alpha rows are kept
-    // to see whether any pixel is transparent.
+    // The colour rows are compressed as they are split off, some 64 KB at a time;
+    // the alpha rows are kept to see whether any pixel is transparent.
     let mut alpha = Vec::with_capacity(count * (1 + width));
-    let mut piece = Vec::with_capacity(1 + width * colours);
+    let mut piece = Vec::with_capacity(65_536 + stride);
     let colour = crate::deflate::pixels_from(|add| {
         for_each_row(&compressed, stride, count, |row| {
-            piece.clear();
             split_row(row, colours, &mut piece, &mut alpha);
-            add(&piece);
-        })
+            if piece.len() >= 65_536 {
+                add(&piece);
+                piece.clear();
+            }
+        })?;
+        add(&piece);
+        Ok::<(), String>(())
     })?;
     let alpha = unfilter(&alpha, width, 1)
         .iter()

@@ -327,7 +327,7 @@ impl<'f> LineBreaker<'f> {
             out.push(PlacedGlyph {
                 id: g.id,
                 advance: g.advance,
-                text: chars.to_string(),
+                text: chars.into(),
             });
         }
         out

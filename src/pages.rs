@@ -5,6 +5,8 @@
 
 use std::sync::Arc;
 
+use smol_str::SmolStr;
+
 use crate::fonts::Weight;
 use crate::image::Image;
 
@@ -200,8 +202,10 @@ pub struct PlacedGlyph {
     pub id: u16,
     /// Pen advance after this glyph, in font units, kerning included.
     pub advance: i32,
-    /// The characters this glyph stands for (empty for a glyph that continues a cluster).
-    pub text: String,
+    /// The characters this glyph stands for (empty for a glyph that continues a
+    /// cluster). Held inline: a document has thousands of glyphs, mostly of one
+    /// character, and pages are copied as they are imposed and reused.
+    pub text: SmolStr,
 }
 
 impl Item {

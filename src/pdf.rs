@@ -28,6 +28,7 @@ use std::sync::Arc;
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use pdf_writer::{Content, Name, Str};
+use smol_str::SmolStr;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fonts::{Font, Fonts, Weight};
@@ -181,8 +182,8 @@ fn packed_stream(mut dict: Dictionary, content: Vec<u8>) -> lopdf::Stream {
 }
 
 /// The glyphs each weight shows, with the text each stands for.
-fn used_glyphs(pages: &[Page]) -> BTreeMap<Weight, BTreeMap<u16, String>> {
-    let mut used: BTreeMap<Weight, BTreeMap<u16, String>> = BTreeMap::new();
+fn used_glyphs(pages: &[Page]) -> BTreeMap<Weight, BTreeMap<u16, SmolStr>> {
+    let mut used: BTreeMap<Weight, BTreeMap<u16, SmolStr>> = BTreeMap::new();
     for page in pages {
         for item in &page.items {
             if let Item::Text(run) = item {
@@ -282,7 +283,7 @@ fn embed_font(
     doc: &mut lopdf::Document,
     font: &Font,
     weight: Weight,
-    used: &BTreeMap<u16, String>,
+    used: &BTreeMap<u16, SmolStr>,
 ) -> Result<Embedded, Diagnostics> {
     use rustybuzz::ttf_parser::GlyphId;
 
