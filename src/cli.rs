@@ -1,4 +1,5 @@
-//! The command line: every flag and its help text, and nothing else.
+//! The command line: every flag and its help text, and nothing else. Shared by
+//! `leaflet` and `leaflet-serve`.
 
 use std::path::PathBuf;
 
@@ -62,7 +63,7 @@ pub struct BatchArgs {
     #[arg(long, value_delimiter = ',', default_value = "sv")]
     pub lang: Vec<String>,
     /// Layout name (see `leaflet list`) or path to a layout file.
-    #[arg(long, default_value = leaflet::layout::DEFAULT)]
+    #[arg(long, default_value = crate::layout::DEFAULT)]
     pub layout: String,
     /// Where to write the PDFs (<file name>-<lang>.pdf); made if missing.
     #[arg(long, value_name = "DIR")]
@@ -123,11 +124,11 @@ pub enum ImposeArg {
     Booklet,
 }
 
-impl From<ImposeArg> for leaflet::Impose {
+impl From<ImposeArg> for crate::Impose {
     fn from(arg: ImposeArg) -> Self {
         match arg {
-            ImposeArg::None => leaflet::Impose::None,
-            ImposeArg::Booklet => leaflet::Impose::Booklet,
+            ImposeArg::None => crate::Impose::None,
+            ImposeArg::Booklet => crate::Impose::Booklet,
         }
     }
 }
@@ -150,7 +151,7 @@ pub struct BuildArgs {
     #[arg(long, default_value = "sv")]
     pub lang: String,
     /// Layout name (see `leaflet list`) or path to a layout file.
-    #[arg(long, default_value = leaflet::layout::DEFAULT)]
+    #[arg(long, default_value = crate::layout::DEFAULT)]
     pub layout: String,
     /// Where to write the PDF [default: <contacts file name>-<lang>.pdf; `-` for standard output].
     #[arg(short, long)]

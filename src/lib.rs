@@ -26,6 +26,7 @@
 pub mod batch;
 pub mod bundle;
 pub mod check;
+pub mod cli;
 pub mod contacts;
 pub mod content;
 pub mod deflate;

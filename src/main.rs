@@ -1,7 +1,5 @@
 //! The `leaflet` command: parse the arguments, call the library, report.
 
-mod cli;
-
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -9,7 +7,9 @@ use clap::Parser;
 use leaflet::bundle::Store;
 use leaflet::{BuildOptions, Diagnostic, Diagnostics};
 
-use cli::{BatchArgs, BuildArgs, CheckArgs, Cli, Command, DataDirs, Format, InitArgs};
+use leaflet::cli::{
+    BatchArgs, BuildArgs, CheckArgs, Cli, Command, DataDirs, Format, InitArgs, ServeArgs,
+};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -19,14 +19,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::List(dirs) => list(&dirs),
         Command::Init(args) => init(&args),
-        Command::Serve(args) => leaflet::serve::serve(
-            args.addr,
-            leaflet::serve::ServeOptions {
-                locales: args.dirs.locales,
-                layouts: args.dirs.layouts,
-                fonts: args.dirs.fonts,
-            },
-        ),
+        Command::Serve(args) => serve(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -216,6 +209,50 @@ fn list(dirs: &DataDirs) -> Result<(), Diagnostics> {
 }
 
 /// `<contacts file stem>-<lang>.pdf` in the current folder.
+/// `leaflet serve` runs `leaflet-serve`, the program installed beside this one.
+///
+/// Decision: the web server is a program of its own so that its web stack (tokio,
+/// axum, the preview renderer) is not loaded by every `leaflet build`. Linked into
+/// this program it doubled the relocations the loader applies at start-up and cost
+/// every build a millisecond (about a ninth) in page faults alone.
+fn serve(args: &ServeArgs) -> Result<(), Diagnostics> {
+    let server = std::env::current_exe()
+        .map(|exe| exe.with_file_name(format!("leaflet-serve{}", std::env::consts::EXE_SUFFIX)))
+        .map_err(|e| Diagnostic::error(format!("cannot find leaflet-serve ({e})")))?;
+    let mut command = std::process::Command::new(&server);
+    command.arg("--addr").arg(args.addr.to_string());
+    let dirs = &args.dirs;
+    for (flag, dir) in [
+        ("--locales", &dirs.locales),
+        ("--layouts", &dirs.layouts),
+        ("--fonts", &dirs.fonts),
+    ] {
+        if let Some(dir) = dir {
+            command.arg(flag).arg(dir);
+        }
+    }
+    let failed = |e: std::io::Error| {
+        Diagnostic::error(format!("cannot start {} ({e})", server.display())).hint(
+            "leaflet-serve is built and installed with leaflet: `cargo build --release` \
+             or `cargo install --path .` makes both",
+        )
+    };
+    #[cfg(unix)]
+    {
+        // Become the server (same process, so signals reach it as they would us).
+        use std::os::unix::process::CommandExt;
+        Err(failed(command.exec()).into())
+    }
+    #[cfg(not(unix))]
+    {
+        match command.status() {
+            Ok(status) if status.success() => Ok(()),
+            Ok(_) => Err(Diagnostics(Vec::new())),
+            Err(e) => Err(failed(e).into()),
+        }
+    }
+}
+
 fn default_output(contacts: &Path, lang: &str) -> PathBuf {
     let stem = contacts
         .file_stem()

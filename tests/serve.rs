@@ -267,3 +267,20 @@ async fn saved_details_load_back_into_the_form() {
         "{page}"
     );
 }
+
+#[test]
+fn serve_without_its_server_program_says_what_is_missing() {
+    // `leaflet serve` runs `leaflet-serve` from its own folder; a copy of `leaflet`
+    // alone cannot, and must say so rather than fail silently.
+    let sb = Sandbox::new();
+    let alone = sb.path("leaflet");
+    std::fs::copy(env!("CARGO_BIN_EXE_leaflet"), &alone).expect("copy the binary");
+    let out = std::process::Command::new(&alone)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .output()
+        .expect("the binary runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot start") && err.contains("leaflet-serve"), "{err}");
+    assert!(err.contains("cargo install --path ."), "{err}");
+}

@@ -1,0 +1,32 @@
+//! `leaflet-serve`: the web form and its API. `leaflet serve` runs this program;
+//! it takes the same options.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use leaflet::cli::ServeArgs;
+
+/// Serve the leaflet's web form and its API (on this computer only, unless --addr
+/// says otherwise).
+#[derive(Debug, Parser)]
+#[command(name = "leaflet-serve", version, long_about = None)]
+struct Cli {
+    #[command(flatten)]
+    serve: ServeArgs,
+}
+
+fn main() -> ExitCode {
+    let Cli { serve } = Cli::parse();
+    let options = leaflet::serve::ServeOptions {
+        locales: serve.dirs.locales,
+        layouts: serve.dirs.layouts,
+        fonts: serve.dirs.fonts,
+    };
+    match leaflet::serve::serve(serve.addr, options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(errors) => {
+            eprintln!("{errors}");
+            ExitCode::FAILURE
+        }
+    }
+}
