@@ -18,8 +18,8 @@ use crate::{contacts, output, BuildOptions, Prepared};
 /// What to build.
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
-    /// Contacts files, and folders whose `.toml` files are contacts files.
-    pub inputs: Vec<PathBuf>,
+    /// The contacts files (see [`contacts_files`] for expanding folders).
+    pub files: Vec<PathBuf>,
     /// The languages, each a leaflet per file.
     pub langs: Vec<String>,
     /// Where the PDFs go; made if missing.
@@ -109,7 +109,7 @@ pub fn run(
     options: &BatchOptions,
     done: &(dyn Fn(&Outcome) + Sync),
 ) -> Result<Vec<Outcome>, Diagnostics> {
-    let files = contacts_files(&options.inputs)?;
+    let files = &options.files;
     let mut prepared = Vec::new();
     let mut errors = Vec::new();
     for lang in &options.langs {
@@ -143,7 +143,14 @@ pub fn run(
         files
             .par_iter()
             .flat_map_iter(|file| {
-                let contacts = contacts::load(file);
+                // Read once for all languages; the logo is decoded and compressed once.
+                let contacts = contacts::load(file).and_then(|c| {
+                    let logo = match &c.organisation.logo {
+                        Some(logo) => Some(std::sync::Arc::new(logo.load()?)),
+                        None => None,
+                    };
+                    Ok((c, logo))
+                });
                 prepared
                     .iter()
                     .map(|(lang, p)| {
@@ -153,7 +160,7 @@ pub fn run(
                                 .join(format!("{}-{}.pdf", stem(file), p.lang()));
                         let result = match &contacts {
                             Err(e) => Err(e.clone()),
-                            Ok(c) => p.build(c).and_then(|built| {
+                            Ok((c, logo)) => p.build_with_logo(c, logo.clone()).and_then(|built| {
                                 output::write_atomically(&output, &built.pdf)?;
                                 Ok((built.pdf.len(), built.warnings))
                             }),

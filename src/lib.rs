@@ -221,8 +221,9 @@ impl Prepared {
             .unwrap_or(0)
     }
 
-    /// Build the leaflet for one organisation with its logo already decoded (an
-    /// upload to the web form); the contacts file's `logo` key only names it.
+    /// Build the leaflet for one organisation with its logo already read (an upload
+    /// to the web form, or a batch's logo read once for all languages); the contacts
+    /// file's `logo` key only names it.
     pub fn build_with_logo(
         &self,
         contacts: &contacts::Contacts,

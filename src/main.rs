@@ -78,7 +78,7 @@ fn build(args: BuildArgs) -> Result<(), Diagnostics> {
 fn batch(args: BatchArgs) -> Result<(), Diagnostics> {
     use std::io::IsTerminal;
     let options = leaflet::batch::BatchOptions {
-        inputs: args.inputs,
+        files: leaflet::batch::contacts_files(&args.inputs)?,
         langs: args.lang,
         out_dir: args.out_dir,
         jobs: args.jobs,
@@ -97,7 +97,7 @@ fn batch(args: BatchArgs) -> Result<(), Diagnostics> {
             pdf_ua: args.print.pdf_ua,
         },
     };
-    let total = leaflet::batch::contacts_files(&options.inputs)?.len() * options.langs.len();
+    let total = options.files.len() * options.langs.len();
     let started = std::time::Instant::now();
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(total as u64);

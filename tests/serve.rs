@@ -281,6 +281,9 @@ fn serve_without_its_server_program_says_what_is_missing() {
         .expect("the binary runs");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("cannot start") && err.contains("leaflet-serve"), "{err}");
+    assert!(
+        err.contains("cannot start") && err.contains("leaflet-serve"),
+        "{err}"
+    );
     assert!(err.contains("cargo install --path ."), "{err}");
 }
