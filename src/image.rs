@@ -321,6 +321,24 @@ fn png_rows(bytes: &[u8], info: &png::Info<'_>) -> Result<Option<ImageData>, Str
     }))
 }
 
+/// A palette PNG's `PLTE` and `tRNS` chunks as the PNG spec (11.2.3, 11.3.2.1)
+/// requires: whole RGB entries, at most 256, and no more alphas than entries. The
+/// png crate expands palettes without checking, and panics on a broken one (found
+/// by fuzzing).
+fn check_palette(info: &png::Info<'_>) -> Result<(), String> {
+    if info.color_type != png::ColorType::Indexed {
+        return Ok(());
+    }
+    let entries = match info.palette.as_deref() {
+        Some(p) if !p.is_empty() && p.len() % 3 == 0 && p.len() <= 3 * 256 => p.len() / 3,
+        _ => return Err("the logo is not a readable PNG (its palette is damaged)".into()),
+    };
+    if info.trns.as_deref().is_some_and(|t| t.len() > entries) {
+        return Err("the logo is not a readable PNG (its transparency is damaged)".into());
+    }
+    Ok(())
+}
+
 fn png(bytes: &[u8]) -> Result<Image, String> {
     // The header chunk comes first (PNG spec 5.6): width and height at bytes 16..24.
     // Check them before the decoder reads anything else.
@@ -349,6 +367,7 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
     }
     // Palettes, transparent colours, 16-bit samples and interlacing: decoded to
     // 8-bit grey or RGB (and alpha), written as rows without filtering.
+    check_palette(reader.info())?;
     let size = reader
         .output_buffer_size()
         .ok_or_else(|| "the logo is too large to decode".to_string())?;
@@ -619,6 +638,49 @@ mod tests {
             samples(&decode(bytes).expect("decodes")).0,
             vec![0x12, 0xAB]
         );
+    }
+
+    #[test]
+    fn a_broken_palette_is_refused_not_a_panic() {
+        // Found by fuzzing: PLTE of 262 bytes (not whole RGB entries), and tRNS with
+        // more alphas than the palette has entries; the png crate panics on both.
+        let chunk = |kind: &[u8], data: &[u8]| {
+            let mut c = (data.len() as u32).to_be_bytes().to_vec();
+            c.extend(kind);
+            c.extend(data);
+            c.extend(crc32(&[kind, data].concat()).to_be_bytes());
+            c
+        };
+        let idat = {
+            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+            std::io::Write::write_all(&mut z, &[0, 0b1010_0000, 0, 0b0101_0000]).expect("deflate");
+            z.finish().expect("deflate")
+        };
+        let png = |plte: &[u8], trns: Option<&[u8]>| {
+            let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+            let mut ihdr = 4u32.to_be_bytes().to_vec();
+            ihdr.extend(2u32.to_be_bytes());
+            ihdr.extend([1, 3, 0, 0, 0]);
+            bytes.extend(chunk(b"IHDR", &ihdr));
+            bytes.extend(chunk(b"PLTE", plte));
+            if let Some(trns) = trns {
+                bytes.extend(chunk(b"tRNS", trns));
+            }
+            bytes.extend(chunk(b"IDAT", &idat));
+            bytes.extend(chunk(b"IEND", b""));
+            bytes
+        };
+        assert!(
+            decode(png(&[255, 0, 0, 0, 0, 255], None)).is_ok(),
+            "the good one"
+        );
+        for (plte, trns) in [
+            (&[9u8; 262][..], None),
+            (&[255, 0, 0, 0, 0, 255][..], Some(&[0u8; 3][..])),
+        ] {
+            let e = decode(png(plte, trns)).expect_err("broken");
+            assert!(e.to_string().contains("not a readable PNG"), "{e}");
+        }
     }
 
     #[test]

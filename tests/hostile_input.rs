@@ -84,6 +84,36 @@ fn a_logo_that_is_not_an_image() {
 }
 
 #[test]
+fn a_png_with_a_broken_palette() {
+    // Found by fuzzing the logo reader: PLTE of 262 bytes, not whole RGB entries.
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let mut c = (data.len() as u32).to_be_bytes().to_vec();
+        c.extend(kind);
+        c.extend(data);
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        c.extend(crc.sum().to_be_bytes());
+        c
+    };
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(chunk(b"IHDR", &[0, 0, 0, 4, 0, 0, 0, 2, 1, 3, 0, 0, 0]));
+    png.extend(chunk(b"PLTE", &[62; 262]));
+    let mut rows = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut rows, &[0, 0b1010_0000, 0, 0b0101_0000]).expect("deflate");
+    png.extend(chunk(b"IDAT", &rows.finish().expect("deflate")));
+    png.extend(chunk(b"IEND", b""));
+    let sb = Sandbox::new();
+    sb.write("c.toml", &format!("{ORG}logo = \"logo.png\"\n"));
+    std::fs::write(sb.path("logo.png"), png).expect("write the logo");
+    refuses_in(
+        &sb,
+        &["build", "c.toml", "-o", "out.pdf"],
+        "the logo is not a readable PNG (its palette is damaged)",
+    );
+}
+
+#[test]
 fn a_hundred_megabyte_file_is_refused_before_it_is_read() {
     let sb = Sandbox::new();
     let file = std::fs::File::create(sb.path("huge.toml")).expect("create");
