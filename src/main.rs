@@ -208,7 +208,6 @@ fn list(dirs: &DataDirs) -> Result<(), Diagnostics> {
     Ok(())
 }
 
-/// `<contacts file stem>-<lang>.pdf` in the current folder.
 /// `leaflet serve` runs `leaflet-serve`, the program installed beside this one.
 ///
 /// Decision: the web server is a program of its own so that its web stack (tokio,
@@ -253,6 +252,7 @@ fn serve(args: &ServeArgs) -> Result<(), Diagnostics> {
     }
 }
 
+/// `<contacts file stem>-<lang>.pdf` in the current folder.
 fn default_output(contacts: &Path, lang: &str) -> PathBuf {
     let stem = contacts
         .file_stem()
