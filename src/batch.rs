@@ -145,10 +145,7 @@ pub fn run(
             .flat_map_iter(|file| {
                 // Read once for all languages; the logo is decoded and compressed once.
                 let contacts = contacts::load(file).and_then(|c| {
-                    let logo = match &c.organisation.logo {
-                        Some(logo) => Some(std::sync::Arc::new(logo.load()?)),
-                        None => None,
-                    };
+                    let logo = c.read_logo()?;
                     Ok((c, logo))
                 });
                 prepared

@@ -64,6 +64,19 @@ pub struct Logo {
     pub position: (usize, usize),
 }
 
+impl Contacts {
+    /// Read the organisation's logo, if the file names one (see [`Logo::load`]).
+    pub fn read_logo(&self) -> Result<Option<std::sync::Arc<crate::image::Image>>, Diagnostics> {
+        let logo = self
+            .organisation
+            .logo
+            .as_ref()
+            .map(Logo::load)
+            .transpose()?;
+        Ok(logo.map(std::sync::Arc::new))
+    }
+}
+
 impl Logo {
     /// Read the logo; an error names the contacts file's line and the field.
     pub fn load(&self) -> Result<crate::image::Image, Diagnostics> {

@@ -199,11 +199,7 @@ impl Prepared {
 
     /// Build the leaflet for one organisation, reading its logo from disk.
     pub fn build(&self, contacts: &contacts::Contacts) -> Result<Built, Diagnostics> {
-        let logo = match &contacts.organisation.logo {
-            Some(logo) => Some(std::sync::Arc::new(logo.load()?)),
-            None => None,
-        };
-        self.build_with_logo(contacts, logo)
+        self.build_with_logo(contacts, contacts.read_logo()?)
     }
 
     /// The page (index) the contact details are on, for a preview.
