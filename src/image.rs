@@ -192,6 +192,25 @@ fn paeth(a: u8, b: u8, c: u8) -> u8 {
     }
 }
 
+/// Rows of samples (PNG-filtered, as [`ImageData::Pixels`] holds them) compressed.
+fn deflate(rows: &[u8]) -> Result<Vec<u8>, String> {
+    crate::deflate::pixels(rows).ok_or_else(compress_failed)
+}
+
+/// What to say if compressing failed, which from memory to memory it does not.
+fn compress_failed() -> String {
+    "the logo could not be compressed".to_string()
+}
+
+/// The compressed mask of PNG-filtered alpha rows of `width` pixels; none when every
+/// pixel is opaque.
+fn mask(alpha: &[u8], width: usize) -> Result<Option<Vec<u8>>, String> {
+    if unfilter(alpha, width, 1).iter().all(|a| *a == 255) {
+        return Ok(None);
+    }
+    deflate(alpha).map(Some)
+}
+
 /// The data of a PNG's `IDAT` chunks, in order: one zlib stream of filtered rows.
 fn idat(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let broken = || "the logo is not a readable PNG (a chunk is cut short)".to_string();
@@ -305,19 +324,10 @@ fn png_rows(bytes: &[u8], info: &png::Info<'_>) -> Result<Option<ImageData>, Str
         add(&piece);
         Ok::<(), String>(())
     })?;
-    let alpha = unfilter(&alpha, width, 1)
-        .iter()
-        .any(|a| *a != 255)
-        .then_some(alpha);
-    let compress_failed = || "the logo could not be compressed".to_string();
-    let colour = colour.ok_or_else(compress_failed)?;
-    let alpha = alpha
-        .map(|a| crate::deflate::pixels(&a).ok_or_else(compress_failed))
-        .transpose()?;
     Ok(Some(ImageData::Pixels {
-        colour,
+        colour: colour.ok_or_else(compress_failed)?,
         grey: colours == 1,
-        alpha,
+        alpha: mask(&alpha, width)?,
     }))
 }
 
@@ -391,19 +401,10 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
         for row in rows.chunks_exact(1 + width_px * samples) {
             split_row(row, samples - 1, &mut colour, &mut alpha);
         }
-        let opaque = alpha
-            .chunks_exact(1 + width_px)
-            .all(|r| r[1..].iter().all(|a| *a == 255));
-        (colour, (!opaque).then_some(alpha))
+        (deflate(&colour)?, mask(&alpha, width_px)?)
     } else {
-        (rows, None)
+        (deflate(&rows)?, None)
     };
-    let deflate = |samples: &[u8]| {
-        crate::deflate::pixels(samples)
-            .ok_or_else(|| "the logo could not be compressed".to_string())
-    };
-    let colour = deflate(&colour)?;
-    let alpha = alpha.map(|a| deflate(&a)).transpose()?;
     Ok(Image {
         width,
         height,
