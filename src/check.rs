@@ -398,7 +398,7 @@ impl Index {
                         continue;
                     }
                     let at = offset + i;
-                    if first && crate::linebreak::is_right_to_left(c) {
+                    if first && crate::typeset::linebreak::is_right_to_left(c) {
                         let d = Diagnostic::error(format!(
                             "`{id}` is written right to left (`{c}`, U+{:04X}), which leaflet cannot set yet",
                             c as u32

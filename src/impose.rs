@@ -11,7 +11,7 @@
 //! halves (A5 pages, 148 × 210 mm, on A4 landscape, 297 × 210 mm), so the booklet
 //! prints on paper an office has; other sizes get a sheet of exactly two pages.
 
-use crate::typeset::PT_PER_MM;
+use crate::units::PT_PER_MM;
 
 use crate::pages::Page;
 

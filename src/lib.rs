@@ -37,14 +37,15 @@ pub mod hyphenate;
 pub mod image;
 pub mod impose;
 pub mod layout;
-pub mod linebreak;
 pub mod locale;
 pub mod output;
 pub mod pages;
 pub mod pdf;
 pub mod press;
 pub mod serve;
+pub mod structure;
 pub mod typeset;
+pub mod units;
 
 use std::path::{Path, PathBuf};
 
@@ -247,7 +248,7 @@ impl Prepared {
             (None, false) => pages,
             (bleed, crop_marks) => press::bleed(&pages, bleed.unwrap_or(0.0), crop_marks),
         };
-        let structure = typeset::structure(&content);
+        let structure = structure::structure(&content);
         let mut warnings = content.warnings;
         warnings.extend(set.warnings);
         let meta = pdf::Metadata {

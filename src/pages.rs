@@ -222,7 +222,13 @@ impl Item {
     /// The same item moved by `(dx, dy)`.
     pub fn moved(&self, dx: f32, dy: f32) -> Item {
         let mut item = self.clone();
-        match &mut item {
+        item.move_by(dx, dy);
+        item
+    }
+
+    /// Move the item by `(dx, dy)`.
+    pub fn move_by(&mut self, dx: f32, dy: f32) {
+        match self {
             Item::Fill(r) => (r.x, r.y) = (r.x + dx, r.y + dy),
             Item::Outline(r) => (r.x, r.y) = (r.x + dx, r.y + dy),
             Item::Text(run) => (run.x, run.y) = (run.x + dx, run.y + dy),
@@ -232,7 +238,6 @@ impl Item {
                 l.to = (l.to.0 + dx, l.to.1 + dy);
             }
         }
-        item
     }
 }
 

@@ -7,7 +7,7 @@
 //! page grows further to hold them. Without bleed nothing changes.
 
 use crate::pages::{Item, Line, Page};
-use crate::typeset::PT_PER_MM;
+use crate::units::PT_PER_MM;
 
 /// How far a crop mark stays from the bleed edge.
 const MARK_GAP_MM: f32 = 1.0;

@@ -8,7 +8,8 @@ use leaflet::fonts::Fonts;
 use leaflet::hyphenate::Hyphenator;
 use leaflet::layout::{self, Frame, Role};
 use leaflet::pages::Item;
-use leaflet::typeset::{typeset, Fit, Shared, PT_PER_MM};
+use leaflet::typeset::{typeset, Fit, Shared};
+use leaflet::units::PT_PER_MM;
 use proptest::prelude::*;
 
 fn para(text: &str, style: &str, wrap: Wrap, label: Option<&str>) -> Para {

@@ -1,0 +1,257 @@
+//! Line breaking: shape, hyphenate and break one paragraph into lines.
+//!
+//! - Words are shaped with the font's kerning and ligatures (rustybuzz), and lines
+//!   are broken by the real glyph widths ([`shape`]).
+//! - A paragraph becomes pieces that stay together, spaces and break points
+//!   ([`points`]): words are hyphenated (see [`crate::hyphenate`]) only in styles
+//!   that ask for it; names, phone numbers, e-mail and web addresses are never
+//!   hyphenated, and phone numbers, e-mail and web addresses are never broken.
+//! - Lines are ragged right. Breaks are chosen per paragraph ([`breaks`]: a small
+//!   Knuth–Plass style search, not first fit): it evens out the right edge, avoids
+//!   hyphens and two hyphenated lines in a row, and avoids a last line with one
+//!   short word.
+
+mod breaks;
+mod points;
+mod shape;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::content::Para;
+use crate::diagnostic::Diagnostic;
+use crate::fonts::{Fonts, ShapedGlyph, Weight};
+use crate::hyphenate::Hyphenator;
+use crate::layout::Style;
+use crate::pages::{GlyphRun, PlacedGlyph};
+use crate::units::{mm, pt};
+
+pub use shape::is_right_to_left;
+
+/// A paragraph broken into lines, not yet placed vertically.
+pub struct SetPara {
+    /// The lines: runs with their x offsets from the text's start.
+    pub lines: Vec<Vec<(f32, GlyphRun)>>,
+    /// The label, at x 0 on the first line.
+    pub label: Option<GlyphRun>,
+    /// Where the text starts (the style's indent when there is a label).
+    pub text_x: f32,
+    /// A label wider than its column: the paragraph is set, but the leaflet is not
+    /// made (a warning in preview).
+    pub misfits: Vec<Diagnostic>,
+}
+
+/// The line breaker's state for one run: shaped words cached.
+pub struct LineBreaker<'f> {
+    fonts: &'f Fonts,
+    hyphenator: &'f Hyphenator,
+    shaped: HashMap<(Weight, String), Rc<Vec<ShapedGlyph>>>,
+}
+
+/// One element of a paragraph for line breaking.
+#[derive(Clone)]
+enum Elem {
+    /// Glyphs that stay together.
+    Piece {
+        weight: Weight,
+        glyphs: Vec<PlacedGlyph>,
+        width: f32,
+    },
+    /// A space; `breakable` unless inside a no-wrap span.
+    Glue {
+        weight: Weight,
+        glyph: PlacedGlyph,
+        width: f32,
+        breakable: bool,
+    },
+    /// A break inside a word: with a hyphen added, or after a hard hyphen (none added).
+    Break {
+        hyphen: Option<(Weight, PlacedGlyph, f32)>,
+    },
+}
+
+impl Elem {
+    fn width(&self) -> f32 {
+        match self {
+            Elem::Piece { width, .. } | Elem::Glue { width, .. } => *width,
+            Elem::Break { .. } => 0.0,
+        }
+    }
+
+    fn is_break(&self) -> bool {
+        matches!(
+            self,
+            Elem::Glue {
+                breakable: true,
+                ..
+            } | Elem::Break { .. }
+        )
+    }
+
+    /// The width a line ending here gets (an added hyphen).
+    fn end_width(&self) -> f32 {
+        match self {
+            Elem::Break {
+                hyphen: Some((_, _, w)),
+            } => *w,
+            _ => 0.0,
+        }
+    }
+}
+
+impl<'f> LineBreaker<'f> {
+    /// A line breaker for a run over these fonts and hyphenation rules.
+    pub fn new(fonts: &'f Fonts, hyphenator: &'f Hyphenator) -> Self {
+        LineBreaker {
+            fonts,
+            hyphenator,
+            shaped: HashMap::new(),
+        }
+    }
+
+    /// The fonts lines are set in.
+    pub fn fonts(&self) -> &'f Fonts {
+        self.fonts
+    }
+
+    /// Break one paragraph into lines of at most `width` points.
+    pub fn paragraph(
+        &mut self,
+        para: &Para,
+        style: &Style,
+        width: f32,
+    ) -> Result<SetPara, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let mut misfits = Vec::new();
+        let (label, text_x) = match &para.label {
+            None => (None, 0.0),
+            Some(span) => {
+                let weight = weight_of(style, span.bold);
+                let glyphs = self.glyphs(&span.text, weight, para, &mut problems);
+                let run = glyph_run(weight, style, glyphs);
+                let label_width = run.width(self.fonts.get(weight).units_per_em);
+                let indent = pt(style.indent_mm);
+                if label_width + 0.25 * style.size_pt > indent {
+                    misfits.push(
+                        Diagnostic::error(format!(
+                            "the label `{}` is {:.1} mm too wide for the label column of style `{}`",
+                            span.text,
+                            mm(label_width + 0.25 * style.size_pt - indent),
+                            para.style
+                        ))
+                        .hint("shorten the label in the locale, or widen the style's `indent_mm` in the layout"),
+                    );
+                }
+                (Some(run), indent)
+            }
+        };
+        let elems = self.elems(para, style, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let measure = width - text_x;
+        let ends = breaks::break_lines(&elems, measure, style.size_pt)
+            .map_err(|(start, end)| vec![unbreakable(&elems[start..end], measure, para)])?;
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for end in ends {
+            lines.push(self.line(&elems[start..end.min(elems.len())], elems.get(end), style));
+            start = end + 1;
+        }
+        Ok(SetPara {
+            lines,
+            label,
+            text_x,
+            misfits,
+        })
+    }
+
+    /// Lay out one line's elements into runs of one weight, with x offsets.
+    fn line(&self, elems: &[Elem], end: Option<&Elem>, style: &Style) -> Vec<(f32, GlyphRun)> {
+        let mut runs: Vec<(f32, GlyphRun)> = Vec::new();
+        let mut x = 0.0;
+        let mut push = |weight: Weight, glyph: &PlacedGlyph, width: f32| {
+            match runs.last_mut() {
+                Some((_, run)) if run.weight == weight => run.glyphs.push(glyph.clone()),
+                _ => runs.push((x, glyph_run(weight, style, vec![glyph.clone()]))),
+            }
+            x += width;
+        };
+        let scale = |w: Weight| style.size_pt / self.fonts.get(w).units_per_em;
+        for e in elems {
+            match e {
+                Elem::Piece { weight, glyphs, .. } => {
+                    for g in glyphs {
+                        push(*weight, g, g.advance as f32 * scale(*weight));
+                    }
+                }
+                Elem::Glue {
+                    weight,
+                    glyph,
+                    width,
+                    ..
+                } => push(*weight, glyph, *width),
+                Elem::Break { .. } => {}
+            }
+        }
+        match end {
+            Some(Elem::Break {
+                hyphen: Some((weight, glyph, width)),
+            }) => push(*weight, glyph, *width),
+            // The space a line breaks at stays at its end, unseen, so that text
+            // taken from the PDF (copying, screen readers) keeps its words apart.
+            Some(Elem::Glue {
+                weight,
+                glyph,
+                width,
+                ..
+            }) => push(*weight, glyph, *width),
+            _ => {}
+        }
+        runs
+    }
+}
+
+/// A run of glyphs in a style's size, not yet placed or coloured.
+fn glyph_run(weight: Weight, style: &Style, glyphs: Vec<PlacedGlyph>) -> GlyphRun {
+    GlyphRun {
+        weight,
+        size: style.size_pt,
+        colour: [0.0; 3],
+        x: 0.0,
+        y: 0.0,
+        glyphs,
+        tag: Default::default(),
+    }
+}
+
+/// The error for elements between two break opportunities wider than the measure.
+fn unbreakable(elems: &[Elem], measure: f32, para: &Para) -> Diagnostic {
+    let text: String = elems
+        .iter()
+        .filter_map(|e| match e {
+            Elem::Piece { glyphs, .. } => {
+                Some(glyphs.iter().map(|g| g.text.as_str()).collect::<String>())
+            }
+            Elem::Glue { .. } => Some(" ".into()),
+            Elem::Break { .. } => None,
+        })
+        .collect();
+    let too_wide: f32 = elems.iter().map(Elem::width).sum::<f32>() - measure;
+    Diagnostic::error(format!(
+        "\"{}\" ({}) is {:.1} mm wider than its frame and cannot be broken",
+        text.trim(),
+        para.source,
+        mm(too_wide)
+    ))
+    .hint("shorten it; phone numbers, e-mail and web addresses are never broken across lines")
+}
+
+/// The face a style (or a bold span in it) is set in.
+pub fn weight_of(style: &Style, bold: bool) -> Weight {
+    if style.bold || bold {
+        Weight::Bold
+    } else {
+        Weight::Regular
+    }
+}
