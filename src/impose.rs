@@ -88,7 +88,7 @@ mod tests {
             width: 1.0,
             height: 1.0,
             colour: [0.0; 3],
-            tag: crate::pages::Tag::Artifact,
+            tag: crate::structure::Tag::Artifact,
         }));
         page
     }

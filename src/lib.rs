@@ -248,7 +248,6 @@ impl Prepared {
             (None, false) => pages,
             (bleed, crop_marks) => press::bleed(&pages, bleed.unwrap_or(0.0), crop_marks),
         };
-        let structure = structure::structure(&content);
         let mut warnings = content.warnings;
         warnings.extend(set.warnings);
         let meta = pdf::Metadata {
@@ -261,7 +260,7 @@ impl Prepared {
             pdf_a: options.pdf_a,
             pdf_ua: options.pdf_ua,
         };
-        let pdf = pdf::write(&pages, &structure, fonts, &meta)?;
+        let pdf = pdf::write(&pages, &set.structure, fonts, &meta)?;
         Ok(Built {
             pdf,
             pages: pages.len(),

@@ -9,64 +9,7 @@ use smol_str::SmolStr;
 
 use crate::fonts::Weight;
 use crate::image::Image;
-
-/// What an item is in the document's logical structure (tagged PDF).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Tag {
-    /// Decoration (backgrounds, marks): screen readers skip it.
-    #[default]
-    Artifact,
-    /// Part of the content flow `Key`.
-    Content(Key, Part),
-}
-
-/// A flow of the content: page, frame, flow and paragraph (within a QR group) in
-/// the layout's plan. The same for every organisation, so shared frames keep it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Key {
-    /// Page of the plan.
-    pub page: u16,
-    /// Frame of the page.
-    pub frame: u16,
-    /// Flow of the frame.
-    pub flow: u16,
-    /// Paragraph of the flow (0 for a lone paragraph).
-    pub para: u16,
-}
-
-/// Which part of a flow an item draws.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Part {
-    /// A paragraph's text.
-    Text,
-    /// A paragraph's label (bullet, "Telefon", a helpline's number).
-    Label,
-    /// A picture: the logo or the QR code.
-    Figure,
-}
-
-/// The logical structure of a document, in reading order: what a screen reader
-/// reads, and in which order, whatever page or panel it is printed on.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Structure {
-    /// Element 0 is the document; every other element names its parent.
-    pub elements: Vec<Element>,
-}
-
-/// One structure element.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Element {
-    /// The standard structure type: Document, H1…H6, P, L, LI, Lbl, LBody, Figure.
-    pub role: &'static str,
-    /// The parent element's index (none for the document).
-    pub parent: Option<usize>,
-    /// The items that are its content.
-    pub content: Option<(Key, Part)>,
-    /// A text alternative (figures).
-    pub alt: Option<String>,
-    /// The language, when it is not the document's.
-    pub lang: Option<String>,
-}
+use crate::structure::Tag;
 
 /// One finished page.
 #[derive(Debug, Clone, PartialEq)]

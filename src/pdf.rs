@@ -33,7 +33,8 @@ use smol_str::SmolStr;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fonts::{Font, Fonts, Weight};
 use crate::image::{Image, ImageData};
-use crate::pages::{Item, Key, Page, Part, Structure, Tag};
+use crate::pages::{Item, Page};
+use crate::structure::{Key, Part, Structure, Tag};
 
 /// What the document says about itself.
 #[derive(Debug, Clone)]
@@ -110,7 +111,8 @@ pub fn write(
     let mut marked: Vec<Vec<usize>> = Vec::new();
     let mut page_ids = Vec::new();
     for (number, page) in pages.iter().enumerate() {
-        let (content, mcids) = page_content(page, &embedded, &pictures, structure, &leaves);
+        let (content, mcids) = page_content(page, &embedded, &pictures, structure, &leaves)
+            .map_err(|key| untagged(number, key))?;
         marked.push(mcids);
         let contents = doc.add_object(packed_stream(Dictionary::new(), content));
         let boxes = |b: [f32; 4]| Object::Array(b.iter().map(|v| Object::Real(*v)).collect());
@@ -448,16 +450,29 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// The internal error for content without an element in the structure: it would
+/// be hidden from screen readers, so no PDF is written.
+fn untagged(page: usize, key: Key) -> Diagnostics {
+    Diagnostics::one(
+        Diagnostic::error(format!(
+            "internal error: content on page {} ({key:?}) has no place in the document's structure",
+            page + 1
+        ))
+        .hint("this is a bug in leaflet; please report it with the contacts file and the command"),
+    )
+}
+
 /// One page's content stream, each item inside marked content: an `/Artifact`
 /// sequence for decoration, or a sequence with an `/MCID` linking it to its
-/// structure element. Returns the stream and, per MCID, the element.
+/// structure element. Returns the stream and, per MCID, the element; or the key
+/// of content that has no element.
 fn page_content(
     page: &Page,
     embedded: &BTreeMap<Weight, Embedded>,
     pictures: &[Picture],
     structure: &Structure,
     leaves: &HashMap<(Key, Part), usize>,
-) -> (Vec<u8>, Vec<usize>) {
+) -> Result<(Vec<u8>, Vec<usize>), Key> {
     let mut content = Content::new();
     let mut mcids: Vec<usize> = Vec::new();
     let mut open: Option<Tag> = None;
@@ -465,10 +480,7 @@ fn page_content(
     let mut fill: Option<[f32; 3]> = None;
     let mut font: Option<(Weight, f32)> = None;
     for item in &page.items {
-        let tag = match item.tag() {
-            Tag::Content(key, part) if !leaves.contains_key(&(key, part)) => Tag::Artifact,
-            tag => tag,
-        };
+        let tag = item.tag();
         if open != Some(tag) {
             if open.is_some() {
                 content.end_marked_content();
@@ -478,7 +490,7 @@ fn page_content(
                     content.begin_marked_content(Name(b"Artifact"));
                 }
                 Tag::Content(key, part) => {
-                    let element = leaves[&(key, part)];
+                    let element = *leaves.get(&(key, part)).ok_or(key)?;
                     let role = structure.elements[element].role;
                     content
                         .begin_marked_content_with_properties(Name(role.as_bytes()))
@@ -546,7 +558,7 @@ fn page_content(
     if open.is_some() {
         content.end_marked_content();
     }
-    (content.finish().into_vec(), mcids)
+    Ok((content.finish().into_vec(), mcids))
 }
 
 /// `TJ` for a run: glyph codes two bytes each, and after a glyph whose advance

@@ -1,60 +1,170 @@
-//! The document's logical structure (tagged PDF): what a screen reader reads, in
-//! reading order, whatever page or panel it is printed on.
+//! The document's logical structure (tagged PDF): what a screen reader reads, and
+//! in which order, whatever page or panel it is printed on.
+//!
+//! Identity is minted once, where content is placed: the typesetter gives each
+//! paragraph and figure it places a [`Key`], tags every item it draws for it with
+//! that key, and records a [`Node`] for it in the same step. The tree is then
+//! assembled from the frames' nodes in reading order ([`assemble`]), so every
+//! tagged item has its element by construction, and a figure that was not placed
+//! (a QR code left out for lack of room) has none. The PDF writer treats an item
+//! whose key has no element as an internal error, never as decoration.
 
-use crate::content::{Content, Flow, FrameText, Para, ParaRole};
-use crate::pages::{Element, Key, Part, Structure};
-use crate::typeset::QR_FIGURE;
+use crate::content::ParaRole;
 
-/// The document's logical structure, in reading order: frames by their `order`
-/// (then page order), flows top to bottom; headings and paragraphs as their styles
-/// say, list items as L/LI/Lbl/LBody, the logo and the QR code as figures.
-pub fn structure(content: &Content<'_>) -> Structure {
-    let mut frames: Vec<(usize, usize, &FrameText<'_>)> = content
-        .pages
-        .iter()
-        .enumerate()
-        .flat_map(|(p, page)| {
-            page.frames
-                .iter()
-                .enumerate()
-                .map(move |(f, frame)| (p, f, frame))
-        })
-        .collect();
-    frames.sort_by_key(|(p, f, frame)| (frame.frame.order.unwrap_or(u32::MAX), *p, *f));
-    let mut s = Structure {
-        elements: vec![element("Document", None, None)],
+/// What an item is in the document's logical structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Tag {
+    /// Decoration (backgrounds, marks): screen readers skip it.
+    #[default]
+    Artifact,
+    /// Part of the content placed as `Key`.
+    Content(Key, Part),
+}
+
+/// A paragraph or figure placed by the typesetter: its page, frame, flow and
+/// paragraph (within a QR group) in the layout's plan. The same for every
+/// organisation, so shared frames keep it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    /// Page of the plan.
+    pub page: u16,
+    /// Frame of the page.
+    pub frame: u16,
+    /// Flow of the frame.
+    pub flow: u16,
+    /// Paragraph of the flow (0 for a lone paragraph).
+    pub para: u16,
+}
+
+/// Which part of a placed paragraph or figure an item draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// A paragraph's text.
+    Text,
+    /// A paragraph's label (bullet, "Telefon", a helpline's number).
+    Label,
+    /// A picture: the logo or the QR code.
+    Figure,
+}
+
+/// What the typesetter placed, recorded as it placed it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// A paragraph, whose text items (and label items, if `labelled`) carry `key`.
+    Para {
+        /// Its identity.
+        key: Key,
+        /// A paragraph or heading, or an item of a list.
+        role: ParaRole,
+        /// It has a label (bullet, "Telefon").
+        labelled: bool,
+        /// Its language, when it is not the document's (a fallback value).
+        lang: Option<String>,
+    },
+    /// A picture (the logo, the QR code) with its text alternative.
+    Figure {
+        /// Its identity.
+        key: Key,
+        /// What it shows, for screen readers.
+        alt: String,
+    },
+}
+
+/// The logical structure of a document, in reading order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Structure {
+    /// Element 0 is the document; every other element names its parent.
+    pub elements: Vec<Element>,
+}
+
+/// One structure element.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    /// The standard structure type: Document, H1…H6, P, L, LI, Lbl, LBody, Figure.
+    pub role: &'static str,
+    /// The parent element's index (none for the document).
+    pub parent: Option<usize>,
+    /// The items that are its content.
+    pub content: Option<(Key, Part)>,
+    /// A text alternative (figures).
+    pub alt: Option<String>,
+    /// The language, when it is not the document's.
+    pub lang: Option<String>,
+}
+
+/// The structure of a document from its frames' nodes, the frames in reading
+/// order: headings and paragraphs as their styles say, list items as
+/// L/LI/Lbl/LBody, a labelled paragraph's label as a Span, figures with their
+/// text alternatives.
+pub fn assemble<'n>(frames: impl IntoIterator<Item = &'n [Node]>) -> Structure {
+    let mut tree = Tree {
+        s: Structure {
+            elements: vec![element("Document", None, None)],
+        },
+        list: None,
     };
-    let mut list: Option<(usize, usize)> = None; // (list number, its element)
-    for (p, f, frame) in frames {
-        let key = |flow: usize, para: usize| Key {
-            page: p as u16,
-            frame: f as u16,
-            flow: flow as u16,
-            para: para as u16,
-        };
-        for (i, flow) in frame.flows.iter().enumerate() {
-            match flow {
-                Flow::Para(para) => add_para(&mut s, &mut list, para, key(i, 0)),
-                Flow::Qr { paras, alt, .. } => {
-                    for (j, para) in paras.iter().enumerate() {
-                        add_para(&mut s, &mut list, para, key(i, j));
-                    }
-                    list = None;
-                    let mut figure =
-                        element("Figure", Some(0), Some((key(i, QR_FIGURE), Part::Figure)));
-                    figure.alt = Some(alt.clone());
-                    s.elements.push(figure);
-                }
-                Flow::Logo { alt, .. } => {
-                    list = None;
-                    let mut figure = element("Figure", Some(0), Some((key(i, 0), Part::Figure)));
-                    figure.alt = Some(alt.clone());
-                    s.elements.push(figure);
-                }
+    for node in frames.into_iter().flatten() {
+        match node {
+            Node::Para {
+                key,
+                role,
+                labelled,
+                lang,
+            } => tree.para(*key, *role, *labelled, lang.as_deref()),
+            Node::Figure { key, alt } => {
+                tree.list = None;
+                let mut figure = element("Figure", Some(0), Some((*key, Part::Figure)));
+                figure.alt = Some(alt.clone());
+                tree.s.elements.push(figure);
             }
         }
     }
-    s
+    tree.s
+}
+
+/// The structure being assembled.
+struct Tree {
+    s: Structure,
+    /// The list being filled: its number in the content and its element.
+    list: Option<(usize, usize)>,
+}
+
+impl Tree {
+    fn push(&mut self, e: Element) -> usize {
+        self.s.elements.push(e);
+        self.s.elements.len() - 1
+    }
+
+    fn para(&mut self, key: Key, role: ParaRole, labelled: bool, lang: Option<&str>) {
+        match role {
+            ParaRole::Block(role) => {
+                self.list = None;
+                let mut e = element(role.name(), Some(0), Some((key, Part::Text)));
+                e.lang = lang.map(str::to_string);
+                let parent = self.push(e);
+                if labelled {
+                    self.push(element("Span", Some(parent), Some((key, Part::Label))));
+                }
+            }
+            ParaRole::Item(n) => {
+                let l = match self.list {
+                    Some((number, l)) if number == n => l,
+                    _ => {
+                        let l = self.push(element("L", Some(0), None));
+                        self.list = Some((n, l));
+                        l
+                    }
+                };
+                let li = self.push(element("LI", Some(l), None));
+                if labelled {
+                    self.push(element("Lbl", Some(li), Some((key, Part::Label))));
+                }
+                let mut body = element("LBody", Some(li), Some((key, Part::Text)));
+                body.lang = lang.map(str::to_string);
+                self.push(body);
+            }
+        }
+    }
 }
 
 fn element(role: &'static str, parent: Option<usize>, content: Option<(Key, Part)>) -> Element {
@@ -64,41 +174,5 @@ fn element(role: &'static str, parent: Option<usize>, content: Option<(Key, Part
         content,
         alt: None,
         lang: None,
-    }
-}
-
-fn add_para(s: &mut Structure, list: &mut Option<(usize, usize)>, para: &Para, key: Key) {
-    match para.role {
-        ParaRole::Block(role) => {
-            *list = None;
-            let mut e = element(role.name(), Some(0), Some((key, Part::Text)));
-            e.lang.clone_from(&para.lang);
-            s.elements.push(e);
-            if para.label.is_some() {
-                let parent = s.elements.len() - 1;
-                s.elements
-                    .push(element("Span", Some(parent), Some((key, Part::Label))));
-            }
-        }
-        ParaRole::Item(n) => {
-            let l = match *list {
-                Some((number, l)) if number == n => l,
-                _ => {
-                    s.elements.push(element("L", Some(0), None));
-                    let l = s.elements.len() - 1;
-                    *list = Some((n, l));
-                    l
-                }
-            };
-            s.elements.push(element("LI", Some(l), None));
-            let li = s.elements.len() - 1;
-            if para.label.is_some() {
-                s.elements
-                    .push(element("Lbl", Some(li), Some((key, Part::Label))));
-            }
-            let mut body = element("LBody", Some(li), Some((key, Part::Text)));
-            body.lang.clone_from(&para.lang);
-            s.elements.push(body);
-        }
     }
 }

@@ -212,3 +212,89 @@ fn pdf_ua_is_claimed_in_xmp_and_a_logo_without_alt_text_is_refused() {
     assert!(err.contains("logo_alt"), "{err}");
     assert!(!sb.path("ua.pdf").exists());
 }
+
+/// Every tagged item of every example, in every language and layout, has its
+/// structure element, and every element that stands for content has some: no
+/// text is hidden from screen readers and no figure is announced that is not
+/// printed. One more file has an e-mail address too long to leave room for the
+/// QR code beside it.
+#[test]
+fn tagged_content_and_structure_elements_match_one_to_one() {
+    use leaflet::bundle::Store;
+    use leaflet::content::Flow;
+    use leaflet::pages::Item;
+    use leaflet::structure::{Part, Tag};
+    use leaflet::{contacts, content, fonts, layout, locale, typeset};
+    use std::collections::HashSet;
+
+    let sb = Sandbox::new();
+    let crowded = sb.write(
+        "crowded.toml",
+        "[organisation]\nname = \"Åsby kommun\"\n\
+         email = \"anhorigcentrum.vardochomsorg@asby.se\"\n\
+         web = \"https://www.asby.se/anhorig\"\n",
+    );
+    let mut files: Vec<std::path::PathBuf> = ["asby", "glantan", "norrby"]
+        .iter()
+        .map(|e| common::repo(&format!("examples/{e}.toml")))
+        .collect();
+    files.push(crowded);
+    let layouts = Store::layouts(None);
+    let mut without_qr = 0;
+    for file in &files {
+        let c = contacts::load(file).expect("valid contacts");
+        let logo = c.read_logo().expect("a readable logo");
+        for name in layout::names(&layouts).expect("layouts") {
+            let layout = layout::load(&layouts, &name).expect("a layout");
+            let fonts = fonts::Fonts::load(&Store::fonts(None), &layout.fonts).expect("fonts");
+            for lang in ["sv", "fi", "en"] {
+                let locale = locale::load(&Store::locales(None), lang).expect("a locale");
+                let content =
+                    content::compose(&layout, &locale, &c, logo.as_ref()).expect("content");
+                let shared = typeset::Shared::default();
+                let hyphenator = locale.hyphenator();
+                let strict = typeset::Fit::Strict;
+                let Ok(set) =
+                    typeset::typeset(&content, &layout, &fonts, hyphenator, strict, &shared)
+                else {
+                    continue; // refused as too long: nothing is printed
+                };
+                let case = format!("{} {name} {lang}", file.display());
+                let elements: HashSet<_> = set
+                    .structure
+                    .elements
+                    .iter()
+                    .filter_map(|e| e.content)
+                    .collect();
+                let tagged: HashSet<_> = set
+                    .pages
+                    .iter()
+                    .flat_map(|p| &p.items)
+                    .filter_map(|i| match i.tag() {
+                        Tag::Content(key, part) => Some((key, part)),
+                        Tag::Artifact => None,
+                    })
+                    .collect();
+                for t in &tagged {
+                    assert!(elements.contains(t), "{case}: {t:?} has no element");
+                }
+                for e in &elements {
+                    assert!(tagged.contains(e), "{case}: {e:?} has no content");
+                }
+                let qr_asked = content
+                    .pages
+                    .iter()
+                    .flat_map(|p| &p.frames)
+                    .flat_map(|f| &f.flows)
+                    .any(|f| matches!(f, Flow::Qr { .. }));
+                let qr_printed = set.pages.iter().flat_map(|p| &p.items).any(|i| {
+                    matches!(i, Item::Fill(r) if matches!(r.tag, Tag::Content(_, Part::Figure)))
+                });
+                if qr_asked && !qr_printed {
+                    without_qr += 1;
+                }
+            }
+        }
+    }
+    assert!(without_qr > 0, "the crowded file leaves the QR code out");
+}

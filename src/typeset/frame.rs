@@ -12,7 +12,8 @@
 use crate::content::{Flow, FrameText};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{Align, Frame, Layout};
-use crate::pages::{FillRect, Item, StrokeRect, Tag};
+use crate::pages::{FillRect, Item, StrokeRect};
+use crate::structure::{Node, Tag};
 use crate::units::pt;
 
 use super::overflow::{self, Overflow};
@@ -35,6 +36,8 @@ pub(super) struct SetFrame {
     pub overflow: Option<Overflow>,
     /// Labels too wide for their column.
     pub misfits: Vec<Diagnostic>,
+    /// What was placed, for the document's structure.
+    pub nodes: Vec<Node>,
 }
 
 impl Setter<'_> {
@@ -79,6 +82,7 @@ impl Setter<'_> {
             items,
             overflow,
             misfits: stack.misfits,
+            nodes: stack.nodes,
         })
     }
 

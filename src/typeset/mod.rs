@@ -23,8 +23,7 @@ mod para;
 mod qr;
 mod stack;
 
-pub use qr::QR_FIGURE;
-
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::content::Content;
@@ -33,6 +32,7 @@ use crate::fonts::Fonts;
 use crate::hyphenate::Hyphenator;
 use crate::layout::Layout;
 use crate::pages::{Item, Page};
+use crate::structure::{self, Node, Structure};
 use crate::units::pt;
 
 use linebreak::LineBreaker;
@@ -47,11 +47,13 @@ pub enum Fit {
     Preview,
 }
 
-/// Typeset pages, with the warnings that did not stop them.
+/// Typeset pages, with their structure and the warnings that did not stop them.
 #[derive(Debug)]
 pub struct Typeset {
     /// The finished pages.
     pub pages: Vec<Page>,
+    /// The document's logical structure, in reading order.
+    pub structure: Structure,
     /// Overflows in [`Fit::Preview`].
     pub warnings: Vec<Diagnostic>,
 }
@@ -63,6 +65,10 @@ struct FrameAt {
     frame: usize,
 }
 
+/// A frame's place in the reading order: its `order` in the layout (frames
+/// without one last), then page and frame order.
+type ReadingOrder = (u32, usize, usize);
+
 /// Typeset a leaflet's content with a layout's fonts and styles.
 pub fn typeset(
     content: &Content<'_>,
@@ -73,39 +79,41 @@ pub fn typeset(
     shared: &Shared,
 ) -> Result<Typeset, Diagnostics> {
     let mut setter = Setter::new(fonts, hyphenator);
-    let width = pt(layout.page.width_mm);
     let height = pt(layout.page.height_mm);
     let mut pages = Vec::new();
     let mut errors = Vec::new();
     let mut misfits = Vec::new();
+    let mut nodes: Vec<(ReadingOrder, Cow<'_, [Node]>)> = Vec::new();
     for (number, page) in content.pages.iter().enumerate() {
-        let mut items = Vec::new();
+        let mut finished = Page::new(pt(layout.page.width_mm), height);
         for (f, frame) in page.frames.iter().enumerate() {
             let at = FrameAt {
                 page: number,
                 frame: f,
             };
+            let order = (frame.frame.order.unwrap_or(u32::MAX), number, f);
             if let Some(done) = shared.0.get(&at) {
-                items.extend(done.iter().cloned());
+                finished.items.extend(done.items.iter().cloned());
+                nodes.push((order, Cow::Borrowed(&done.nodes)));
                 continue;
             }
             match setter.frame(frame, layout, height, at) {
                 Ok(set) => {
-                    items.extend(set.items);
+                    finished.items.extend(set.items);
                     let misfit = set.overflow.is_some() || !set.misfits.is_empty();
                     if let Some(o) = &set.overflow {
                         misfits.push(o.diagnostic(number + 1, page.name, &content.lang));
                     }
                     misfits.extend(set.misfits);
                     if misfit {
-                        items.push(Item::Outline(frame::outline(frame.frame, height)));
+                        let outline = frame::outline(frame.frame, height);
+                        finished.items.push(Item::Outline(outline));
                     }
+                    nodes.push((order, Cow::Owned(set.nodes)));
                 }
                 Err(mut found) => errors.append(&mut found),
             }
         }
-        let mut finished = Page::new(width, height);
-        finished.items = items;
         pages.push(finished);
     }
     match fit {
@@ -115,20 +123,28 @@ pub fn typeset(
             .for_each(|d| d.severity = Severity::Warning),
     }
     misfits.append(&mut setter.warnings);
-    if errors.is_empty() {
-        Ok(Typeset {
-            pages,
-            warnings: misfits,
-        })
-    } else {
-        Err(Diagnostics(errors))
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
     }
+    nodes.sort_by_key(|(order, _)| *order);
+    Ok(Typeset {
+        pages,
+        structure: structure::assemble(nodes.iter().map(|(_, n)| n.as_ref())),
+        warnings: misfits,
+    })
 }
 
 /// The frames that do not depend on the contacts (body text, helplines), typeset
 /// once per language and layout and reused for every organisation.
 #[derive(Debug, Default)]
-pub struct Shared(HashMap<FrameAt, Vec<Item>>);
+pub struct Shared(HashMap<FrameAt, Done>);
+
+/// A frame set once: what it draws and what it placed.
+#[derive(Debug)]
+struct Done {
+    items: Vec<Item>,
+    nodes: Vec<Node>,
+}
 
 impl Shared {
     /// Typeset every frame whose content does not depend on the contacts; any
@@ -158,7 +174,11 @@ impl Shared {
                             errors.push(o.diagnostic(number + 1, page.name, &content.lang));
                         }
                         errors.extend(set.misfits);
-                        shared.insert(at, set.items);
+                        let done = Done {
+                            items: set.items,
+                            nodes: set.nodes,
+                        };
+                        shared.insert(at, done);
                     }
                     Err(mut found) => errors.append(&mut found),
                 }

@@ -5,13 +5,16 @@
 use crate::content::Para;
 use crate::diagnostic::Diagnostic;
 use crate::layout::{Layout, Style};
-use crate::pages::{GlyphRun, Item, Key, Part, Tag};
+use crate::pages::{GlyphRun, Item};
+use crate::structure::{Key, Part, Tag};
 
 use super::linebreak::weight_of;
 use super::Setter;
 
 /// A paragraph's lines placed from its top (y 0 at its top, growing downwards).
 pub(super) struct PlacedPara {
+    /// What its items are tagged as.
+    pub key: Key,
     /// The label and the lines' runs.
     pub items: Vec<Item>,
     /// Its height: its lines times the line height.
@@ -59,6 +62,7 @@ impl Setter<'_> {
             y += line_height;
         }
         Ok(PlacedPara {
+            key,
             items,
             height: y,
             misfits: set.misfits,

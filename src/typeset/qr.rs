@@ -13,14 +13,15 @@ use std::rc::Rc;
 use crate::content::{Origin, Para};
 use crate::diagnostic::Diagnostic;
 use crate::layout::Layout;
-use crate::pages::{FillRect, Item, Key, Part, Tag};
+use crate::pages::{FillRect, Item};
+use crate::structure::{Key, Node, Part, Tag};
 use crate::units::pt;
 
 use super::stack::{gap, scaled, Bottom, Stack};
 use super::Setter;
 
 /// The paragraph number a QR code's figure has in its flow's key.
-pub const QR_FIGURE: usize = u16::MAX as usize;
+const QR_FIGURE: usize = u16::MAX as usize;
 /// Space between a QR code and the text beside it.
 const GAP_MM: f32 = 4.0;
 /// The smallest QR module an office printer reliably resolves.
@@ -44,6 +45,8 @@ pub(super) struct Group<'a> {
     pub size_mm: f32,
     /// The paragraphs beside it.
     pub paras: &'a [Para],
+    /// What the code is, for screen readers.
+    pub alt: &'a str,
 }
 
 impl Setter<'_> {
@@ -100,7 +103,12 @@ impl Setter<'_> {
         }
         match code {
             Some(modules) => {
-                place_code(out, &modules, size, width - size, start, key(QR_FIGURE));
+                let key = key(QR_FIGURE);
+                place_code(out, &modules, size, width - size, start, key);
+                out.nodes.push(Node::Figure {
+                    key,
+                    alt: group.alt.to_string(),
+                });
                 out.height = start + text_height.max(size);
                 out.bottoms.push(Bottom {
                     y: start + size,

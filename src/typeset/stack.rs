@@ -8,7 +8,8 @@
 use crate::content::{Flow, Origin, Para};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{Layout, Style};
-use crate::pages::{Item, Key};
+use crate::pages::Item;
+use crate::structure::{Key, Node};
 
 use super::para::PlacedPara;
 use super::{FrameAt, Setter};
@@ -27,6 +28,8 @@ pub(super) struct Stack {
     pub fields: Vec<FieldLines>,
     /// Labels too wide for their column.
     pub misfits: Vec<Diagnostic>,
+    /// What was placed, for the document's structure.
+    pub nodes: Vec<Node>,
 }
 
 /// Where a flow ends.
@@ -49,8 +52,8 @@ pub(super) struct FieldLines {
 }
 
 impl Stack {
-    /// Add a placed paragraph from `top` to `bottom`: its items, its bottom and,
-    /// for a contacts field, its line count.
+    /// Add a placed paragraph from `top` to `bottom`: its items, its structure
+    /// node, its bottom and, for a contacts field, its line count.
     pub(super) fn put(
         &mut self,
         placed: PlacedPara,
@@ -63,6 +66,12 @@ impl Stack {
             item.move_by(0.0, top);
             item
         }));
+        self.nodes.push(Node::Para {
+            key: placed.key,
+            role: para.role,
+            labelled: para.label.is_some(),
+            lang: para.lang.clone(),
+        });
         self.bottoms.push(Bottom {
             y: bottom,
             source: para.source.clone(),
@@ -97,6 +106,7 @@ impl Setter<'_> {
             bottoms: Vec::new(),
             fields: Vec::new(),
             misfits: Vec::new(),
+            nodes: Vec::new(),
         };
         // The previous paragraph's space after; none at the top of the frame.
         let mut prev_after: Option<f32> = None;
@@ -121,22 +131,28 @@ impl Setter<'_> {
                     width_mm,
                     height_mm,
                     align,
-                    ..
+                    alt,
                 } => {
-                    let size = (*width_mm, *height_mm);
-                    self.logo(&mut out, image, size, *align, width, key(0));
+                    let logo = super::logo::Logo {
+                        image,
+                        size_mm: (*width_mm, *height_mm),
+                        align: *align,
+                        alt,
+                    };
+                    self.logo(&mut out, &logo, width, key(0));
                     prev_after = Some(0.0);
                 }
                 Flow::Qr {
                     url,
                     size_mm,
                     paras,
-                    ..
+                    alt,
                 } => {
                     let group = super::qr::Group {
                         url,
                         size_mm: *size_mm,
                         paras,
+                        alt,
                     };
                     if let Err(mut p) =
                         self.qr_group(&mut out, &group, layout, width, &mut prev_after, key)
@@ -155,7 +171,8 @@ impl Setter<'_> {
 }
 
 impl FrameAt {
-    /// The structure key of paragraph `para` of flow `flow` in this frame.
+    /// The structure key of paragraph `para` of flow `flow` in this frame: made
+    /// here only, once for each paragraph or figure as it is placed.
     pub(super) fn key(self, flow: usize, para: usize) -> Key {
         Key {
             page: self.page as u16,
