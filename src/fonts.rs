@@ -112,6 +112,16 @@ impl Font {
         })
     }
 
+    /// The font program.
+    pub fn data(&self) -> &[u8] {
+        self.data
+    }
+
+    /// The parsed face, for metrics and names.
+    pub fn face(&self) -> &rustybuzz::Face<'_> {
+        &self.face
+    }
+
     /// Shape a piece of text (one word, usually) with the font's kerning and ligatures.
     pub fn shape(&self, text: &str) -> Vec<ShapedGlyph> {
         let mut buffer = rustybuzz::UnicodeBuffer::new();

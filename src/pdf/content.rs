@@ -1,0 +1,183 @@
+//! Page content streams, written with pdf-writer's operator encoder: every item
+//! drawn inside marked content (ISO 32000-1, 14.6), an `/Artifact` sequence for
+//! decoration or a sequence with an `/MCID` that links it to its structure element.
+
+use std::collections::{BTreeMap, HashMap};
+
+use pdf_writer::{Content, Name, Str};
+
+use crate::fonts::Weight;
+use crate::pages::{GlyphRun, Item, Page};
+use crate::structure::{Key, Part, Structure, Tag};
+
+use super::font::Embedded;
+use super::image::{self, Picture};
+
+/// What a page's content is drawn with.
+pub struct Resources<'a> {
+    /// The embedded fonts.
+    pub fonts: &'a BTreeMap<Weight, Embedded>,
+    /// The embedded pictures.
+    pub pictures: &'a [Picture<'a>],
+    /// The structure the content is tagged for.
+    pub structure: &'a Structure,
+    /// The element of each placed paragraph's or figure's part.
+    pub leaves: &'a HashMap<(Key, Part), usize>,
+}
+
+/// A page's content stream, and per MCID the structure element it belongs to.
+pub struct PageContent {
+    /// The content stream.
+    pub stream: Vec<u8>,
+    /// The structure element of each marked-content id, in order.
+    pub mcids: Vec<usize>,
+}
+
+/// Draw one page; fails with the key of content that has no structure element.
+pub fn page(page: &Page, resources: &Resources<'_>) -> Result<PageContent, Key> {
+    let mut painter = Painter {
+        content: Content::new(),
+        resources,
+        mcids: Vec::new(),
+        open: None,
+        fill: None,
+        font: None,
+    };
+    for item in &page.items {
+        painter.mark(item.tag())?;
+        painter.draw(item);
+    }
+    if painter.open.is_some() {
+        painter.content.end_marked_content();
+    }
+    Ok(PageContent {
+        stream: painter.content.finish().into_vec(),
+        mcids: painter.mcids,
+    })
+}
+
+/// A content stream being written, with the state already set in it, so that it
+/// is not repeated for every run.
+struct Painter<'a> {
+    content: Content,
+    resources: &'a Resources<'a>,
+    mcids: Vec<usize>,
+    /// The marked-content sequence open.
+    open: Option<Tag>,
+    /// The fill colour set.
+    fill: Option<[f32; 3]>,
+    /// The font and size set.
+    font: Option<(Weight, f32)>,
+}
+
+impl Painter<'_> {
+    /// Open the marked-content sequence for `tag`, unless it is open already.
+    fn mark(&mut self, tag: Tag) -> Result<(), Key> {
+        if self.open == Some(tag) {
+            return Ok(());
+        }
+        if self.open.is_some() {
+            self.content.end_marked_content();
+        }
+        match tag {
+            Tag::Artifact => {
+                self.content.begin_marked_content(Name(b"Artifact"));
+            }
+            Tag::Content(key, part) => {
+                let element = *self.resources.leaves.get(&(key, part)).ok_or(key)?;
+                let role = self.resources.structure.elements[element].role;
+                self.content
+                    .begin_marked_content_with_properties(Name(role.as_bytes()))
+                    .properties()
+                    .identify(self.mcids.len() as i32);
+                self.mcids.push(element);
+            }
+        }
+        self.open = Some(tag);
+        Ok(())
+    }
+
+    fn set_fill(&mut self, c: [f32; 3]) {
+        if self.fill != Some(c) {
+            self.content.set_fill_rgb(c[0], c[1], c[2]);
+            self.fill = Some(c);
+        }
+    }
+
+    fn draw(&mut self, item: &Item) {
+        match item {
+            Item::Fill(r) => {
+                self.set_fill(r.colour);
+                self.content
+                    .rect(r.x, r.y, r.width, r.height)
+                    .fill_nonzero();
+            }
+            Item::Outline(r) => {
+                let [red, green, blue] = r.colour;
+                self.content
+                    .set_stroke_rgb(red, green, blue)
+                    .set_line_width(r.line_width)
+                    .rect(r.x, r.y, r.width, r.height)
+                    .stroke();
+            }
+            Item::Line(l) => {
+                let [red, green, blue] = l.colour;
+                self.content
+                    .set_stroke_rgb(red, green, blue)
+                    .set_line_width(l.width)
+                    .move_to(l.from.0, l.from.1)
+                    .line_to(l.to.0, l.to.1)
+                    .stroke();
+            }
+            Item::Image(b) => {
+                if let Some(picture) = image::find(self.resources.pictures, &b.image) {
+                    self.content
+                        .save_state()
+                        .transform([b.width, 0.0, 0.0, b.height, b.x, b.y])
+                        .x_object(Name(picture.resource.as_bytes()))
+                        .restore_state();
+                }
+            }
+            Item::Text(run) => self.text(run),
+        }
+    }
+
+    fn text(&mut self, run: &GlyphRun) {
+        let Some(embedded) = self.resources.fonts.get(&run.weight) else {
+            return;
+        };
+        self.set_fill(run.colour);
+        self.content.begin_text();
+        if self.font != Some((run.weight, run.size)) {
+            self.content
+                .set_font(Name(embedded.resource.as_bytes()), run.size);
+            self.font = Some((run.weight, run.size));
+        }
+        self.content
+            .set_text_matrix([1.0, 0.0, 0.0, 1.0, run.x, run.y]);
+        show_glyphs(&mut self.content, run, embedded);
+        self.content.end_text();
+    }
+}
+
+/// `TJ` for a run: glyph codes two bytes each, and after a glyph whose advance
+/// differs from its `/W` width (kerning), the difference in thousandths of an em.
+fn show_glyphs(content: &mut Content, run: &GlyphRun, font: &Embedded) {
+    let mut show = content.show_positioned();
+    let mut items = show.items();
+    let mut codes: Vec<u8> = Vec::with_capacity(run.glyphs.len() * 2);
+    for g in &run.glyphs {
+        let code = font.new_ids.get(&g.id).copied().unwrap_or(0);
+        codes.extend(code.to_be_bytes());
+        let width = font.widths.get(usize::from(code)).copied().unwrap_or(0.0);
+        let adjust = width - g.advance as f32 * font.scale;
+        if adjust.abs() > 0.001 {
+            items.show(Str(&codes));
+            items.adjust(adjust);
+            codes.clear();
+        }
+    }
+    if !codes.is_empty() {
+        items.show(Str(&codes));
+    }
+}

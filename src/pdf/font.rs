@@ -1,0 +1,231 @@
+//! Fonts: each face subset to the glyphs the pages show and embedded as a Type 0
+//! font over a CIDFontType2 (ISO 32000-1, 9.7), its codes the subset's glyph ids
+//! (`/Identity-H`), named with a `ABCDEF+` tag derived from the glyph set.
+//! `/W` carries the font's own advances (kerning is written as `TJ` adjustments),
+//! and `/ToUnicode` maps every glyph back to its text, so copy and search give the
+//! real characters (å ä ö š ž).
+
+use std::collections::{BTreeMap, HashMap};
+
+use pdf_writer::{Name, Str};
+use rustybuzz::ttf_parser::GlyphId;
+use smol_str::SmolStr;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fonts::{Font, Fonts, Weight};
+use crate::pages::{Item, Page};
+
+use super::objects::{fnv1a, name, Dict, Obj, Objects, Packing, Ref};
+
+/// A font as embedded.
+pub struct Embedded {
+    /// The resource name content streams use (`F1`).
+    pub resource: String,
+    /// The Type 0 font object.
+    id: Ref,
+    /// Subset glyph id for each original one.
+    pub new_ids: HashMap<u16, u16>,
+    /// `/W` of each subset glyph, in thousandths of an em.
+    pub widths: Vec<f32>,
+    /// Font units to thousandths of an em.
+    pub scale: f32,
+}
+
+/// Embed every face the pages use; returns them and the `/Font` resources.
+pub fn embed_all(
+    objects: &mut Objects,
+    pages: &[Page],
+    fonts: &Fonts,
+) -> Result<(BTreeMap<Weight, Embedded>, Dict), Diagnostics> {
+    let mut resources = Dict::new();
+    let mut embedded = BTreeMap::new();
+    for (weight, used) in used_glyphs(pages) {
+        let font = embed(objects, fonts.get(weight), weight, &used)?;
+        resources.set(font.resource.clone(), font.id);
+        embedded.insert(weight, font);
+    }
+    Ok((embedded, resources))
+}
+
+/// The glyphs each weight shows, with the text each stands for.
+fn used_glyphs(pages: &[Page]) -> BTreeMap<Weight, BTreeMap<u16, SmolStr>> {
+    let mut used: BTreeMap<Weight, BTreeMap<u16, SmolStr>> = BTreeMap::new();
+    for page in pages {
+        for item in &page.items {
+            if let Item::Text(run) = item {
+                let glyphs = used.entry(run.weight).or_default();
+                for g in &run.glyphs {
+                    let text = glyphs.entry(g.id).or_default();
+                    if text.is_empty() {
+                        text.clone_from(&g.text);
+                    }
+                }
+            }
+        }
+    }
+    used
+}
+
+/// Subset a font to the glyphs used and add it: the font program, its descriptor,
+/// the CIDFont with the widths, the `/ToUnicode` map and the Type 0 font.
+fn embed(
+    objects: &mut Objects,
+    font: &Font,
+    weight: Weight,
+    used: &BTreeMap<u16, SmolStr>,
+) -> Result<Embedded, Diagnostics> {
+    let fail = |what: String| {
+        Diagnostics::one(Diagnostic::error(format!(
+            "cannot embed the font `{}` ({what})",
+            font.file
+        )))
+    };
+    // The subset numbers glyphs in this order, glyph 0 (.notdef) first.
+    let ids: Vec<u16> = std::iter::once(0)
+        .chain(used.keys().copied().filter(|&g| g != 0))
+        .collect();
+    let remapper = subsetter::GlyphRemapper::new_from_glyphs(&ids);
+    let program = subsetter::subset(font.data(), 0, &remapper).map_err(|e| fail(e.to_string()))?;
+    // The original glyph of each subset glyph id, as the subset numbered them.
+    let ids: Vec<u16> = remapper.remapped_gids().collect();
+    let scale = 1000.0 / font.units_per_em;
+    let widths: Vec<f32> = ids
+        .iter()
+        .map(|&g| {
+            let advance = font.face().glyph_hor_advance(GlyphId(g)).unwrap_or(0);
+            (f32::from(advance) * scale).round()
+        })
+        .collect();
+    let base_font = name(&format!(
+        "{}+{}",
+        subset_tag(&ids, weight),
+        postscript_name(font)
+    ));
+    let length = Dict::new().with("Length1", program.len() as i64);
+    let file = objects.stream(length, program, Packing::Deflate);
+    let descriptor = objects.add(descriptor(font, base_font.clone(), file));
+    let cid_font = objects.add(Dict::from([
+        ("Type", name("Font")),
+        ("Subtype", name("CIDFontType2")),
+        ("BaseFont", base_font.clone()),
+        (
+            "CIDSystemInfo",
+            Dict::from([
+                ("Registry", Obj::Ascii("Adobe".into())),
+                ("Ordering", Obj::Ascii("Identity".into())),
+                ("Supplement", Obj::Int(0)),
+            ])
+            .into(),
+        ),
+        ("FontDescriptor", descriptor.into()),
+        (
+            "W",
+            Obj::Array(vec![
+                Obj::Int(0),
+                Obj::Array(widths.iter().map(|w| Obj::Int(*w as i64)).collect()),
+            ]),
+        ),
+        ("CIDToGIDMap", name("Identity")),
+    ]));
+    let to_unicode = objects.stream(Dict::new(), to_unicode(&ids, used), Packing::Deflate);
+    let id = objects.add(Dict::from([
+        ("Type", name("Font")),
+        ("Subtype", name("Type0")),
+        ("BaseFont", base_font),
+        ("Encoding", name("Identity-H")),
+        ("DescendantFonts", Obj::Array(vec![cid_font.into()])),
+        ("ToUnicode", to_unicode.into()),
+    ]));
+    Ok(Embedded {
+        resource: format!("F{}", weight as u8 + 1),
+        id,
+        new_ids: ids
+            .iter()
+            .enumerate()
+            .map(|(new, &old)| (old, new as u16))
+            .collect(),
+        widths,
+        scale,
+    })
+}
+
+/// The font descriptor (ISO 32000-1, 9.8): metrics, flags and the font program.
+fn descriptor(font: &Font, base_font: Obj, file: Ref) -> Dict {
+    let face = font.face();
+    let scale = 1000.0 / font.units_per_em;
+    let em = |v: f32| Obj::Int((v * scale).round() as i64);
+    let bbox = face.global_bounding_box();
+    let italic_angle = face.italic_angle();
+    // Flags (ISO 32000-1, table 123): nonsymbolic (the Latin set), italic if slanted.
+    let flags = 32 | if italic_angle != 0.0 { 64 } else { 0 };
+    // No table holds the stem width; estimate it from the weight class as PDF
+    // producers do (about 88 at 400, 166 at 700).
+    let stem_v = 50
+        + (f32::from(face.weight().to_number()) / 65.0)
+            .powi(2)
+            .round() as i64;
+    let corners = [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max];
+    Dict::from([
+        ("Type", name("FontDescriptor")),
+        ("FontName", base_font),
+        ("Flags", Obj::Int(flags)),
+        (
+            "FontBBox",
+            Obj::Array(corners.iter().map(|v| em(f32::from(*v))).collect()),
+        ),
+        ("ItalicAngle", Obj::Real(italic_angle)),
+        ("Ascent", em(font.ascender)),
+        ("Descent", em(font.descender)),
+        (
+            "CapHeight",
+            em(face.capital_height().map_or(font.ascender, f32::from)),
+        ),
+        ("StemV", Obj::Int(stem_v)),
+        ("FontFile2", file.into()),
+    ])
+}
+
+/// The `/ToUnicode` CMap: each subset glyph id to the text its glyph stands for.
+fn to_unicode(ids: &[u16], used: &BTreeMap<u16, SmolStr>) -> Vec<u8> {
+    let mut cmap = pdf_writer::types::UnicodeCmap::new(
+        Name(b"Adobe-Identity-UCS"),
+        pdf_writer::types::SystemInfo {
+            registry: Str(b"Adobe"),
+            ordering: Str(b"UCS"),
+            supplement: 0,
+        },
+    );
+    for (new, old) in ids.iter().enumerate() {
+        if let Some(text) = used.get(old).filter(|t| !t.is_empty()) {
+            cmap.pair_with_multiple(new as u16, text.chars());
+        }
+    }
+    cmap.finish().into_vec()
+}
+
+/// The font's PostScript name, as PDF names allow it.
+fn postscript_name(font: &Font) -> String {
+    let name = font
+        .face()
+        .names()
+        .into_iter()
+        .find(|n| n.name_id == rustybuzz::ttf_parser::name_id::POST_SCRIPT_NAME)
+        .and_then(|n| n.to_string())
+        .unwrap_or_else(|| font.file.trim_end_matches(".ttf").to_string());
+    name.chars()
+        .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c))
+        .collect()
+}
+
+/// Six capital letters that name a subset (ISO 32000-1, 9.6.4), from its glyph set.
+fn subset_tag(ids: &[u16], weight: Weight) -> String {
+    let mut h = fnv1a(&ids.iter().flat_map(|i| i.to_be_bytes()).collect::<Vec<_>>());
+    h ^= weight as u64;
+    (0..6)
+        .map(|_| {
+            let c = (b'A' + (h % 26) as u8) as char;
+            h /= 26;
+            c
+        })
+        .collect()
+}
