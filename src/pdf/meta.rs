@@ -66,56 +66,38 @@ pub fn xmp(objects: &mut Objects, meta: &Metadata) -> Ref {
 /// The XMP packet: the same title, author, subject, keywords, tools and dates as
 /// `/Info`, and the PDF/A and PDF/UA identifications claimed.
 fn packet(meta: &Metadata) -> String {
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let dates = date(meta)
-        .map(|t| {
-            let iso = t.strftime("%Y-%m-%dT%H:%M:%SZ");
-            format!("   <xmp:CreateDate>{iso}</xmp:CreateDate>\n   <xmp:ModifyDate>{iso}</xmp:ModifyDate>\n")
-        })
-        .unwrap_or_default();
-    format!(
-        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>
-<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">
- <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">
-  <rdf:Description rdf:about=\"\"
-    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"
-    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"
-    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"
-    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"
-    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
-   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{subject}</rdf:li></rdf:Alt></dc:description>
-   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
-   <pdf:Keywords>{keywords}</pdf:Keywords>
-   <pdf:Producer>{producer}</pdf:Producer>
-   <xmp:CreatorTool>{producer}</xmp:CreatorTool>
-{dates}{ids}
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end=\"w\"?>",
-        title = esc(&meta.title),
-        author = esc(&meta.author),
-        subject = esc(&meta.subject),
-        lang = esc(&meta.lang),
-        keywords = esc(&meta.keywords),
-        producer = esc(PRODUCER),
-        ids = [
-            (meta.pdf_a, "   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>B</pdfaid:conformance>\n"),
-            (meta.pdf_ua, "   <pdfuaid:part>1</pdfuaid:part>\n"),
-        ]
-        .iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, xml)| *xml)
-        .collect::<String>(),
-    )
+    use xmp_writer::{DateTime, LangId, Timezone, XmpWriter};
+    let mut xmp = XmpWriter::new();
+    xmp.format("application/pdf")
+        .title([(None, meta.title.as_str())])
+        .creator([meta.author.as_str()])
+        .description([(None, meta.subject.as_str())])
+        .language([LangId(&meta.lang)])
+        .pdf_keywords(&meta.keywords)
+        .producer(PRODUCER)
+        .creator_tool(PRODUCER);
+    if let Some(t) = date(meta) {
+        let d = t.to_zoned(jiff::tz::TimeZone::UTC);
+        // Years 1 to 9999, months, days, hours, minutes and seconds all fit.
+        let part = |v: i8| u8::try_from(v).unwrap_or(0);
+        let when = DateTime {
+            year: u16::try_from(d.year()).unwrap_or(1),
+            month: Some(part(d.month())),
+            day: Some(part(d.day())),
+            hour: Some(part(d.hour())),
+            minute: Some(part(d.minute())),
+            second: Some(part(d.second())),
+            timezone: Some(Timezone::Utc),
+        };
+        xmp.create_date(when).modify_date(when);
+    }
+    if meta.pdf_a {
+        xmp.pdfa_part(2).pdfa_conformance("B");
+    }
+    if meta.pdf_ua {
+        xmp.pdfua_part(1);
+    }
+    xmp.finish(None)
 }
 
 #[cfg(test)]
