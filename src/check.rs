@@ -385,7 +385,7 @@ impl Index {
         let faces: Vec<_> = [&fonts.regular, &fonts.bold]
             .iter()
             .filter(|f| checked.insert(f.file.clone()))
-            .map(|f| (f.file.clone(), &f.face))
+            .map(|f| (f.file.clone(), f.face()))
             .collect();
         if faces.is_empty() {
             return;

@@ -2,6 +2,12 @@
 //!
 //! Shaping (rustybuzz) applies the font's kerning and ligatures; the result is in
 //! font units, so one shaped word serves every type size.
+//!
+//! A font owns its program: the bundled ones borrowed from the binary, one read
+//! from disk (`--fonts DIR`) held by the font and freed with it, its parsed face
+//! borrowing from it inside the same value (self_cell, as fluent-bundle holds its
+//! resources). A server that loads fonts for every language it is asked for keeps
+//! no font longer than the data that uses it.
 
 use std::borrow::Cow;
 
@@ -18,15 +24,24 @@ pub enum Weight {
     Bold,
 }
 
+/// A parsed face borrowing from its font program.
+type Face<'a> = rustybuzz::Face<'a>;
+
+self_cell::self_cell!(
+    /// A font program and its parsed face.
+    struct Program {
+        owner: Cow<'static, [u8]>,
+        #[covariant]
+        dependent: Face,
+    }
+);
+
 /// One font file, parsed once, with its shaping plan for Latin text.
 pub struct Font {
     /// The file name, for messages.
     pub file: String,
-    /// The font program. Bundled fonts are compiled in; a font read from disk is
-    /// kept for the rest of the process (fonts are loaded once per run).
-    pub data: &'static [u8],
-    /// The parsed face, for shaping and metrics.
-    pub face: rustybuzz::Face<'static>,
+    /// The font program and its parsed face, for shaping and metrics.
+    program: Program,
     /// A shaping plan for left-to-right Latin text, made once (making one per word
     /// took a tenth of a build).
     plan: rustybuzz::ShapePlan,
@@ -85,41 +100,39 @@ impl Fonts {
 
 impl Font {
     fn load(store: &Store, file: &str) -> Result<Font, Diagnostics> {
-        let data: &'static [u8] = match store.read(file)? {
-            Cow::Borrowed(data) => data,
-            Cow::Owned(data) => Box::leak(data.into_boxed_slice()),
-        };
-        let face = ttf_face(data).ok_or_else(|| {
-            Diagnostics::one(
-                Diagnostic::error("this is not a TrueType or OpenType font")
-                    .in_file(store.display_path(file)),
-            )
+        let program = Program::try_new(store.read(file)?, |data| {
+            rustybuzz::Face::from_slice(data, 0).ok_or_else(|| {
+                Diagnostics::one(
+                    Diagnostic::error("this is not a TrueType or OpenType font")
+                        .in_file(store.display_path(file)),
+                )
+            })
         })?;
+        let face = program.borrow_dependent();
         Ok(Font {
             file: file.to_string(),
             units_per_em: face.units_per_em() as f32,
             ascender: f32::from(face.ascender()),
             descender: f32::from(face.descender()),
             plan: rustybuzz::ShapePlan::new(
-                &face,
+                face,
                 rustybuzz::Direction::LeftToRight,
                 Some(rustybuzz::script::LATIN),
                 None,
                 &[],
             ),
-            face,
-            data,
+            program,
         })
     }
 
     /// The font program.
     pub fn data(&self) -> &[u8] {
-        self.data
+        self.program.borrow_owner()
     }
 
     /// The parsed face, for metrics and names.
     pub fn face(&self) -> &rustybuzz::Face<'_> {
-        &self.face
+        self.program.borrow_dependent()
     }
 
     /// Shape a piece of text (one word, usually) with the font's kerning and ligatures.
@@ -135,9 +148,9 @@ impl Font {
         let shaped = if buffer.script() == rustybuzz::script::LATIN
             && buffer.direction() == rustybuzz::Direction::LeftToRight
         {
-            rustybuzz::shape_with_plan(&self.face, &self.plan, buffer)
+            rustybuzz::shape_with_plan(self.face(), &self.plan, buffer)
         } else {
-            rustybuzz::shape(&self.face, &[], buffer)
+            rustybuzz::shape(self.face(), &[], buffer)
         };
         shaped
             .glyph_infos()
@@ -150,8 +163,4 @@ impl Font {
             })
             .collect()
     }
-}
-
-fn ttf_face(data: &[u8]) -> Option<rustybuzz::Face<'_>> {
-    rustybuzz::Face::from_slice(data, 0)
 }
