@@ -19,7 +19,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast;
 
-use crate::bundle::Store;
 use crate::contacts::{self, Contacts};
 use crate::content;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Source};
@@ -27,6 +26,7 @@ use crate::fonts::Fonts;
 use crate::hyphenate::Hyphenator;
 use crate::layout::{self, Layout};
 use crate::locale::{self, REFERENCE};
+use crate::store::Store;
 use crate::typeset::{self, Fit};
 
 /// The contacts every layout is typeset with: the bundled example.
@@ -605,7 +605,7 @@ fn compare(index: &Index, reference: &Index, findings: &mut Vec<Diagnostic>) {
                 index
                     .at(t, t.offset, Diagnostic::error(format!("`{id}` is not in the reference locale `{REFERENCE}`")))
                     .field(id.clone())
-                    .hint(match crate::contacts::did_you_mean(id, &missing) {
+                    .hint(match crate::store::did_you_mean(id, &missing) {
                         Some(m) => format!("did you mean `{m}`? The reference has that id and this locale lacks it"),
                         None => "nothing prints it: remove it, or check its spelling against the reference".into(),
                     }),

@@ -178,35 +178,8 @@ enum Kind {
 
 /// Read, parse and validate a contacts file.
 pub fn load(path: &Path) -> Result<Contacts, Diagnostics> {
-    let text = read_text_file(path, MAX_FILE_BYTES, "contacts file")?;
+    let text = crate::store::read_text_file(path, MAX_FILE_BYTES, "contacts file")?;
     parse(&Source::new(path, text))
-}
-
-/// Read a UTF-8 text file, refusing directories, huge files and other encodings.
-pub(crate) fn read_text_file(path: &Path, max: u64, what: &str) -> Result<String, Diagnostics> {
-    let fail = |message: String| Diagnostics::one(Diagnostic::error(message).in_file(path));
-    let meta =
-        std::fs::metadata(path).map_err(|e| fail(format!("cannot read the {what} ({e})")))?;
-    if meta.is_dir() {
-        return Err(fail(format!("is a folder, not a {what}")));
-    }
-    if meta.len() > max {
-        return Err(fail(format!(
-            "the {what} is {} bytes; at most {max} bytes are read",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the {what} ({e})")))?;
-    String::from_utf8(bytes).map_err(|e| {
-        Diagnostics::one(
-            Diagnostic::error(format!(
-                "the {what} is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ))
-            .in_file(path)
-            .hint("save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"),
-        )
-    })
 }
 
 /// Parse and validate a contacts file's text; report every problem at once.
@@ -480,7 +453,7 @@ impl Validator<'_> {
             };
             let message = format!("`{dotted}` is not a known key");
             let d = self.error(span, &dotted, message);
-            match did_you_mean(key, known) {
+            match crate::store::did_you_mean(key, known) {
                 Some(m) => d.hints.push(format!("did you mean `{m}`?")),
                 None => d.hints.push(format!(
                     "known keys here: {}",
@@ -696,17 +669,6 @@ fn is_email(s: &str) -> bool {
         && !domain.ends_with('.')
         && !domain.contains('@')
         && !s.contains(char::is_whitespace)
-}
-
-/// The known key closest to a misspelt one, if any is close enough.
-pub(crate) fn did_you_mean<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
-    let key = key.to_lowercase();
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(&key, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
 }
 
 #[cfg(test)]

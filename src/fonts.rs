@@ -11,9 +11,9 @@
 
 use std::borrow::Cow;
 
-use crate::bundle::Store;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::layout::FontFiles;
+use crate::store::Store;
 
 /// Which face of the family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -12,8 +12,8 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::bundle::{self, Store};
 use crate::diagnostic::{Diagnostic, Diagnostics, Source};
+use crate::store::Store;
 
 /// The layout used when none is named.
 pub const DEFAULT: &str = "folder-a5";
@@ -293,7 +293,7 @@ fn default_true() -> bool {
 pub fn load(store: &Store, name_or_path: &str) -> Result<Layout, Diagnostics> {
     let (name, source) = if name_or_path.ends_with(".toml") || name_or_path.contains('/') {
         let path = Path::new(name_or_path);
-        let text = crate::contacts::read_text_file(path, 1024 * 1024, "layout file")?;
+        let text = crate::store::read_text_file(path, 1024 * 1024, "layout file")?;
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -305,7 +305,7 @@ pub fn load(store: &Store, name_or_path: &str) -> Result<Layout, Diagnostics> {
             let names = names(store)?;
             let mut d =
                 Diagnostic::error(format!("there is no layout `{name_or_path}`")).field("--layout");
-            if let Some(m) = crate::contacts::did_you_mean(
+            if let Some(m) = crate::store::did_you_mean(
                 name_or_path,
                 &names.iter().map(String::as_str).collect::<Vec<_>>(),
             ) {
@@ -313,7 +313,7 @@ pub fn load(store: &Store, name_or_path: &str) -> Result<Layout, Diagnostics> {
             }
             return Err(d.hint(format!("layouts: {}", names.join(", "))).into());
         }
-        let text = bundle::utf8(store, &rel, store.read(&rel)?)?;
+        let text = store.read_text(&rel)?;
         (
             name_or_path.to_string(),
             Source::new(store.display_path(&rel), text),

@@ -24,7 +24,6 @@
 #![deny(missing_docs)]
 
 pub mod batch;
-pub mod bundle;
 pub mod check;
 pub mod cli;
 pub mod contacts;
@@ -43,6 +42,7 @@ pub mod pages;
 pub mod pdf;
 pub mod press;
 pub mod serve;
+pub mod store;
 pub mod structure;
 pub mod typeset;
 pub mod units;
@@ -51,7 +51,7 @@ use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 
-use bundle::Store;
+use store::Store;
 
 /// What to build, from where.
 #[derive(Debug, Clone)]

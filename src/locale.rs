@@ -16,9 +16,9 @@ use unic_langid::LanguageIdentifier;
 
 use std::borrow::Cow;
 
-use crate::bundle::{self, Store};
 use crate::diagnostic::{Diagnostic, Diagnostics, Source};
 use crate::hyphenate::{Hyphenator, EXCEPTIONS_FILE};
+use crate::store::Store;
 
 /// The reference locale: every other locale is compared with it.
 pub const REFERENCE: &str = "sv";
@@ -125,7 +125,7 @@ pub fn contacts_template(store: &Store, requested: &str) -> Result<Template, Dia
         folder = REFERENCE;
     }
     let rel = format!("{folder}/{CONTACTS_TEMPLATE}");
-    let text = bundle::utf8(store, &rel, store.read(&rel)?)?;
+    let text = store.read_text(&rel)?;
     Ok(Template { text, warnings })
 }
 
@@ -155,7 +155,7 @@ pub fn sources(store: &Store, folder: &str) -> Result<Vec<Source>, Diagnostics> 
         .map(|(rel, data)| {
             Ok(Source::new(
                 store.display_path(&rel),
-                bundle::utf8(store, &rel, data)?,
+                store.utf8(&rel, data)?,
             ))
         })
         .collect()
@@ -211,7 +211,7 @@ fn load_folder(
     let mut hyphenator = Hyphenator::for_language(if pseudo_text { PSEUDO } else { folder });
     let exceptions = format!("{folder}/{EXCEPTIONS_FILE}");
     if !pseudo_text && store.contains(&exceptions) {
-        let text = bundle::utf8(store, &exceptions, store.read(&exceptions)?)?;
+        let text = store.read_text(&exceptions)?;
         if let Err(e) =
             hyphenator.add_exceptions(&Source::new(store.display_path(&exceptions), text))
         {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use leaflet::bundle::Store;
+use leaflet::store::Store;
 use leaflet::{BuildOptions, Diagnostic, Diagnostics};
 
 use leaflet::cli::{

@@ -29,12 +29,12 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use crate::bundle::Store;
 use crate::contacts::{self, Contacts};
 use crate::diagnostic::{Diagnostic, Diagnostics, Source};
 use crate::form::{self, Form, PageState};
 use crate::image::{self, Image};
 use crate::locale::{self, Locale};
+use crate::store::Store;
 use crate::{layout, BuildOptions, Built, Prepared};
 
 /// The largest request accepted.

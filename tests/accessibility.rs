@@ -220,9 +220,9 @@ fn pdf_ua_is_claimed_in_xmp_and_a_logo_without_alt_text_is_refused() {
 /// QR code beside it.
 #[test]
 fn tagged_content_and_structure_elements_match_one_to_one() {
-    use leaflet::bundle::Store;
     use leaflet::content::Flow;
     use leaflet::pages::Item;
+    use leaflet::store::Store;
     use leaflet::structure::{Part, Tag};
     use leaflet::{contacts, content, fonts, layout, locale, typeset};
     use std::collections::HashSet;

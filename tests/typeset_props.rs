@@ -2,12 +2,12 @@
 //! inside its frame, or the result is an error saying it does not fit; never both,
 //! never a panic.
 
-use leaflet::bundle::Store;
 use leaflet::content::{Content, Flow, FrameText, Origin, PageText, Para, ParaRole, Span, Wrap};
 use leaflet::fonts::Fonts;
 use leaflet::hyphenate::Hyphenator;
 use leaflet::layout::{self, Frame, Role};
 use leaflet::pages::Item;
+use leaflet::store::Store;
 use leaflet::typeset::{typeset, Fit, Shared};
 use leaflet::units::PT_PER_MM;
 use proptest::prelude::*;

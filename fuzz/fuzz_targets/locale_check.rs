@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use leaflet::bundle::Store;
+use leaflet::store::Store;
 use libfuzzer_sys::fuzz_target;
 
 /// A locales folder with the bundled sv and a `zz` locale the fuzzer writes.

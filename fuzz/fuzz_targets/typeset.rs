@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use leaflet::bundle::Store;
+use leaflet::store::Store;
 use leaflet::content::{Content, Flow, FrameText, Origin, PageText, Para, ParaRole, Span, Wrap};
 use leaflet::fonts::Fonts;
 use leaflet::hyphenate::Hyphenator;

@@ -1,9 +1,11 @@
-//! Bundled data: the `locales/`, `layouts/` and `fonts/` folders compiled into the
-//! binary, or a folder on disk that replaces one of them (`--locales DIR` and friends).
+//! Where data comes from: the `locales/`, `layouts/` and `fonts/` folders compiled
+//! into the binary, or a folder on disk that replaces one of them (`--locales DIR`
+//! and friends); and a person's own text files (contacts, a layout given by path).
 //!
-//! Both kinds answer the same questions: which sub-folders are there, which files
-//! does a folder hold, and what is in a file. Paths in messages are shown as
-//! `locales/sv/leaflet.ftl` for bundled files and as given for folders on disk.
+//! Both kinds of store answer the same questions: which sub-folders are there,
+//! which files does a folder hold, and what is in a file. Paths in messages are
+//! shown as `locales/sv/leaflet.ftl` for bundled files and as given for folders on
+//! disk. A name nobody knows gets the closest known one as a hint ([`did_you_mean`]).
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -157,15 +159,57 @@ impl Store {
     }
 }
 
-/// Decode a data file as UTF-8, naming it when it is not.
-pub fn utf8(
-    store: &Store,
-    relative: &str,
-    data: Cow<'static, [u8]>,
-) -> Result<String, Diagnostics> {
-    String::from_utf8(data.into_owned()).map_err(|_| {
+impl Store {
+    /// A file of this store as UTF-8 text, or an error naming it.
+    pub fn read_text(&self, relative: &str) -> Result<String, Diagnostics> {
+        self.utf8(relative, self.read(relative)?)
+    }
+
+    /// Decode a file of this store (as read by [`Store::files`]) as UTF-8 text.
+    pub fn utf8(&self, relative: &str, data: Cow<'static, [u8]>) -> Result<String, Diagnostics> {
+        String::from_utf8(data.into_owned()).map_err(|_| {
+            Diagnostics::one(
+                Diagnostic::error("this file is not UTF-8 text")
+                    .in_file(self.display_path(relative)),
+            )
+        })
+    }
+}
+
+/// Read a person's UTF-8 text file, refusing folders, huge files and other encodings.
+pub fn read_text_file(path: &Path, max: u64, what: &str) -> Result<String, Diagnostics> {
+    let fail = |message: String| Diagnostics::one(Diagnostic::error(message).in_file(path));
+    let meta =
+        std::fs::metadata(path).map_err(|e| fail(format!("cannot read the {what} ({e})")))?;
+    if meta.is_dir() {
+        return Err(fail(format!("is a folder, not a {what}")));
+    }
+    if meta.len() > max {
+        return Err(fail(format!(
+            "the {what} is {} bytes; at most {max} bytes are read",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the {what} ({e})")))?;
+    String::from_utf8(bytes).map_err(|e| {
         Diagnostics::one(
-            Diagnostic::error("this file is not UTF-8 text").in_file(store.display_path(relative)),
+            Diagnostic::error(format!(
+                "the {what} is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ))
+            .in_file(path)
+            .hint("save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"),
         )
     })
+}
+
+/// The known name closest to a misspelt one, if any is close enough.
+pub fn did_you_mean<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    let name = name.to_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&name, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
 }
