@@ -402,3 +402,36 @@ fn init_writes_a_commented_template_that_builds() {
             .ok();
     }
 }
+
+/// The templates `leaflet init` prints name every field of the contacts file in
+/// its section (written out, or commented out for a field most leave out), so a
+/// person filling one in learns of every field there is.
+#[test]
+fn init_templates_list_every_field_of_the_schema() {
+    use leaflet::contacts::schema::{Section, FIELDS};
+    for lang in ["sv", "fi", "en"] {
+        let sb = Sandbox::new();
+        let template = sb.run(&["init", "--lang", lang]).stdout();
+        let mut section: Option<Section> = None;
+        let mut seen = Vec::new();
+        for line in template.lines() {
+            let line = line.trim_start_matches(['#', ' ']);
+            let header = line.trim_start_matches('[').split(']').next();
+            if line.starts_with('[') {
+                section = Section::ALL.into_iter().find(|s| Some(s.key()) == header);
+                continue;
+            }
+            if let (Some(s), Some((key, _))) = (section, line.split_once('=')) {
+                seen.push((s, key.trim().to_string()));
+            }
+        }
+        for f in FIELDS {
+            assert!(
+                seen.contains(&(f.section, f.key.to_string())),
+                "{lang}: the template does not name `{}.{}`",
+                f.section.key(),
+                f.key
+            );
+        }
+    }
+}

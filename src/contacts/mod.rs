@@ -1,0 +1,274 @@
+//! Contacts file: read and validate `contacts.toml` (schema version 1) into [`Contacts`].
+//!
+//! The key names are a contract (see the README), listed once in [`schema`]; the
+//! file is checked against that table ([`validate`]), so every problem is reported
+//! at once with its file:line:column and the dotted field name, and a misspelt key
+//! gets a "did you mean" hint. Every text value may be a plain string or a table
+//! of languages (`title = { sv = "...", fi = "..." }`); [`Text::get`] picks the
+//! language and says when it had to fall back to another one.
+
+pub mod schema;
+mod validate;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml_edit::ImDocument;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Source};
+
+/// The most contact persons a leaflet carries.
+pub const MAX_CONTACTS: usize = 4;
+/// The longest text value accepted, in characters; longer text never fits a leaflet.
+pub const MAX_TEXT_CHARS: usize = 300;
+/// The largest contacts file read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Everything an organisation puts on its leaflet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contacts {
+    /// The organisation itself.
+    pub organisation: Organisation,
+    /// Where to visit and write.
+    pub address: Address,
+    /// Up to [`MAX_CONTACTS`] people to call or write to.
+    pub persons: Vec<Person>,
+    /// Free lines printed under the contact details.
+    pub extra: Vec<Text>,
+}
+
+/// `[organisation]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organisation {
+    /// `name`, required.
+    pub name: Text,
+    /// `unit`, the part of the organisation that gives the support.
+    pub unit: Option<Text>,
+    /// `phone`, the switchboard or the unit's number.
+    pub phone: Option<Text>,
+    /// `email`.
+    pub email: Option<Text>,
+    /// `web`, an address people can type.
+    pub web: Option<Text>,
+    /// `logo`, a PNG or JPEG file relative to the contacts file.
+    pub logo: Option<Logo>,
+    /// `logo_alt`, what the logo shows, for screen readers.
+    pub logo_alt: Option<Text>,
+}
+
+/// Where the logo is, and where the contacts file names it (for messages).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logo {
+    /// The file, relative to the contacts file's folder.
+    pub path: PathBuf,
+    /// The contacts file.
+    pub file: PathBuf,
+    /// Line and column of the value in the contacts file.
+    pub position: (usize, usize),
+}
+
+impl Contacts {
+    /// Read the organisation's logo, if the file names one (see [`Logo::load`]).
+    pub fn read_logo(&self) -> Result<Option<std::sync::Arc<crate::image::Image>>, Diagnostics> {
+        let logo = self
+            .organisation
+            .logo
+            .as_ref()
+            .map(Logo::load)
+            .transpose()?;
+        Ok(logo.map(std::sync::Arc::new))
+    }
+}
+
+impl Logo {
+    /// Read the logo; an error names the contacts file's line and the field.
+    pub fn load(&self) -> Result<crate::image::Image, Diagnostics> {
+        crate::image::load(&self.path).map_err(|e| {
+            let located = e.0.into_iter().map(|e| {
+                let mut d = Diagnostic::error(format!(
+                    "`organisation.logo` ({}): {}",
+                    self.path.display(),
+                    e.message
+                ))
+                .in_file(&self.file)
+                .field("organisation.logo");
+                d.position = Some(self.position);
+                d.hints = e.hints;
+                d
+            });
+            Diagnostics(located.collect())
+        })
+    }
+}
+
+/// `[address]`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Address {
+    /// `visiting`.
+    pub visiting: Option<Text>,
+    /// `postal`.
+    pub postal: Option<Text>,
+}
+
+/// One `[[contact]]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// `name`, required.
+    pub name: Text,
+    /// `title`.
+    pub title: Option<Text>,
+    /// `phone`.
+    pub phone: Option<Text>,
+    /// `email`.
+    pub email: Option<Text>,
+    /// `hours`, when the phone is answered.
+    pub hours: Option<Text>,
+}
+
+/// A text value: the same in every language, or given per language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    /// The dotted field name, for messages (`contact[2].title`).
+    pub field: String,
+    /// `(language, text)` pairs in file order; the language is `None` for a plain string.
+    pub values: Vec<(Option<String>, String)>,
+}
+
+impl Text {
+    /// The language printed instead of `lang` when the value has no text in it.
+    pub fn fallback(&self, lang: &str) -> Option<&str> {
+        let has = self
+            .values
+            .iter()
+            .any(|(l, _)| l.as_deref().is_none_or(|l| l == lang));
+        if has {
+            None
+        } else {
+            self.values[0].0.as_deref()
+        }
+    }
+
+    /// Pick the text for `lang`: the plain string, the exact language, or the first
+    /// language given, with a warning naming the field when it had to fall back.
+    pub fn get(&self, lang: &str) -> (&str, Option<Diagnostic>) {
+        if let Some((_, text)) = self
+            .values
+            .iter()
+            .find(|(l, _)| l.as_deref().is_none_or(|l| l == lang))
+        {
+            return (text, None);
+        }
+        let (other, text) = &self.values[0];
+        let other = other.as_deref().unwrap_or("?");
+        let warning = Diagnostic::warning(format!(
+            "`{}` has no `{lang}` text; printing the `{other}` text instead",
+            self.field
+        ))
+        .field(self.field.clone())
+        .hint(format!("add `{lang} = \"...\"` to `{}`", self.field));
+        (text, Some(warning))
+    }
+}
+
+/// Read, parse and validate a contacts file.
+pub fn load(path: &Path) -> Result<Contacts, Diagnostics> {
+    let text = crate::store::read_text_file(path, MAX_FILE_BYTES, "contacts file")?;
+    parse(&Source::new(path, text))
+}
+
+/// Parse and validate a contacts file's text; report every problem at once.
+pub fn parse(source: &Source) -> Result<Contacts, Diagnostics> {
+    let doc = ImDocument::parse(source.text.as_str()).map_err(|e| {
+        let mut d = Diagnostic::error(format!(
+            "this is not valid TOML ({})",
+            e.message().trim_end()
+        ))
+        .at_span(source, e.span());
+        if let Some(hint) = syntax_hint(source, e.span()) {
+            d = d.hint(hint);
+        }
+        Diagnostics::one(d)
+    })?;
+    let mut v = validate::Validator {
+        source,
+        errors: Vec::new(),
+    };
+    let contacts = v.document(doc.as_table());
+    match contacts {
+        Some(c) if v.errors.is_empty() => Ok(c),
+        _ => Err(Diagnostics(v.errors)),
+    }
+}
+
+/// A hint for the commonest syntax slip: a value that is not in quotes.
+fn syntax_hint(source: &Source, span: Option<Range<usize>>) -> Option<String> {
+    let start = span?.start.min(source.text.len());
+    let line_start = source.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = source.text[line_start..].lines().next()?;
+    let (key, value) = line.split_once('=')?;
+    let (key, value) = (key.trim(), value.trim());
+    let quoted = value.starts_with('"') || value.starts_with('\'');
+    let structured = value.starts_with('{') || value.starts_with('[');
+    if key.is_empty() || quoted || structured {
+        return None;
+    }
+    Some(format!(
+        "put text in double quotes: {key} = \"{}\"",
+        value.trim_end_matches('"')
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<Contacts, Diagnostics> {
+        parse(&Source::new("c.toml", text.to_string()))
+    }
+
+    #[test]
+    fn per_language_values_fall_back_with_a_warning() {
+        let c = parse_str("[organisation]\nname = { sv = \"Åsby kommun\" }\n").expect("valid");
+        let (text, warning) = c.organisation.name.get("fi");
+        assert_eq!(text, "Åsby kommun");
+        assert!(warning
+            .expect("warns")
+            .message
+            .contains("organisation.name"));
+        assert!(c.organisation.name.get("sv").1.is_none());
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let e =
+            parse_str("[organisation]\nnamn = \"x\"\nphone = 123\n[[contact]]\ntitle = \"t\"\n")
+                .expect_err("invalid");
+        let text = e.to_string();
+        assert!(
+            text.contains("c.toml:2:1: `organisation.namn` is not a known key"),
+            "{text}"
+        );
+        assert!(text.contains("did you mean `name`?"), "{text}");
+        assert!(text.contains("`organisation.name` is missing"), "{text}");
+        assert!(
+            text.contains("c.toml:3:9: `organisation.phone` must be text in quotes"),
+            "{text}"
+        );
+        assert!(text.contains("`contact[1].name` is missing"), "{text}");
+    }
+
+    #[test]
+    fn invisible_and_direction_characters_are_refused() {
+        let e = parse_str("[organisation]\nname = \"Åsby\u{202E}kommun\"\n").expect_err("bidi");
+        assert!(e.to_string().contains("U+202E"));
+    }
+
+    #[test]
+    fn unquoted_phone_number_gets_a_quoting_hint() {
+        let e =
+            parse_str("[organisation]\nname = \"x\"\nphone = 0123-456 78\n").expect_err("syntax");
+        let text = e.to_string();
+        assert!(text.contains("c.toml:3:"), "{text}");
+        assert!(text.contains("phone = \"0123-456 78\""), "{text}");
+    }
+}

@@ -1,0 +1,213 @@
+//! The contacts file's fields (schema version 1), in one table: the validator
+//! checks files against it, the web form is drawn from it, and a test checks that
+//! the `leaflet init` templates list every field.
+//!
+//! Adding a field is a row here, a field in the struct it fills (`mod.rs`), its
+//! label in `locales/*/web.ftl` and its line in the templates; where it is printed
+//! is `content`'s business.
+
+/// A table of the contacts file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// `[organisation]`, required.
+    Organisation,
+    /// `[address]`.
+    Address,
+    /// `[[contact]]`, up to [`super::MAX_CONTACTS`].
+    Contact,
+    /// `[extra]`.
+    Extra,
+}
+
+impl Section {
+    /// Every section, in file order.
+    pub const ALL: [Section; 4] = [
+        Section::Organisation,
+        Section::Address,
+        Section::Contact,
+        Section::Extra,
+    ];
+
+    /// Its key in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Organisation => "organisation",
+            Section::Address => "address",
+            Section::Contact => "contact",
+            Section::Extra => "extra",
+        }
+    }
+
+    /// The message id of its heading on the web form (`web-contact` takes the
+    /// person's number).
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Organisation => "web-organisation",
+            Section::Address => "web-address",
+            Section::Contact => "web-contact",
+            Section::Extra => "web-extra",
+        }
+    }
+
+    /// Whether the section is a list of tables (`[[contact]]`).
+    pub fn repeated(self) -> bool {
+        self == Section::Contact
+    }
+
+    /// Its fields, in file order.
+    pub fn fields(self) -> impl Iterator<Item = &'static Field> {
+        FIELDS.iter().filter(move |f| f.section == self)
+    }
+
+    /// Its keys, in file order.
+    pub fn keys(self) -> Vec<&'static str> {
+        self.fields().map(|f| f.key).collect()
+    }
+}
+
+/// What a field holds: how it is checked and which input the web form gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Text: a name, a title, an address.
+    Text,
+    /// A phone number (at least 3 digits), never broken across lines.
+    Phone,
+    /// An e-mail address.
+    Email,
+    /// A web address.
+    Web,
+    /// A file next to the contacts file (the logo).
+    File,
+    /// A list of texts, one paragraph each.
+    Lines,
+}
+
+impl Kind {
+    /// The HTML input type of the web form (`textarea` for several lines).
+    pub fn input(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Phone => "tel",
+            Kind::Email => "email",
+            Kind::Web => "url",
+            Kind::File => "file",
+            Kind::Lines => "textarea",
+        }
+    }
+
+    /// An example value, for hints.
+    pub fn example(self) -> &'static str {
+        match self {
+            Kind::Phone => "\"0123-456 78\"",
+            Kind::Email => "\"name@example.se\"",
+            Kind::Web => "\"www.example.se\"",
+            Kind::File => "\"logo.png\"",
+            Kind::Text | Kind::Lines => "\"...\"",
+        }
+    }
+}
+
+/// One field of the contacts file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    /// The table it is in.
+    pub section: Section,
+    /// Its key in the file (`phone`).
+    pub key: &'static str,
+    /// What it holds.
+    pub kind: Kind,
+    /// A file without it is refused.
+    pub required: bool,
+    /// People usually write it in each leaflet language: the web form has an
+    /// input per language for it. (Every text may be given per language.)
+    pub translated: bool,
+    /// The message id of its label on the web form.
+    pub label: &'static str,
+    /// The browser's autocomplete hint on the web form.
+    pub autocomplete: &'static str,
+}
+
+const fn field(section: Section, key: &'static str, kind: Kind, label: &'static str) -> Field {
+    Field {
+        section,
+        key,
+        kind,
+        required: false,
+        translated: false,
+        label,
+        autocomplete: "off",
+    }
+}
+
+const fn translated(f: Field) -> Field {
+    Field {
+        translated: true,
+        ..f
+    }
+}
+
+const fn required(f: Field) -> Field {
+    Field {
+        required: true,
+        ..f
+    }
+}
+
+use Kind::{Email, File, Lines, Phone, Text, Web};
+use Section::{Address, Contact, Extra, Organisation};
+
+/// Every field, in file order.
+pub const FIELDS: &[Field] = &[
+    Field {
+        autocomplete: "organization",
+        ..required(field(Organisation, "name", Text, "web-name"))
+    },
+    translated(field(Organisation, "unit", Text, "web-unit")),
+    field(Organisation, "phone", Phone, "web-phone"),
+    field(Organisation, "email", Email, "web-email"),
+    field(Organisation, "web", Web, "web-web"),
+    field(Organisation, "logo", File, "web-logo"),
+    translated(field(Organisation, "logo_alt", Text, "web-logo-alt")),
+    translated(field(Address, "visiting", Text, "web-visiting")),
+    field(Address, "postal", Text, "web-postal"),
+    required(field(Contact, "name", Text, "web-name")),
+    translated(field(Contact, "title", Text, "web-title-field")),
+    field(Contact, "phone", Phone, "web-phone"),
+    field(Contact, "email", Email, "web-email"),
+    translated(field(Contact, "hours", Text, "web-hours")),
+    translated(field(Extra, "lines", Lines, "web-extra")),
+];
+
+/// The keys at the top of the file: the schema version and the sections.
+pub const TOP_KEYS: [&str; 5] = ["version", "organisation", "address", "contact", "extra"];
+
+/// The field a dotted name from a diagnostic or a [`super::Text`] stands for
+/// (`contact[2].title`, `organisation.unit.fi`, `extra.lines[3]`), with the
+/// person's number for a contact's field.
+pub fn find(dotted: &str) -> Option<(&'static Field, Option<usize>)> {
+    let (section, rest) = dotted.split_once('.')?;
+    let (section, number) = match section.split_once('[') {
+        Some((s, n)) => (s, n.strip_suffix(']')?.parse().ok()),
+        None => (section, None),
+    };
+    let key = rest.split(['.', '[']).next()?;
+    FIELDS
+        .iter()
+        .find(|f| f.section.key() == section && f.key == key)
+        .map(|f| (f, number))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_names_find_their_fields() {
+        let (f, n) = find("contact[2].title.fi").expect("a field");
+        assert_eq!((f.section, f.key, n), (Contact, "title", Some(2)));
+        let (f, n) = find("extra.lines[3]").expect("a field");
+        assert_eq!((f.key, n), ("lines", None));
+        assert!(find("organisation.phne").is_none());
+        assert_eq!(TOP_KEYS[1..], Section::ALL.map(Section::key));
+    }
+}

@@ -1,0 +1,489 @@
+//! Validation: walk a contacts file's span-preserving TOML tree along the field
+//! table ([`super::schema`]) and report every problem at once, each with its
+//! file:line:column and dotted field name; a misspelt key gets a "did you mean"
+//! hint.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use toml_edit::{Item, TableLike, Value};
+
+use crate::diagnostic::{Diagnostic, Source};
+
+use super::schema::{self, Field, Kind, Section};
+use super::{Address, Contacts, Logo, Organisation, Person, Text, MAX_CONTACTS, MAX_TEXT_CHARS};
+
+/// Collects the problems of one file.
+pub(super) struct Validator<'a> {
+    pub source: &'a Source,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// One table's values, by key.
+#[derive(Default)]
+struct Values {
+    texts: HashMap<&'static str, Text>,
+    logo: Option<Logo>,
+    lines: Vec<Text>,
+}
+
+impl Values {
+    fn take(&mut self, key: &str) -> Option<Text> {
+        self.texts.remove(key)
+    }
+}
+
+impl Validator<'_> {
+    fn error(
+        &mut self,
+        span: Option<Range<usize>>,
+        field: &str,
+        message: String,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::error(message)
+            .at_span(self.source, span)
+            .field(field);
+        self.errors.push(d);
+        let last = self.errors.len() - 1;
+        &mut self.errors[last]
+    }
+
+    /// The whole file: the version and every section.
+    pub(super) fn document(&mut self, root: &toml_edit::Table) -> Option<Contacts> {
+        self.known_keys(root, "", &schema::TOP_KEYS);
+        if let Some((key, item)) = root.get_key_value("version") {
+            if item.as_integer() != Some(1) {
+                self.error(
+                    item.span().or(key.span()),
+                    "version",
+                    "`version` must be 1 (the only schema version there is)".into(),
+                );
+            }
+        }
+        let organisation = match root.get("organisation") {
+            Some(item) => self.organisation(item),
+            None => {
+                self.error(
+                    Some(0..0),
+                    "organisation",
+                    "the `[organisation]` table is missing".into(),
+                )
+                .hints
+                .push("add `[organisation]` with at least `name = \"...\"`".into());
+                None
+            }
+        };
+        let mut address = self.optional_section(root, Section::Address);
+        let persons = root
+            .get("contact")
+            .map(|item| self.persons(item))
+            .unwrap_or_default();
+        let extra = self.optional_section(root, Section::Extra);
+        Some(Contacts {
+            organisation: organisation?,
+            address: Address {
+                visiting: address.take("visiting"),
+                postal: address.take("postal"),
+            },
+            persons,
+            extra: extra.lines,
+        })
+    }
+
+    fn organisation(&mut self, item: &Item) -> Option<Organisation> {
+        let t = self.table(item, "organisation")?;
+        let mut v = self.section(t, item.span(), Section::Organisation, "organisation");
+        Some(Organisation {
+            name: v.take("name")?,
+            unit: v.take("unit"),
+            phone: v.take("phone"),
+            email: v.take("email"),
+            web: v.take("web"),
+            logo_alt: v.take("logo_alt"),
+            logo: v.logo,
+        })
+    }
+
+    /// A section that may be left out: its values, or none.
+    fn optional_section(&mut self, root: &toml_edit::Table, section: Section) -> Values {
+        let key = section.key();
+        match root.get(key).and_then(|item| self.table(item, key)) {
+            Some(t) => self.section(t, None, section, key),
+            None => Values::default(),
+        }
+    }
+
+    fn persons(&mut self, item: &Item) -> Vec<Person> {
+        let tables: Vec<(&dyn TableLike, Option<Range<usize>>)> = match item {
+            Item::ArrayOfTables(a) => a.iter().map(|t| (t as &dyn TableLike, t.span())).collect(),
+            Item::Value(Value::Array(a)) => {
+                let mut out = Vec::new();
+                for v in a.iter() {
+                    match v.as_inline_table() {
+                        Some(t) => out.push((t as &dyn TableLike, v.span())),
+                        None => {
+                            self.error(
+                                v.span(),
+                                "contact",
+                                "each `contact` must be a table with `name = \"...\"`".into(),
+                            );
+                        }
+                    }
+                }
+                out
+            }
+            _ => {
+                self.error(
+                    item.span(),
+                    "contact",
+                    "`contact` must be written as `[[contact]]` sections".into(),
+                );
+                Vec::new()
+            }
+        };
+        let mut persons = Vec::new();
+        for (i, (t, span)) in tables.into_iter().enumerate() {
+            let f = format!("contact[{}]", i + 1);
+            if i == MAX_CONTACTS {
+                self.error(
+                    span.clone(),
+                    &f,
+                    format!(
+                        "at most {MAX_CONTACTS} contacts fit the leaflet; this is contact {}",
+                        i + 1
+                    ),
+                )
+                .hints
+                .push(
+                    "remove a `[[contact]]` section or give a shared phone number instead".into(),
+                );
+            }
+            let mut v = self.section(t, span, Section::Contact, &f);
+            let Some(name) = v.take("name") else { continue };
+            persons.push(Person {
+                name,
+                title: v.take("title"),
+                phone: v.take("phone"),
+                email: v.take("email"),
+                hours: v.take("hours"),
+            });
+        }
+        persons
+    }
+
+    /// One table of a section, checked field by field along the schema: unknown
+    /// keys, missing required ones, and each value as its kind wants it.
+    fn section(
+        &mut self,
+        t: &dyn TableLike,
+        table_span: Option<Range<usize>>,
+        section: Section,
+        prefix: &str,
+    ) -> Values {
+        self.known_keys(t, prefix, &section.keys());
+        let mut values = Values::default();
+        for field in section.fields() {
+            let dotted = format!("{prefix}.{}", field.key);
+            let Some((key, item)) = t.get_key_value(field.key) else {
+                if field.required {
+                    self.missing(table_span.clone(), section, prefix, field);
+                }
+                continue;
+            };
+            let span = item.span().or(key.span());
+            match field.kind {
+                Kind::File => values.logo = self.file(item, span, &dotted),
+                Kind::Lines => values.lines = self.lines(item, span, &dotted),
+                _ => {
+                    if let Some(text) = self.text_item(item, span, &dotted, field.kind) {
+                        values.texts.insert(field.key, text);
+                    }
+                }
+            }
+        }
+        values
+    }
+
+    fn missing(&mut self, span: Option<Range<usize>>, section: Section, prefix: &str, f: &Field) {
+        let header = if section.repeated() {
+            format!("[[{}]]", section.key())
+        } else {
+            format!("[{}]", section.key())
+        };
+        self.error(
+            span,
+            &format!("{prefix}.{}", f.key),
+            format!("`{prefix}.{}` is missing", f.key),
+        )
+        .hints
+        .push(format!("add `{} = \"...\"` under `{header}`", f.key));
+    }
+
+    /// A file next to the contacts file (the logo).
+    fn file(&mut self, item: &Item, span: Option<Range<usize>>, dotted: &str) -> Option<Logo> {
+        match item.as_str() {
+            Some(s) if !s.trim().is_empty() => {
+                let folder = self.source.path.parent().unwrap_or(Path::new(""));
+                Some(Logo {
+                    path: folder.join(s.trim()),
+                    file: self.source.path.clone(),
+                    position: self.source.line_col(span.map_or(0, |r| r.start)),
+                })
+            }
+            _ => {
+                self.error(
+                    span,
+                    dotted,
+                    format!("`{dotted}` must be a file name in quotes"),
+                );
+                None
+            }
+        }
+    }
+
+    fn lines(&mut self, item: &Item, span: Option<Range<usize>>, dotted: &str) -> Vec<Text> {
+        let Some(array) = item.as_array() else {
+            self.error(
+                span,
+                dotted,
+                format!("`{dotted}` must be a list of texts, e.g. lines = [\"...\", \"...\"]"),
+            );
+            return Vec::new();
+        };
+        array
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.text_value(v, &format!("{dotted}[{}]", i + 1), Kind::Text))
+            .collect()
+    }
+
+    /// The item as a table, or an error naming the field.
+    fn table<'i>(&mut self, item: &'i Item, field: &str) -> Option<&'i dyn TableLike> {
+        let t = item.as_table_like();
+        if t.is_none() {
+            self.error(
+                item.span(),
+                field,
+                format!("`{field}` must be a table: write it as a `[{field}]` section"),
+            );
+        }
+        t
+    }
+
+    fn known_keys(&mut self, t: &dyn TableLike, field: &str, known: &[&str]) {
+        for (key, _) in t.iter() {
+            if known.contains(&key) {
+                continue;
+            }
+            let span = t.key(key).and_then(|k| k.span());
+            let dotted = if field.is_empty() {
+                key.to_string()
+            } else {
+                format!("{field}.{key}")
+            };
+            let message = format!("`{dotted}` is not a known key");
+            let d = self.error(span, &dotted, message);
+            match crate::store::did_you_mean(key, known) {
+                Some(m) => d.hints.push(format!("did you mean `{m}`?")),
+                None => d.hints.push(format!(
+                    "known keys here: {}",
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            }
+        }
+    }
+
+    fn text_item(
+        &mut self,
+        item: &Item,
+        span: Option<Range<usize>>,
+        dotted: &str,
+        kind: Kind,
+    ) -> Option<Text> {
+        match item.as_value() {
+            Some(v) => self.text_value(v, dotted, kind),
+            None => {
+                self.error(
+                    span,
+                    dotted,
+                    format!("`{dotted}` must be text in quotes, not a section"),
+                );
+                None
+            }
+        }
+    }
+
+    fn text_value(&mut self, v: &Value, field: &str, kind: Kind) -> Option<Text> {
+        match v {
+            Value::String(s) => {
+                let text = self.checked(s.value(), v.span(), field, kind)?;
+                Some(Text {
+                    field: field.to_string(),
+                    values: vec![(None, text)],
+                })
+            }
+            Value::InlineTable(t) => self.languages(t, v.span(), field, kind),
+            other => {
+                let found = match other {
+                    Value::Integer(_) | Value::Float(_) => "a number",
+                    Value::Boolean(_) => "true or false",
+                    Value::Datetime(_) => "a date",
+                    Value::Array(_) => "a list",
+                    _ => "something else",
+                };
+                let d = self.error(
+                    v.span(),
+                    field,
+                    format!("`{field}` must be text in quotes, but it is {found}"),
+                );
+                d.hints.push(format!(
+                    "write `{} = {}`, or a table of languages: {{ sv = \"...\", fi = \"...\" }}",
+                    field.rsplit('.').next().unwrap_or(field),
+                    kind.example()
+                ));
+                None
+            }
+        }
+    }
+
+    /// A table of languages: `{ sv = "...", fi = "..." }`.
+    fn languages(
+        &mut self,
+        t: &toml_edit::InlineTable,
+        span: Option<Range<usize>>,
+        field: &str,
+        kind: Kind,
+    ) -> Option<Text> {
+        let mut values = Vec::new();
+        for (lang, item) in t.iter() {
+            let key_span = t.key(lang).and_then(|k| k.span());
+            let dotted = format!("{field}.{lang}");
+            if lang.parse::<unic_langid::LanguageIdentifier>().is_err() || lang.len() > 8 {
+                self.error(
+                    key_span,
+                    &dotted,
+                    format!("`{lang}` in `{field}` is not a language code"),
+                )
+                .hints
+                .push("use language codes such as `sv` and `fi`".into());
+                continue;
+            }
+            match item.as_str() {
+                Some(s) => {
+                    if let Some(text) = self.checked(s, item.span(), &dotted, kind) {
+                        values.push((Some(lang.to_string()), text));
+                    }
+                }
+                None => {
+                    self.error(
+                        item.span(),
+                        &dotted,
+                        format!("`{dotted}` must be text in quotes"),
+                    );
+                }
+            }
+        }
+        if values.is_empty() && t.is_empty() {
+            self.error(
+                span,
+                field,
+                format!("`{field}` has no text in any language"),
+            );
+        }
+        (!values.is_empty()).then(|| Text {
+            field: field.to_string(),
+            values,
+        })
+    }
+
+    /// Check one string; return it with surrounding white space removed.
+    fn checked(
+        &mut self,
+        s: &str,
+        span: Option<Range<usize>>,
+        field: &str,
+        kind: Kind,
+    ) -> Option<String> {
+        let text = s.trim();
+        if text.is_empty() {
+            self.error(span, field, format!("`{field}` is empty"))
+                .hints
+                .push("remove the line, or fill it in".into());
+            return None;
+        }
+        if let Some(c) = text.chars().find(|c| is_forbidden(*c)) {
+            self.error(
+                span,
+                field,
+                format!(
+                    "`{field}` contains the invisible character U+{:04X}",
+                    c as u32
+                ),
+            )
+            .hints
+            .push("retype the text; pasted text can carry control or direction characters".into());
+            return None;
+        }
+        let chars = text.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            self.error(
+                span,
+                field,
+                format!(
+                    "`{field}` is {chars} characters long; at most {MAX_TEXT_CHARS} fit a leaflet"
+                ),
+            );
+            return None;
+        }
+        if let Some((what, hint)) = kind_problem(text, kind) {
+            self.error(span, field, format!("`{field}` {what}: \"{text}\""))
+                .hints
+                .push(hint.into());
+            return None;
+        }
+        Some(text.to_string())
+    }
+}
+
+/// What is wrong with a value for its kind, and the hint, if anything is.
+fn kind_problem(text: &str, kind: Kind) -> Option<(&'static str, &'static str)> {
+    match kind {
+        Kind::Phone if text.chars().filter(char::is_ascii_digit).count() < 3 => Some((
+            "is not a phone number (fewer than 3 digits)",
+            "write it as \"0123-456 78\"",
+        )),
+        Kind::Email if !is_email(text) => Some((
+            "is not an e-mail address",
+            "write it as \"name@example.se\"",
+        )),
+        Kind::Web if text.contains(char::is_whitespace) || !text.contains('.') => Some((
+            "is not a web address",
+            "write it as \"www.example.se/page\"",
+        )),
+        _ => None,
+    }
+}
+
+/// Control characters, bidirectional overrides and zero-width characters: they make
+/// the printed text differ from what a person sees in the file.
+fn is_forbidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF)
+}
+
+fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && !s.contains(char::is_whitespace)
+}
