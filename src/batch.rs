@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::{contacts, output, BuildOptions, Prepared};
+use crate::{contacts, output, output_name, Prepared, Settings};
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -26,9 +26,8 @@ pub struct BatchOptions {
     pub out_dir: PathBuf,
     /// Threads to build on (all cores if none).
     pub jobs: Option<usize>,
-    /// Layout, data folders and print options, as for one build (its contacts
-    /// path is not used).
-    pub build: BuildOptions,
+    /// Layout, data folders and print options, as for one build.
+    pub settings: Settings,
 }
 
 /// One document's outcome.
@@ -74,15 +73,16 @@ pub fn contacts_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
             files.push(input.clone());
         }
     }
-    let mut stems: BTreeMap<String, &Path> = BTreeMap::new();
+    let mut names: BTreeMap<PathBuf, &Path> = BTreeMap::new();
     for file in &files {
-        let stem = stem(file);
-        if let Some(first) = stems.insert(stem.clone(), file) {
+        let name = output_name(file, "<lang>");
+        if let Some(first) = names.insert(name.clone(), file) {
             errors.push(
                 Diagnostic::error(format!(
-                    "`{}` and `{}` would both write `{stem}-<lang>.pdf`",
+                    "`{}` and `{}` would both write `{}`",
                     first.display(),
-                    file.display()
+                    file.display(),
+                    name.display()
                 ))
                 .hint("rename one of them"),
             );
@@ -93,13 +93,6 @@ pub fn contacts_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
     } else {
         Err(Diagnostics(errors))
     }
-}
-
-fn stem(file: &Path) -> String {
-    file.file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("leaflet")
-        .to_string()
 }
 
 /// Build every file in every language; `done` is called as each document finishes
@@ -113,11 +106,7 @@ pub fn run(
     let mut prepared = Vec::new();
     let mut errors = Vec::new();
     for lang in &options.langs {
-        let build = BuildOptions {
-            lang: lang.clone(),
-            ..options.build.clone()
-        };
-        match Prepared::new(&build) {
+        match Prepared::new(&options.settings, lang) {
             Ok(p) => prepared.push((lang.clone(), p)),
             Err(e) => errors.extend(e.0),
         }
@@ -151,10 +140,7 @@ pub fn run(
                 prepared
                     .iter()
                     .map(|(lang, p)| {
-                        let output =
-                            options
-                                .out_dir
-                                .join(format!("{}-{}.pdf", stem(file), p.lang()));
+                        let output = options.out_dir.join(output_name(file, &p.lang()));
                         let result = match &contacts {
                             Err(e) => Err(e.clone()),
                             Ok((c, logo)) => p.build_with_logo(c, logo.clone()).and_then(|built| {

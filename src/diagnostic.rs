@@ -24,11 +24,30 @@ pub enum Severity {
     Warning,
 }
 
+/// What sort of problem it is, for a program that answers for it (the web
+/// server's HTTP status); people read the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    /// Something in the input that a person can fix.
+    #[default]
+    Input,
+    /// Input larger than is accepted.
+    TooLarge,
+    /// A request that cannot be read (a broken upload).
+    Request,
+    /// Work that took longer than is allowed.
+    Timeout,
+    /// A bug in leaflet.
+    Internal,
+}
+
 /// One problem, located as precisely as the input allows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// What sort of problem it is.
+    pub kind: Kind,
     /// The file the problem is in, if it is in a file.
     pub file: Option<PathBuf>,
     /// 1-based line and column (in characters) in `file`.
@@ -46,6 +65,7 @@ impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            kind: Kind::Input,
             file: None,
             position: None,
             field: None,
@@ -81,6 +101,12 @@ impl Diagnostic {
             Some(span) => self.at(source, span.start),
             None => self.in_file(source.path.clone()),
         }
+    }
+
+    /// Say what sort of problem it is.
+    pub fn kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
+        self
     }
 
     /// Name the field or message the problem concerns.
@@ -131,6 +157,23 @@ impl Diagnostics {
     /// Wrap a single error.
     pub fn one(diagnostic: Diagnostic) -> Self {
         Diagnostics(vec![diagnostic])
+    }
+}
+
+/// Both results, or every problem of either.
+pub fn both<A, B>(
+    a: Result<A, Diagnostics>,
+    b: Result<B, Diagnostics>,
+) -> Result<(A, B), Diagnostics> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => Err(Diagnostics(
+            [a.err(), b.err()]
+                .into_iter()
+                .flatten()
+                .flat_map(|d| d.0)
+                .collect(),
+        )),
     }
 }
 

@@ -75,18 +75,11 @@ pub struct ShapedGlyph {
 impl Fonts {
     /// Load the faces named by a layout.
     pub fn load(store: &Store, files: &FontFiles) -> Result<Fonts, Diagnostics> {
-        let regular = Font::load(store, &files.regular);
-        let bold = Font::load(store, &files.bold);
-        match (regular, bold) {
-            (Ok(regular), Ok(bold)) => Ok(Fonts { regular, bold }),
-            (r, b) => Err(Diagnostics(
-                [r.err(), b.err()]
-                    .into_iter()
-                    .flatten()
-                    .flat_map(|d| d.0)
-                    .collect(),
-            )),
-        }
+        let (regular, bold) = crate::diagnostic::both(
+            Font::load(store, &files.regular),
+            Font::load(store, &files.bold),
+        )?;
+        Ok(Fonts { regular, bold })
     }
 
     /// The face of a weight.

@@ -1,19 +1,23 @@
 //! The `leaflet` command: parse the arguments, call the library, report.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 use leaflet::store::Store;
-use leaflet::{BuildOptions, Diagnostic, Diagnostics};
+use leaflet::{Diagnostic, Diagnostics, Dirs, Job, Print, Settings};
 
 use leaflet::cli::{
-    BatchArgs, BuildArgs, CheckArgs, Cli, Command, DataDirs, Format, InitArgs, ServeArgs,
+    BatchArgs, BuildArgs, CheckArgs, Cli, Command, DataDirs, Format, InitArgs, PrintArgs, ServeArgs,
 };
+
+/// What a command ends with: an exit status after it has reported, or problems
+/// to report (exit status 1).
+type Outcome = Result<ExitCode, Diagnostics>;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    let outcome = match cli.command {
         Command::Build(args) => build(args),
         Command::Batch(args) => batch(args),
         Command::Check(args) => check(args),
@@ -21,40 +25,46 @@ fn main() -> ExitCode {
         Command::Init(args) => init(&args),
         Command::Serve(args) => serve(&args),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(errors) => {
-            if !errors.0.is_empty() {
-                eprintln!("{errors}");
-            }
-            ExitCode::FAILURE
-        }
+    outcome.unwrap_or_else(|errors| {
+        eprintln!("{errors}");
+        ExitCode::FAILURE
+    })
+}
+
+/// The settings the command line gives a run.
+fn settings(layout: String, print: &PrintArgs, dirs: DataDirs) -> Result<Settings, Diagnostics> {
+    Ok(Settings {
+        layout,
+        dirs: dirs_of(dirs),
+        print: Print {
+            impose: print.impose.into(),
+            bleed_mm: print.bleed,
+            crop_marks: print.crop_marks,
+            pdf_a: print.pdf_a,
+            pdf_ua: print.pdf_ua,
+        },
+        date: source_date_epoch()?,
+    })
+}
+
+fn dirs_of(dirs: DataDirs) -> Dirs {
+    Dirs {
+        locales: dirs.locales,
+        layouts: dirs.layouts,
+        fonts: dirs.fonts,
     }
 }
 
-fn build(args: BuildArgs) -> Result<(), Diagnostics> {
-    let date = source_date_epoch()?;
-    let options = BuildOptions {
-        contacts: args.contacts.clone(),
-        lang: args.lang.clone(),
-        layout: args.layout,
-        locales: args.dirs.locales,
-        layouts: args.dirs.layouts,
-        fonts: args.dirs.fonts,
-        date,
-        impose: args.print.impose.into(),
-        bleed_mm: args.print.bleed,
-        crop_marks: args.print.crop_marks,
-        pdf_a: args.print.pdf_a,
-        pdf_ua: args.print.pdf_ua,
-    };
-    let built = leaflet::build(&options)?;
+fn build(args: BuildArgs) -> Outcome {
+    let settings = settings(args.layout, &args.print, args.dirs)?;
+    let job = Job::new(&args.contacts, &args.lang);
+    let built = leaflet::build(&settings, &job)?;
     for warning in &built.warnings {
         eprintln!("{warning}");
     }
     let output = args
         .output
-        .unwrap_or_else(|| default_output(&args.contacts, &built.lang));
+        .unwrap_or_else(|| leaflet::output_name(&args.contacts, &built.lang));
     if same_file(&output, &args.contacts) {
         return Err(
             Diagnostic::error("the output would overwrite the contacts file")
@@ -72,30 +82,17 @@ fn build(args: BuildArgs) -> Result<(), Diagnostics> {
             built.pdf.len().div_ceil(1024)
         );
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
-fn batch(args: BatchArgs) -> Result<(), Diagnostics> {
+fn batch(args: BatchArgs) -> Outcome {
     use std::io::IsTerminal;
     let options = leaflet::batch::BatchOptions {
         files: leaflet::batch::contacts_files(&args.inputs)?,
         langs: args.lang,
         out_dir: args.out_dir,
         jobs: args.jobs,
-        build: BuildOptions {
-            contacts: PathBuf::new(),
-            lang: String::new(),
-            layout: args.layout,
-            locales: args.dirs.locales,
-            layouts: args.dirs.layouts,
-            fonts: args.dirs.fonts,
-            date: source_date_epoch()?,
-            impose: args.print.impose.into(),
-            bleed_mm: args.print.bleed,
-            crop_marks: args.print.crop_marks,
-            pdf_a: args.print.pdf_a,
-            pdf_ua: args.print.pdf_ua,
-        },
+        settings: settings(args.layout, &args.print, args.dirs)?,
     };
     let total = options.files.len() * options.langs.len();
     let started = std::time::Instant::now();
@@ -146,13 +143,15 @@ fn batch(args: BatchArgs) -> Result<(), Diagnostics> {
             String::new()
         }
     );
-    if failed > 0 {
-        return Err(Diagnostics(Vec::new()));
-    }
-    Ok(())
+    // The failures are reported above, each with its errors.
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-fn check(args: CheckArgs) -> Result<(), Diagnostics> {
+fn check(args: CheckArgs) -> Outcome {
     let stores = leaflet::check::Stores {
         locales: Store::locales(args.dirs.locales.as_deref()),
         layouts: Store::layouts(args.dirs.layouts.as_deref()),
@@ -176,24 +175,25 @@ fn check(args: CheckArgs) -> Result<(), Diagnostics> {
             );
         }
     }
-    if report.errors() > 0 {
-        // The findings are the report; exit 1 without repeating them.
-        return Err(Diagnostics(Vec::new()));
-    }
-    Ok(())
+    // The findings are the report.
+    Ok(if report.errors() > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-fn init(args: &InitArgs) -> Result<(), Diagnostics> {
+fn init(args: &InitArgs) -> Outcome {
     let template =
         leaflet::locale::contacts_template(&Store::locales(args.locales.as_deref()), &args.lang)?;
     for warning in &template.warnings {
         eprintln!("{warning}");
     }
     print!("{}", template.text);
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
-fn list(dirs: &DataDirs) -> Result<(), Diagnostics> {
+fn list(dirs: &DataDirs) -> Outcome {
     let locales = Store::locales(dirs.locales.as_deref());
     let layouts = Store::layouts(dirs.layouts.as_deref());
     println!("languages:");
@@ -205,7 +205,7 @@ fn list(dirs: &DataDirs) -> Result<(), Diagnostics> {
         let layout = leaflet::layout::load(&layouts, &name)?;
         println!("  {name:<14} {}", layout.description);
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `leaflet serve` runs `leaflet-serve`, the program installed beside this one.
@@ -214,7 +214,7 @@ fn list(dirs: &DataDirs) -> Result<(), Diagnostics> {
 /// axum, the preview renderer) is not loaded by every `leaflet build`. Linked into
 /// this program it doubled the relocations the loader applies at start-up and cost
 /// every build a millisecond (about a ninth) in page faults alone.
-fn serve(args: &ServeArgs) -> Result<(), Diagnostics> {
+fn serve(args: &ServeArgs) -> Outcome {
     let server = std::env::current_exe()
         .map(|exe| exe.with_file_name(format!("leaflet-serve{}", std::env::consts::EXE_SUFFIX)))
         .map_err(|e| Diagnostic::error(format!("cannot find leaflet-serve ({e})")))?;
@@ -245,20 +245,15 @@ fn serve(args: &ServeArgs) -> Result<(), Diagnostics> {
     #[cfg(not(unix))]
     {
         match command.status() {
-            Ok(status) if status.success() => Ok(()),
-            Ok(_) => Err(Diagnostics(Vec::new())),
+            Ok(status) => Ok(ExitCode::from(
+                status
+                    .code()
+                    .and_then(|c| u8::try_from(c).ok())
+                    .unwrap_or(1),
+            )),
             Err(e) => Err(failed(e).into()),
         }
     }
-}
-
-/// `<contacts file stem>-<lang>.pdf` in the current folder.
-fn default_output(contacts: &Path, lang: &str) -> PathBuf {
-    let stem = contacts
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("leaflet");
-    PathBuf::from(format!("{stem}-{lang}.pdf"))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -1,8 +1,9 @@
 //! Output: write the finished PDF so that a failure never leaves a partial file.
 //!
 //! A regular file (new or existing) is written to a temporary file in the same
-//! folder, flushed to disk and renamed over the target, so readers see the old
-//! file or the new one, never half of one. Anything that is not a regular file
+//! folder and renamed over the target, so readers see the old file or the new
+//! one, never half of one. It is not synced to disk: a PDF can be made again,
+//! and a crash right after writing may leave the old file. Anything that is not a regular file
 //! (`-` for standard output, a pipe, a device such as `/dev/stdout`) is written
 //! directly: renaming over a device node would replace the device.
 
@@ -14,8 +15,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 /// Write `bytes` to `path` (or standard output for `-`) all at once or not at all.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
     let fail = |e: std::io::Error| {
-        let cause = match e.raw_os_error() {
-            Some(28) => "no space left on the device".to_string(),
+        let cause = match e.kind() {
+            std::io::ErrorKind::StorageFull => "no space left on the device".to_string(),
             _ => e.to_string(),
         };
         Diagnostics::one(Diagnostic::error(format!("cannot write the PDF ({cause})")).in_file(path))

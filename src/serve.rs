@@ -35,7 +35,7 @@ use crate::form::{self, Form, PageState};
 use crate::image::{self, Image};
 use crate::locale::{self, Locale};
 use crate::store::Store;
-use crate::{layout, BuildOptions, Built, Prepared};
+use crate::{layout, Built, Dirs, Prepared, Settings};
 
 /// The largest request accepted.
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
@@ -385,14 +385,16 @@ fn prepared(app: &App, lang: &str, layout: &str) -> Result<Arc<Prepared>, Diagno
             .field("layout")
             .into());
     }
-    let options = BuildOptions {
+    let settings = Settings {
         layout: layout.to_string(),
-        locales: app.options.locales.clone(),
-        layouts: app.options.layouts.clone(),
-        fonts: app.options.fonts.clone(),
-        ..BuildOptions::new("", lang)
+        dirs: Dirs {
+            locales: app.options.locales.clone(),
+            layouts: app.options.layouts.clone(),
+            fonts: app.options.fonts.clone(),
+        },
+        ..Settings::default()
     };
-    let p = Arc::new(Prepared::new(&options)?);
+    let p = Arc::new(Prepared::new(&settings, lang)?);
     if let Ok(mut m) = app.prepared.lock() {
         m.insert(key, Arc::clone(&p));
     }

@@ -12,7 +12,8 @@ use libfuzzer_sys::fuzz_target;
 fn folder() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let root = std::env::temp_dir().join(format!("leaflet-fuzz-locales-{}", std::process::id()));
+        let root =
+            std::env::temp_dir().join(format!("leaflet-fuzz-locales-{}", std::process::id()));
         let sv = root.join("sv");
         std::fs::create_dir_all(&sv).expect("mkdir");
         std::fs::create_dir_all(root.join("zz")).expect("mkdir");
@@ -29,7 +30,11 @@ fuzz_target!(|data: &[u8]| {
     std::fs::write(root.join("zz/fuzz.ftl"), data).expect("write");
     let locales = Store::locales(Some(root));
     let _ = leaflet::locale::load(&locales, "zz");
-    let stores = leaflet::check::Stores { locales, layouts: Store::layouts(None), fonts: Store::fonts(None) };
+    let stores = leaflet::check::Stores {
+        locales,
+        layouts: Store::layouts(None),
+        fonts: Store::fonts(None),
+    };
     if let Ok(report) = leaflet::check::check(&stores, &["zz".to_string()], false) {
         let _ = leaflet::check::to_json(&report);
     }

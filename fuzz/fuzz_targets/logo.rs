@@ -12,7 +12,12 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => assert!(!e.0.is_empty(), "an error without a diagnostic"),
         Ok(image) => {
             assert!(image.width <= MAX_SIDE_PX && image.height <= MAX_SIDE_PX);
-            if let ImageData::Pixels { colour, grey, alpha } = &image.data {
+            if let ImageData::Pixels {
+                colour,
+                grey,
+                alpha,
+            } = &image.data
+            {
                 let (w, h) = (image.width as usize, image.height as usize);
                 let samples = if *grey { 1 } else { 3 };
                 // What the PDF's reader will inflate: one filter byte and the samples

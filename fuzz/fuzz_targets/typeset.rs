@@ -4,11 +4,11 @@
 
 use std::sync::OnceLock;
 
-use leaflet::store::Store;
 use leaflet::content::{Content, Flow, FrameText, Origin, PageText, Para, ParaRole, Span, Wrap};
 use leaflet::fonts::Fonts;
 use leaflet::hyphenate::Hyphenator;
 use leaflet::layout::{self, Frame, Layout, Role};
+use leaflet::store::Store;
 use leaflet::typeset::{typeset, Fit, Shared};
 use libfuzzer_sys::fuzz_target;
 
@@ -44,8 +44,16 @@ fuzz_target!(|input: &[u8]| {
     };
     let para = Para {
         style: style.into(),
-        label: (style == "contact").then(|| Span { text: "Telefon".into(), bold: false, wrap: Wrap::Never }),
-        spans: vec![Span { text, bold: false, wrap }],
+        label: (style == "contact").then(|| Span {
+            text: "Telefon".into(),
+            bold: false,
+            wrap: Wrap::Never,
+        }),
+        spans: vec![Span {
+            text,
+            bold: false,
+            wrap,
+        }],
         extra_space_before: 0.0,
         source: Origin::Message("fuzz".into()),
         shrinkable: true,
@@ -53,7 +61,14 @@ fuzz_target!(|input: &[u8]| {
         lang: None,
     };
     let content = Content {
-        pages: vec![PageText { name: "fuzz", frames: vec![FrameText { frame: &frame, flows: vec![Flow::Para(para)], min_scale: 0.8 }] }],
+        pages: vec![PageText {
+            name: "fuzz",
+            frames: vec![FrameText {
+                frame: &frame,
+                flows: vec![Flow::Para(para)],
+                min_scale: 0.8,
+            }],
+        }],
         title: String::new(),
         subject: String::new(),
         keywords: String::new(),
@@ -61,5 +76,12 @@ fuzz_target!(|input: &[u8]| {
         lang: "sv".into(),
         warnings: Vec::new(),
     };
-    let _ = typeset(&content, layout, fonts, hyphenator, Fit::Strict, &Shared::default());
+    let _ = typeset(
+        &content,
+        layout,
+        fonts,
+        hyphenator,
+        Fit::Strict,
+        &Shared::default(),
+    );
 });

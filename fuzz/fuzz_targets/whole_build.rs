@@ -4,12 +4,12 @@
 use std::sync::OnceLock;
 
 use leaflet::diagnostic::Source;
-use leaflet::{BuildOptions, Prepared};
+use leaflet::{Prepared, Settings};
 use libfuzzer_sys::fuzz_target;
 
 fn prepared() -> &'static Prepared {
     static P: OnceLock<Prepared> = OnceLock::new();
-    P.get_or_init(|| Prepared::new(&BuildOptions::new("fuzz.toml", "sv")).expect("bundled data"))
+    P.get_or_init(|| Prepared::new(&Settings::default(), "sv").expect("bundled data"))
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -27,7 +27,7 @@ mod meta;
 mod objects;
 mod tags;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::fonts::Fonts;
 use crate::pages::Page;
 use crate::structure::{Key, Structure};
@@ -144,6 +144,7 @@ fn untagged(page: usize, key: Key) -> Diagnostics {
             "internal error: content on page {} ({key:?}) has no place in the document's structure",
             page + 1
         ))
-        .hint("this is a bug in leaflet; please report it with the contacts file and the command"),
+        .hint("this is a bug in leaflet; please report it with the contacts file and the command")
+        .kind(Kind::Internal),
     )
 }

@@ -1,0 +1,156 @@
+//! The pipeline: inputs loaded once ([`Prepared`]), then each document through
+//! the stages in order: content, typeset, prepress, PDF.
+
+use std::sync::Arc;
+
+use crate::contacts::{self, Contacts};
+use crate::diagnostic::{self, Diagnostic, Diagnostics, Source};
+use crate::fonts::Fonts;
+use crate::image::Image;
+use crate::layout::{self, Layout};
+use crate::locale::{self, Locale};
+use crate::settings::{Impose, Settings};
+use crate::store::Store;
+use crate::{content, impose, pdf, press, typeset, Built};
+
+/// Everything a build needs besides the contacts, loaded and typeset once: the
+/// layout, its fonts, the locale and the frames that are the same for every
+/// organisation. A batch shares one across all its documents and threads, the web
+/// server one per language and layout, and [`crate::build`] goes through one too,
+/// so all of them write the same bytes.
+pub struct Prepared {
+    settings: Settings,
+    layout: Layout,
+    fonts: Fonts,
+    locale: Locale,
+    shared: typeset::Shared,
+    fit: typeset::Fit,
+}
+
+impl Prepared {
+    /// Load the layout, fonts and locale for `lang` and typeset the shared frames.
+    pub fn new(settings: &Settings, lang: &str) -> Result<Prepared, Diagnostics> {
+        settings.print.check()?;
+        let dirs = &settings.dirs;
+        let (locale, layout) = diagnostic::both(
+            locale::load(&Store::locales(dirs.locales.as_deref()), lang),
+            layout::load(&Store::layouts(dirs.layouts.as_deref()), &settings.layout),
+        )?;
+        let fonts = Fonts::load(&Store::fonts(dirs.fonts.as_deref()), &layout.fonts)?;
+        // The pseudo-locale is a preview: overflow is marked, not refused, and every
+        // frame is set with the document so that its warnings are reported with it.
+        let (fit, shared) = if locale::is_pseudo(&locale.lang.to_string()) {
+            (typeset::Fit::Preview, typeset::Shared::default())
+        } else {
+            let placeholder = contacts::parse(&Source::new(
+                "placeholder.toml",
+                "[organisation]\nname = \"-\"\n".to_string(),
+            ))?;
+            let content = content::compose(&layout, &locale, &placeholder, None)?;
+            let shared = typeset::Shared::new(&content, &layout, &fonts, locale.hyphenator())?;
+            (typeset::Fit::Strict, shared)
+        };
+        Ok(Prepared {
+            settings: settings.clone(),
+            layout,
+            fonts,
+            locale,
+            shared,
+            fit,
+        })
+    }
+
+    /// The language the text is in (`sv` for a request of `sv-FI`).
+    pub fn lang(&self) -> String {
+        self.locale.lang.to_string()
+    }
+
+    /// The page (index) the contact details are on, for a preview.
+    pub fn contacts_page(&self) -> usize {
+        self.layout
+            .pages
+            .iter()
+            .position(|p| {
+                p.frames.iter().any(|f| {
+                    f.blocks
+                        .iter()
+                        .any(|b| matches!(b, layout::Block::Contacts { .. }))
+                })
+            })
+            .unwrap_or(0)
+    }
+
+    /// Build the leaflet for one organisation, reading its logo from disk.
+    pub fn build(&self, contacts: &Contacts) -> Result<Built, Diagnostics> {
+        self.build_with_logo(contacts, contacts.read_logo()?)
+    }
+
+    /// Build the leaflet for one organisation with its logo already read (an upload
+    /// to the web form, or a batch's logo read once for all languages); the contacts
+    /// file's `logo` key only names it.
+    pub fn build_with_logo(
+        &self,
+        contacts: &Contacts,
+        logo: Option<Arc<Image>>,
+    ) -> Result<Built, Diagnostics> {
+        let print = &self.settings.print;
+        if print.pdf_ua {
+            check_pdf_ua(contacts)?;
+        }
+        let content = content::compose(&self.layout, &self.locale, contacts, logo.as_ref())?;
+        let set = typeset::typeset(
+            &content,
+            &self.layout,
+            &self.fonts,
+            self.locale.hyphenator(),
+            self.fit,
+            &self.shared,
+        )?;
+        let pages = match print.impose {
+            Impose::None => set.pages,
+            Impose::Booklet => impose::booklet(&set.pages),
+        };
+        let pages = match (print.bleed_mm, print.crop_marks) {
+            (None, false) => pages,
+            (bleed, crop_marks) => press::bleed(&pages, bleed.unwrap_or(0.0), crop_marks),
+        };
+        let mut warnings = content.warnings;
+        warnings.extend(set.warnings);
+        let meta = pdf::Metadata {
+            title: content.title,
+            author: content.author,
+            subject: content.subject,
+            keywords: content.keywords,
+            lang: content.lang.clone(),
+            date: self.settings.date,
+            pdf_a: print.pdf_a,
+            pdf_ua: print.pdf_ua,
+        };
+        let pdf = pdf::write(&pages, &set.structure, &self.fonts, &meta)?;
+        Ok(Built {
+            pdf,
+            pages: pages.len(),
+            lang: content.lang,
+            warnings,
+        })
+    }
+}
+
+/// PDF/UA needs a text alternative for every figure: the logo's must come from the
+/// organisation (the locale's "Logo: <name>" says nothing of what it shows).
+fn check_pdf_ua(contacts: &Contacts) -> Result<(), Diagnostics> {
+    let org = &contacts.organisation;
+    match (&org.logo, &org.logo_alt) {
+        (Some(logo), None) => {
+            let mut d = Diagnostic::error(
+                "with --pdf-ua the logo needs a text alternative for screen readers",
+            )
+            .in_file(&logo.file)
+            .field("organisation.logo_alt")
+            .hint("add `logo_alt = \"...\"` under [organisation], saying what the logo shows");
+            d.position = Some(logo.position);
+            Err(d.into())
+        }
+        _ => Ok(()),
+    }
+}
