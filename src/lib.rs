@@ -31,7 +31,6 @@ pub mod content;
 pub mod deflate;
 pub mod diagnostic;
 pub mod fonts;
-pub mod form;
 pub mod hyphenate;
 pub mod image;
 pub mod impose;
@@ -42,12 +41,13 @@ pub mod pages;
 pub mod pdf;
 pub mod pipeline;
 pub mod press;
-pub mod serve;
 pub mod settings;
 pub mod store;
 pub mod structure;
 pub mod typeset;
 pub mod units;
+#[cfg(feature = "web")]
+pub mod web;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use pipeline::Prepared;

@@ -1,6 +1,8 @@
 //! The web API and form, called in-process: the same PDF as the command line, errors
 //! as JSON, limits and headers.
 
+#![cfg(feature = "web")]
+
 mod common;
 
 use axum::body::{to_bytes, Body};
@@ -9,7 +11,7 @@ use common::{repo, Sandbox};
 use tower::ServiceExt;
 
 fn app() -> axum::Router {
-    leaflet::serve::router(Default::default()).expect("the bundled data loads")
+    leaflet::web::router(Default::default()).expect("the bundled data loads")
 }
 
 async fn call(request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
@@ -286,4 +288,87 @@ fn serve_without_its_server_program_says_what_is_missing() {
         "{err}"
     );
     assert!(err.contains("cargo install --path ."), "{err}");
+}
+
+/// The resident memory of a process, in kilobytes (Linux).
+fn resident_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// POST an empty body to `path` on a server and return the response's status.
+fn post_empty(addr: &str, path: &str) -> u16 {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).expect("the server listens");
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/toml\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("a response");
+    response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+/// A thousand distinct language tags (sv-0001, fi-0002, qps-0003, ...) are a
+/// thousand requests for the few languages there are: the server prepares each
+/// language once, keyed by the language the tag negotiates to, and its memory stays
+/// flat, with fonts read from a folder (which it used to leak for each tag).
+#[test]
+fn a_thousand_language_tags_leave_the_servers_memory_flat() {
+    use std::io::BufRead;
+    let sb = Sandbox::new();
+    let fonts = sb.path("fonts");
+    std::fs::create_dir(&fonts).expect("a fonts folder");
+    for entry in std::fs::read_dir(repo("fonts")).expect("fonts").flatten() {
+        std::fs::copy(entry.path(), fonts.join(entry.file_name())).expect("copy a font");
+    }
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet-serve"))
+        .args(["--addr", "127.0.0.1:0", "--fonts"])
+        .arg(&fonts)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("leaflet-serve starts");
+    let mut line = String::new();
+    if let Some(err) = server.stderr.take() {
+        std::io::BufReader::new(err)
+            .read_line(&mut line)
+            .expect("it says where it listens");
+    }
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_default()
+        .to_string();
+    let tag = |i: usize| format!("{}-{i:04}", ["sv", "fi", "en", "qps"][i % 4]);
+    for i in 0..40 {
+        assert_eq!(
+            post_empty(&addr, &format!("/api/build?lang={}", tag(i))),
+            422
+        );
+    }
+    let before = resident_kb(server.id());
+    for i in 40..1000 {
+        assert_eq!(
+            post_empty(&addr, &format!("/api/build?lang={}", tag(i))),
+            422
+        );
+    }
+    let after = resident_kb(server.id());
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(before > 0, "the server's memory can be read");
+    assert!(
+        after < before + 16 * 1024,
+        "memory grew from {before} kB to {after} kB over 960 language tags"
+    );
 }

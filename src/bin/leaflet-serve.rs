@@ -17,12 +17,12 @@ struct Cli {
 
 fn main() -> ExitCode {
     let Cli { serve } = Cli::parse();
-    let options = leaflet::serve::ServeOptions {
+    let dirs = leaflet::Dirs {
         locales: serve.dirs.locales,
         layouts: serve.dirs.layouts,
         fonts: serve.dirs.fonts,
     };
-    match leaflet::serve::serve(serve.addr, options) {
+    match leaflet::web::serve(serve.addr, dirs) {
         Ok(()) => ExitCode::SUCCESS,
         Err(errors) => {
             eprintln!("{errors}");

@@ -68,6 +68,26 @@ pub struct Logo {
 }
 
 impl Contacts {
+    /// Every text of the file, each knowing its field (`contact[2].title`), in
+    /// file order.
+    pub fn texts(&self) -> impl Iterator<Item = &Text> {
+        let o = &self.organisation;
+        let org = [&o.unit, &o.phone, &o.email, &o.web, &o.logo_alt];
+        let address = [&self.address.visiting, &self.address.postal];
+        let persons = self.persons.iter().flat_map(|p| {
+            std::iter::once(&p.name).chain(
+                [&p.title, &p.phone, &p.email, &p.hours]
+                    .into_iter()
+                    .flatten(),
+            )
+        });
+        std::iter::once(&o.name)
+            .chain(org.into_iter().flatten())
+            .chain(address.into_iter().flatten())
+            .chain(persons)
+            .chain(&self.extra)
+    }
+
     /// Read the organisation's logo, if the file names one (see [`Logo::load`]).
     pub fn read_logo(&self) -> Result<Option<std::sync::Arc<crate::image::Image>>, Diagnostics> {
         let logo = self

@@ -1,0 +1,125 @@
+//! The API for other systems: build a PDF from a contacts file, validate a form
+//! as it is filled in, and list the languages and layouts there are.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Multipart, Query, Request, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+
+use crate::contacts;
+use crate::diagnostic::{Diagnostic, Source};
+
+use super::page::message;
+use super::{form, site, status, unreadable, App};
+
+#[derive(Deserialize)]
+pub(super) struct BuildQuery {
+    lang: Option<String>,
+    layout: Option<String>,
+}
+
+/// `POST /api/build`: a contacts file in, the PDF out (or the errors as JSON).
+pub(super) async fn build(
+    State(app): State<Arc<App>>,
+    Query(q): Query<BuildQuery>,
+    request: Request,
+) -> Response {
+    let lang = q.lang.unwrap_or_else(|| "sv".into());
+    let layout = q.layout.unwrap_or_else(|| crate::layout::DEFAULT.into());
+    let multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|k| k.starts_with("multipart/form-data"));
+    let read = if multipart {
+        match Multipart::from_request(request, &()).await {
+            Ok(m) => parts(m).await,
+            Err(e) => Err(unreadable(e.status(), e)),
+        }
+    } else {
+        Bytes::from_request(request, &())
+            .await
+            .map(|b| (String::from_utf8_lossy(&b).into_owned(), None))
+            .map_err(|e| unreadable(e.status(), e))
+    };
+    let (toml, logo) = match read {
+        Ok(r) => r,
+        Err(e) => return errors(&[e]),
+    };
+    match super::build(&app, toml, logo, &lang, &layout).await {
+        Ok((built, _)) => ([(header::CONTENT_TYPE, "application/pdf")], built.pdf).into_response(),
+        Err(e) => errors(&e.0),
+    }
+}
+
+/// The `contacts` and `logo` parts of a multipart API request.
+async fn parts(mut m: Multipart) -> Result<(String, Option<Vec<u8>>), Diagnostic> {
+    let (mut toml, mut logo) = (String::new(), None);
+    let bad = |e: axum::extract::multipart::MultipartError| unreadable(e.status(), e);
+    while let Some(field) = m.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or("").to_string();
+        let bytes = field.bytes().await.map_err(bad)?;
+        match name.as_str() {
+            "contacts" => toml = String::from_utf8_lossy(&bytes).into_owned(),
+            "logo" => logo = Some(bytes.to_vec()),
+            _ => {}
+        }
+    }
+    Ok((toml, logo))
+}
+
+/// Errors as JSON, with the status their kind calls for.
+fn errors(found: &[Diagnostic]) -> Response {
+    let list: Vec<serde_json::Value> = found
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| {
+            serde_json::json!({
+                "field": d.field,
+                "line": d.position.map(|p| p.0),
+                "message": d.message,
+                "hint": d.hints.first(),
+            })
+        })
+        .collect();
+    (status(found), Json(serde_json::json!({ "errors": list }))).into_response()
+}
+
+/// `POST /api/validate`: a form's errors, each with the input it belongs to.
+pub(super) async fn validate(multipart: Multipart) -> Response {
+    let posted = match site::read_form(multipart).await {
+        Ok(p) => p,
+        Err(e) => return errors(&[e]),
+    };
+    let found = match contacts::parse(&Source::new("contacts.toml", posted.form.to_toml())) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.0,
+    };
+    let list: Vec<serde_json::Value> = found
+        .iter()
+        .map(|d| {
+            let input = d.field.as_deref().and_then(form::input_for);
+            serde_json::json!({ "input": input, "message": message(d) })
+        })
+        .collect();
+    Json(serde_json::json!({ "errors": list })).into_response()
+}
+
+/// `GET /api/layouts`: name and description of each layout.
+pub(super) async fn layouts(State(app): State<Arc<App>>) -> Response {
+    let list: Vec<serde_json::Value> = app
+        .layouts
+        .iter()
+        .map(|(name, description)| serde_json::json!({ "name": name, "description": description }))
+        .collect();
+    Json(list).into_response()
+}
+
+/// `GET /api/locales`: the leaflet languages.
+pub(super) async fn locales(State(app): State<Arc<App>>) -> Response {
+    Json(&app.leaflet_langs).into_response()
+}

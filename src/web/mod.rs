@@ -1,0 +1,293 @@
+//! The web form and its API, for people who never open a terminal (cargo feature
+//! `web`, on by default; `leaflet-serve` is its program).
+//!
+//! - `GET /` shows the form in Swedish, Finnish or English (the browser's
+//!   Accept-Language, or `?ui=`); `POST /` previews the contact page, downloads the
+//!   PDF or the filled-in contacts file, or fills the form from an uploaded one
+//!   ([`site`], the page in [`page`], its data in [`form`]). It works without
+//!   JavaScript; `app.js` adds live validation.
+//! - `POST /api/build?lang=sv&layout=folder-a5` takes a contacts file
+//!   (`application/toml`, or multipart with `contacts` and `logo` parts) and answers
+//!   `200 application/pdf`, byte for byte what `leaflet build` writes, or an error
+//!   status with `{"errors": [{"field", "line", "message", "hint"}]}`: 422 for the
+//!   input, 413 for a body over 5 MB, 400 for a request that cannot be read, 503
+//!   when a build takes too long, 500 for a bug ([`api`]). `GET /api/layouts` and
+//!   `GET /api/locales` say what there is; `POST /api/validate` checks a form.
+//!
+//! Safe by default: it listens on loopback unless told otherwise, refuses bodies
+//! over 5 MB (413), gives each build 15 seconds, sends a strict
+//! Content-Security-Policy, escapes everything it writes into a page, keeps nothing
+//! between requests, writes nothing to disk and logs nothing about what people send.
+//! What it keeps is bounded: the prepared data of each language and layout there is,
+//! keyed by the language a request negotiates to (`sv` for `sv-FI`).
+
+mod api;
+mod form;
+mod page;
+mod site;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use unic_langid::LanguageIdentifier;
+
+use crate::contacts::{self, Contacts};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Source};
+use crate::image::{self, Image};
+use crate::locale::{self, Locale};
+use crate::store::Store;
+use crate::{layout, Built, Dirs, Prepared, Settings};
+
+/// The largest request accepted.
+pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
+/// How long one build may take.
+pub const BUILD_TIME_LIMIT: Duration = Duration::from_secs(15);
+/// The most prepared languages and layouts kept at once (there are far fewer: the
+/// cache is keyed by the languages and layouts that exist).
+const MAX_PREPARED: usize = 64;
+/// The interface languages, in order of preference when the browser names none.
+const UI_LANGS: [&str; 3] = ["sv", "fi", "en"];
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+const STYLE: &str = include_str!("style.css");
+const SCRIPT: &str = include_str!("app.js");
+
+/// What every request shares: data loaded once, nothing about any visitor.
+struct App {
+    dirs: Dirs,
+    ui: HashMap<String, Locale>,
+    /// The leaflet languages there are.
+    available: Vec<LanguageIdentifier>,
+    leaflet_langs: Vec<String>,
+    layouts: Vec<(String, String)>,
+    prepared: Mutex<HashMap<(String, String), Arc<Prepared>>>,
+}
+
+/// Listen on `addr` until the process ends.
+pub fn serve(addr: SocketAddr, dirs: Dirs) -> Result<(), Diagnostics> {
+    let fail = |e: std::io::Error| {
+        Diagnostics::one(Diagnostic::error(format!("cannot serve on {addr} ({e})")))
+    };
+    let app = router(dirs)?;
+    let runtime = tokio::runtime::Runtime::new().map_err(fail)?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(fail)?;
+        let bound = listener.local_addr().map_err(fail)?;
+        eprintln!("leaflet: serving http://{bound}/ (Ctrl-C stops)");
+        axum::serve(listener, app).await.map_err(fail)
+    })
+}
+
+/// The server's routes, ready to serve (or to test without a socket).
+pub fn router(dirs: Dirs) -> Result<Router, Diagnostics> {
+    let locales = Store::locales(dirs.locales.as_deref());
+    let layouts = Store::layouts(dirs.layouts.as_deref());
+    let available = locale::available(&locales)?;
+    let leaflet_langs: Vec<String> = available.iter().map(ToString::to_string).collect();
+    let mut ui = HashMap::new();
+    for l in UI_LANGS
+        .iter()
+        .filter(|l| leaflet_langs.iter().any(|a| a == *l))
+    {
+        ui.insert(l.to_string(), locale::load(&locales, l)?);
+    }
+    let mut described = Vec::new();
+    for name in layout::names(&layouts)? {
+        let l = layout::load(&layouts, &name)?;
+        described.push((name, l.description));
+    }
+    let app = Arc::new(App {
+        dirs,
+        ui,
+        available,
+        leaflet_langs,
+        layouts: described,
+        prepared: Mutex::new(HashMap::new()),
+    });
+    Ok(Router::new()
+        .route("/", get(site::show).post(site::submit))
+        .route(
+            "/style.css",
+            get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE) }),
+        )
+        .route(
+            "/app.js",
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+                    SCRIPT,
+                )
+            }),
+        )
+        .route("/api/build", post(api::build))
+        .route("/api/validate", post(api::validate))
+        .route("/api/layouts", get(api::layouts))
+        .route("/api/locales", get(api::locales))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::map_response(secure))
+        .with_state(app))
+}
+
+/// Headers every response carries.
+async fn secure(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The HTTP status for problems, by their kind: the worst one decides.
+fn status(problems: &[Diagnostic]) -> StatusCode {
+    let has = |kind: Kind| problems.iter().any(|d| d.is_error() && d.kind == kind);
+    if has(Kind::Internal) {
+        StatusCode::INTERNAL_SERVER_ERROR
+    } else if has(Kind::Timeout) {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else if has(Kind::TooLarge) {
+        StatusCode::PAYLOAD_TOO_LARGE
+    } else if has(Kind::Request) {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+/// The interface language: `?ui=`, else the browser's Accept-Language, else Swedish.
+fn ui_lang(app: &App, asked: Option<&str>, headers: &HeaderMap) -> String {
+    let available: Vec<LanguageIdentifier> = app.ui.keys().filter_map(|l| l.parse().ok()).collect();
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let requested = match asked {
+        Some(a) => vec![a.parse().unwrap_or_default()],
+        None => fluent_langneg::accepted_languages::parse(accept),
+    };
+    let default: LanguageIdentifier = "sv".parse().unwrap_or_default();
+    fluent_langneg::negotiate_languages(
+        &requested,
+        &available,
+        Some(&default),
+        fluent_langneg::NegotiationStrategy::Lookup,
+    )
+    .first()
+    .map_or_else(|| "sv".to_string(), |l| l.to_string())
+}
+
+/// The prepared data for a language and layout, made once and shared. The
+/// language is negotiated first, so `sv-FI`, `sv-AX` and `sv` share one entry.
+fn prepared(app: &App, lang: &str, layout: &str) -> Result<Arc<Prepared>, Diagnostics> {
+    if !app.layouts.iter().any(|(name, _)| name == layout) {
+        let names: Vec<&str> = app.layouts.iter().map(|(n, _)| n.as_str()).collect();
+        return Err(Diagnostic::error(format!("there is no layout `{layout}`"))
+            .field("layout")
+            .hint(format!("layouts: {}", names.join(", ")))
+            .into());
+    }
+    let lang = if locale::is_pseudo(lang) {
+        locale::PSEUDO.to_string()
+    } else {
+        locale::negotiate(lang, &app.available)?.to_string()
+    };
+    let key = (lang, layout.to_string());
+    if let Some(p) = app.prepared.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return Ok(p);
+    }
+    let settings = Settings {
+        layout: key.1.clone(),
+        dirs: app.dirs.clone(),
+        ..Settings::default()
+    };
+    let p = Arc::new(Prepared::new(&settings, &key.0)?);
+    if let Ok(mut m) = app.prepared.lock() {
+        if m.len() >= MAX_PREPARED {
+            m.clear();
+        }
+        m.insert(key, Arc::clone(&p));
+    }
+    Ok(p)
+}
+
+/// Parse a contacts file and build it (on a blocking thread, within the time limit).
+async fn build(
+    app: &Arc<App>,
+    toml: String,
+    logo: Option<Vec<u8>>,
+    lang: &str,
+    layout: &str,
+) -> Result<(Built, Arc<Prepared>), Diagnostics> {
+    let p = prepared(app, lang, layout)?;
+    let work = {
+        let p = Arc::clone(&p);
+        tokio::task::spawn_blocking(move || {
+            let contacts = contacts::parse(&Source::new("contacts.toml", toml))?;
+            let logo = uploaded_logo(&contacts, logo)?;
+            p.build_with_logo(&contacts, logo)
+        })
+    };
+    match tokio::time::timeout(BUILD_TIME_LIMIT, work).await {
+        Ok(Ok(result)) => result.map(|b| (b, p)),
+        Ok(Err(_)) => Err(Diagnostic::error("the build stopped unexpectedly")
+            .kind(Kind::Internal)
+            .into()),
+        Err(_) => Err(Diagnostic::error("making the leaflet took too long")
+            .kind(Kind::Timeout)
+            .into()),
+    }
+}
+
+/// The logo a contacts file names, from the upload; an error if it was not sent.
+fn uploaded_logo(
+    contacts: &Contacts,
+    bytes: Option<Vec<u8>>,
+) -> Result<Option<Arc<Image>>, Diagnostics> {
+    match (&contacts.organisation.logo, bytes) {
+        (None, _) => Ok(None),
+        (Some(_), Some(bytes)) => image::decode(bytes)
+            .map(|i| Some(Arc::new(i)))
+            .map_err(|e| {
+                Diagnostics(
+                    e.0.into_iter()
+                        .map(|d| d.field("organisation.logo"))
+                        .collect(),
+                )
+            }),
+        (Some(logo), None) => {
+            let mut d = Diagnostic::error(format!(
+                "the logo `{}` was not uploaded",
+                logo.path.display()
+            ))
+            .field("organisation.logo")
+            .hint("send it as the `logo` part, or remove `logo` from the contacts file");
+            d.position = Some(logo.position);
+            Err(d.into())
+        }
+    }
+}
+
+/// A request part that could not be read, as its status says: too large, or broken.
+fn unreadable(status: StatusCode, what: impl std::fmt::Display) -> Diagnostic {
+    let kind = if status == StatusCode::PAYLOAD_TOO_LARGE {
+        Kind::TooLarge
+    } else {
+        Kind::Request
+    };
+    Diagnostic::error(format!("the request could not be read ({what})")).kind(kind)
+}

@@ -1,0 +1,346 @@
+//! The form's page, written with maud: every value is escaped unless marked
+//! otherwise, so no text a visitor sends can become markup.
+//!
+//! It works without JavaScript; `app.js` adds checking as people type. Errors
+//! are listed at the top (each a link to its input) and shown next to their
+//! inputs, which say so to screen readers (`aria-invalid`, `aria-describedby`).
+
+use std::collections::BTreeMap;
+
+use maud::{html, Markup, DOCTYPE};
+
+use crate::contacts::schema::{Field, Kind};
+use crate::diagnostic::Diagnostic;
+use crate::locale::Locale;
+
+use super::form::{self, Form, Group, LOGO_INPUT};
+
+/// What the page shows besides the form.
+pub struct PageState<'a> {
+    /// The interface language (`sv`, `fi`, `en`).
+    pub ui: &'a str,
+    /// The interface languages there are.
+    pub ui_langs: &'a [String],
+    /// Leaflet languages to choose from.
+    pub leaflet_langs: &'a [String],
+    /// Layouts to choose from: name and description.
+    pub layouts: &'a [(String, String)],
+    /// Errors to show.
+    pub errors: &'a [Diagnostic],
+    /// Warnings to show.
+    pub warnings: &'a [Diagnostic],
+    /// The contact page as a PNG, base64.
+    pub preview: Option<String>,
+}
+
+/// The page's texts in the interface language, and its errors by input.
+struct Page<'a> {
+    t: &'a Locale,
+    form: &'a Form,
+    state: &'a PageState<'a>,
+    errors_for: BTreeMap<String, Vec<&'a Diagnostic>>,
+}
+
+impl Page<'_> {
+    /// A message of the interface language (its id, if it is missing).
+    fn m(&self, id: &str) -> String {
+        self.t.message(id).unwrap_or_else(|_| id.to_string())
+    }
+
+    fn errors(&self, input: &str) -> &[&Diagnostic] {
+        self.errors_for.get(input).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The whole page.
+pub fn page(t: &Locale, form: &Form, state: &PageState<'_>) -> String {
+    let mut errors_for: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
+    for e in state.errors {
+        if let Some(input) = e.field.as_deref().and_then(form::input_for) {
+            errors_for.entry(input).or_default().push(e);
+        }
+    }
+    let p = Page {
+        t,
+        form,
+        state,
+        errors_for,
+    };
+    let title = p.m("web-title");
+    html! {
+        (DOCTYPE)
+        html lang=(state.ui) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                link rel="stylesheet" href="/style.css";
+                script src="/app.js" defer {}
+            }
+            body {
+                main {
+                    h1 { (title) }
+                    p { (p.m("web-intro")) }
+                    (languages(&p))
+                    (summary(&p))
+                    (the_form(&p))
+                    (warnings(&p))
+                    (preview(&p))
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// The interface languages: plain links, no script needed.
+fn languages(p: &Page<'_>) -> Markup {
+    html! {
+        nav aria-label=(p.m("web-interface-language")) {
+            ul.langs {
+                @for l in p.state.ui_langs {
+                    li {
+                        a href={ "/?ui=" (l) } lang=(l)
+                            aria-current=[(l == p.state.ui).then_some("page")] {
+                            (language_name(l))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Every error, at the top, each a link to its input where it has one.
+fn summary(p: &Page<'_>) -> Markup {
+    html! {
+        @if !p.state.errors.is_empty() {
+            div.summary role="alert" tabindex="-1" id="errors" {
+                h2 { (p.m("web-errors-heading")) }
+                ul {
+                    @for e in p.state.errors {
+                        li {
+                            @match e.field.as_deref().and_then(form::input_for) {
+                                Some(input) => a href={ "#" (form::id(&input)) } { (message(e)) },
+                                None => (message(e)),
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn the_form(p: &Page<'_>) -> Markup {
+    html! {
+        form method="post" action="/" enctype="multipart/form-data" id="form" novalidate {
+            input type="hidden" name="ui" value=(p.state.ui);
+            p.note { (p.m("web-both-languages")) }
+            @for group in form::groups() {
+                (fieldset(p, &group))
+            }
+            (options(p))
+            div.actions {
+                button type="submit" name="action" value="preview" { (p.m("web-preview")) }
+                " "
+                button type="submit" name="action" value="pdf" { (p.m("web-download-pdf")) }
+                " "
+                button type="submit" name="action" value="toml" { (p.m("web-download-toml")) }
+            }
+            fieldset {
+                legend { (p.m("web-load-toml")) }
+                div.field {
+                    label for="contacts_file" { "contacts.toml" }
+                    input id="contacts_file" name="contacts_file" type="file"
+                        accept=".toml,application/toml,text/plain";
+                }
+                button type="submit" name="action" value="load" { (p.m("web-load")) }
+            }
+        }
+    }
+}
+
+/// One table of the contacts file; contact persons 2 to 4 stay folded away until
+/// they are needed.
+fn fieldset(p: &Page<'_>, group: &Group) -> Markup {
+    let legend = match group.number {
+        Some(n) => {
+            p.t.message_with(group.section.label(), &[("number", &n.to_string())])
+                .unwrap_or_default()
+        }
+        None => p.m(group.section.label()),
+    };
+    let prefix = group.prefix();
+    let used = p
+        .form
+        .values
+        .iter()
+        .any(|(k, v)| k.starts_with(&prefix) && !v.trim().is_empty())
+        || p.errors_for.keys().any(|k| k.starts_with(&prefix));
+    let folded = group.number.is_some_and(|n| n > 1) && !used;
+    let set = html! {
+        fieldset {
+            legend { (legend) }
+            @for field in group.section.fields() {
+                (inputs(p, group, field))
+            }
+        }
+    };
+    html! {
+        @if folded {
+            details { summary { (legend) } (set) }
+        } @else {
+            (set)
+        }
+    }
+}
+
+/// A field's input, or one per language for a translated field.
+fn inputs(p: &Page<'_>, group: &Group, field: &Field) -> Markup {
+    let label = p.m(field.label);
+    html! {
+        @for (name, lang) in form::inputs(&group.name(field), field) {
+            @let label = match lang {
+                Some(l) => format!("{label} ({})", p.m(in_language(l))),
+                None => label.clone(),
+            };
+            @if field.kind == Kind::File {
+                (logo(p, &label))
+            } @else {
+                (input(p, &name, &label, field))
+            }
+        }
+    }
+}
+
+/// The message id that says "in <language>" on the form.
+fn in_language(lang: &str) -> &'static str {
+    match lang {
+        "fi" => "web-in-finnish",
+        _ => "web-in-swedish",
+    }
+}
+
+fn input(p: &Page<'_>, name: &str, label: &str, field: &Field) -> Markup {
+    let id = form::id(name);
+    let err_id = format!("{id}-error");
+    let errs = p.errors(name);
+    let invalid = (!errs.is_empty()).then_some("true");
+    let described = (!errs.is_empty()).then_some(err_id.as_str());
+    let value = p.form.values.get(name).map_or("", String::as_str);
+    html! {
+        div.field {
+            label for=(id) { (label) }
+            @if field.kind == Kind::Lines {
+                textarea id=(id) name=(name) rows="3"
+                    aria-invalid=[invalid] aria-describedby=[described] { (value) }
+            } @else {
+                input id=(id) name=(name) type=(field.kind.input())
+                    autocomplete=(field.autocomplete) value=(value)
+                    aria-invalid=[invalid] aria-describedby=[described];
+            }
+            p.error id=(err_id) aria-live="polite" {
+                @for e in errs { (message(e)) " " }
+            }
+        }
+    }
+}
+
+/// The logo upload; a logo sent before travels inside the page, never on disk.
+fn logo(p: &Page<'_>, label: &str) -> Markup {
+    use base64::Engine as _;
+    html! {
+        div.field {
+            label for=(LOGO_INPUT) { (label) }
+            input id=(LOGO_INPUT) name=(LOGO_INPUT) type="file" accept="image/png,image/jpeg";
+            @if let Some((name, bytes)) = &p.form.logo {
+                p.note {
+                    (p.t.message_with("web-logo-kept", &[("file", name)]).unwrap_or_default())
+                }
+                input type="hidden" name="logo_name" value=(name);
+                input type="hidden" name="logo_data"
+                    value=(base64::engine::general_purpose::STANDARD.encode(bytes));
+            }
+            p.error id={ (LOGO_INPUT) "-error" } aria-live="polite" {
+                @for e in p.errors(LOGO_INPUT) { (message(e)) }
+            }
+        }
+    }
+}
+
+/// The leaflet's language and layout.
+fn options(p: &Page<'_>) -> Markup {
+    let chosen = |name: &str, v: &str, default: &str| {
+        p.form.values.get(name).map_or(v == default, |x| x == v)
+    };
+    html! {
+        fieldset {
+            legend { (p.m("web-leaflet")) }
+            div.field {
+                label for="lang" { (p.m("web-leaflet-language")) }
+                select id="lang" name="lang" {
+                    @for l in p.state.leaflet_langs {
+                        option value=(l) selected[chosen("lang", l, p.state.ui)] {
+                            (language_name(l))
+                        }
+                    }
+                }
+            }
+            div.field {
+                label for="layout" { (p.m("web-layout")) }
+                select id="layout" name="layout" {
+                    @for (name, description) in p.state.layouts {
+                        option value=(name)
+                            selected[chosen("layout", name, crate::layout::DEFAULT)] {
+                            (description)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn warnings(p: &Page<'_>) -> Markup {
+    html! {
+        @if !p.state.warnings.is_empty() {
+            div.warnings {
+                h2 { (p.m("web-warnings-heading")) }
+                ul { @for w in p.state.warnings { li { (message(w)) } } }
+            }
+        }
+    }
+}
+
+fn preview(p: &Page<'_>) -> Markup {
+    html! {
+        @if let Some(png) = &p.state.preview {
+            section aria-labelledby="preview-heading" {
+                h2 id="preview-heading" { (p.m("web-preview-heading")) }
+                img.preview src={ "data:image/png;base64," (png) } alt=(p.m("web-preview-alt"));
+            }
+        }
+    }
+}
+
+/// A diagnostic's message with its hints, as one line for the page.
+pub fn message(d: &Diagnostic) -> String {
+    let mut s = d.message.clone();
+    for hint in &d.hints {
+        s.push_str(" (");
+        s.push_str(hint);
+        s.push(')');
+    }
+    s
+}
+
+/// A language's own name.
+fn language_name(tag: &str) -> String {
+    match tag {
+        "sv" => "Svenska".into(),
+        "fi" => "Suomi".into(),
+        "en" => "English".into(),
+        other => other.into(),
+    }
+}

@@ -1,0 +1,267 @@
+//! The form's routes: `GET /` shows it, `POST /` acts on it (preview, download
+//! the PDF, save or load the contacts file).
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Multipart, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::contacts;
+use crate::diagnostic::{Diagnostic, Source};
+
+use super::form::Form;
+use super::page::{self, PageState};
+use super::{build, status, ui_lang, unreadable, App, UI_LANGS};
+
+#[derive(Deserialize)]
+pub(super) struct UiQuery {
+    ui: Option<String>,
+}
+
+/// `GET /`: the empty form in the visitor's language.
+pub(super) async fn show(
+    State(app): State<Arc<App>>,
+    Query(q): Query<UiQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let ui = ui_lang(&app, q.ui.as_deref(), &headers);
+    render(&app, &ui, &Form::default(), &[], &[], None)
+}
+
+/// The page, with a 422 status when it shows errors.
+fn render(
+    app: &App,
+    ui: &str,
+    form: &Form,
+    errors: &[Diagnostic],
+    warnings: &[Diagnostic],
+    preview: Option<String>,
+) -> Response {
+    let Some(t) = app.ui.get(ui).or_else(|| app.ui.values().next()) else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "no interface language").into_response();
+    };
+    let ui_langs: Vec<String> = UI_LANGS
+        .iter()
+        .filter(|l| app.ui.contains_key(**l))
+        .map(|l| l.to_string())
+        .collect();
+    let state = PageState {
+        ui,
+        ui_langs: &ui_langs,
+        leaflet_langs: &app.leaflet_langs,
+        layouts: &app.layouts,
+        errors,
+        warnings,
+        preview,
+    };
+    let code = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        status(errors)
+    };
+    (code, Html(page::page(t, form, &state))).into_response()
+}
+
+/// What a form post carried.
+pub(super) struct Posted {
+    /// The inputs and the logo.
+    pub form: Form,
+    /// The button pressed.
+    action: String,
+    /// The interface language.
+    ui: String,
+    /// A contacts file to load.
+    contacts_file: Option<String>,
+}
+
+/// Read a form post; a logo sent before comes back as `logo_name` and `logo_data`.
+pub(super) async fn read_form(mut multipart: Multipart) -> Result<Posted, Diagnostic> {
+    let mut posted = Posted {
+        form: Form::default(),
+        action: "preview".into(),
+        ui: "sv".into(),
+        contacts_file: None,
+    };
+    let mut logo_name = None;
+    let mut logo_data = None;
+    let bad = |e: axum::extract::multipart::MultipartError| unreadable(e.status(), e);
+    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let bytes = field.bytes().await.map_err(bad)?;
+        match name.as_str() {
+            "action" => posted.action = text(&bytes),
+            "ui" => posted.ui = text(&bytes),
+            "logo" if !bytes.is_empty() => {
+                posted.form.logo = Some((clean_file_name(file_name.as_deref()), bytes.to_vec()));
+            }
+            "logo_name" => logo_name = Some(text(&bytes)),
+            "logo_data" => {
+                use base64::Engine as _;
+                logo_data = base64::engine::general_purpose::STANDARD
+                    .decode(text(&bytes).trim())
+                    .ok();
+            }
+            "contacts_file" if !bytes.is_empty() => posted.contacts_file = Some(text(&bytes)),
+            "logo" | "contacts_file" => {}
+            _ => {
+                posted.form.values.insert(name, text(&bytes));
+            }
+        }
+    }
+    if posted.form.logo.is_none() {
+        if let (Some(name), Some(data)) = (logo_name, logo_data) {
+            posted.form.logo = Some((clean_file_name(Some(&name)), data));
+        }
+    }
+    Ok(posted)
+}
+
+fn text(bytes: &Bytes) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A file name safe to write into a contacts file: no folders, no quotes.
+fn clean_file_name(name: Option<&str>) -> String {
+    let name = name.unwrap_or("logo.png");
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let clean: String = base
+        .chars()
+        .filter(|c| c.is_alphanumeric() || "._- ".contains(*c))
+        .collect();
+    if clean.is_empty() {
+        "logo.png".into()
+    } else {
+        clean
+    }
+}
+
+/// `POST /`: load a contacts file into the form, save the form as one, or build
+/// the leaflet to preview its contact page or download it.
+pub(super) async fn submit(State(app): State<Arc<App>>, multipart: Multipart) -> Response {
+    let posted = match read_form(multipart).await {
+        Ok(p) => p,
+        Err(e) => return render(&app, "sv", &Form::default(), &[e], &[], None),
+    };
+    let ui = ui_lang(&app, Some(&posted.ui), &HeaderMap::new());
+    match posted.action.as_str() {
+        "load" => load(&app, &ui, posted),
+        "toml" => download(
+            posted.form.to_toml().into_bytes(),
+            "application/toml; charset=utf-8",
+            "contacts.toml",
+        ),
+        action => {
+            let action = action.to_string();
+            leaflet(&app, &ui, posted.form, &action).await
+        }
+    }
+}
+
+/// Fill the form from an uploaded contacts file, keeping the leaflet's options
+/// and the logo.
+fn load(app: &App, ui: &str, posted: Posted) -> Response {
+    let form = posted.form;
+    match posted
+        .contacts_file
+        .map(|text| contacts::parse(&Source::new("contacts.toml", text)))
+    {
+        Some(Ok(c)) => {
+            let mut filled = Form::from_contacts(&c);
+            filled.values.extend(
+                form.values
+                    .into_iter()
+                    .filter(|(k, _)| k == "lang" || k == "layout"),
+            );
+            filled.logo = form.logo;
+            render(app, ui, &filled, &[], &[], None)
+        }
+        Some(Err(e)) => render(app, ui, &form, &e.0, &[], None),
+        None => render(app, ui, &form, &[], &[], None),
+    }
+}
+
+/// Build the leaflet the form describes: the PDF to download, or the page with a
+/// preview of the contact page (or the errors).
+async fn leaflet(app: &Arc<App>, ui: &str, mut form: Form, action: &str) -> Response {
+    let lang = form.values.remove("lang").unwrap_or_else(|| ui.to_string());
+    let layout = form
+        .values
+        .remove("layout")
+        .unwrap_or_else(|| crate::layout::DEFAULT.to_string());
+    let toml = form.to_toml();
+    let logo = form.logo.as_ref().map(|(_, bytes)| bytes.clone());
+    let result = build(app, toml, logo, &lang, &layout).await;
+    form.values.insert("lang".into(), lang);
+    form.values.insert("layout".into(), layout);
+    match result {
+        Ok((built, _)) if action == "pdf" => download(
+            built.pdf,
+            "application/pdf",
+            &format!("leaflet-{}.pdf", built.lang),
+        ),
+        Ok((built, prepared)) => {
+            let page = prepared.contacts_page();
+            let pdf = built.pdf;
+            let preview = tokio::task::spawn_blocking(move || preview_png(&pdf, page))
+                .await
+                .ok()
+                .flatten();
+            render(app, ui, &form, &[], &built.warnings, preview)
+        }
+        Err(e) => render(app, ui, &form, &e.0, &[], None),
+    }
+}
+
+fn download(bytes: Vec<u8>, kind: &str, name: &str) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(kind)
+                    .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition)
+                    .unwrap_or(HeaderValue::from_static("attachment")),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// The page as a PNG, base64, rendered in-process by hayro.
+fn preview_png(pdf: &[u8], page: usize) -> Option<String> {
+    use base64::Engine as _;
+    use hayro::hayro_interpret::InterpreterSettings;
+    let doc = hayro::hayro_syntax::Pdf::new(pdf.to_vec()).ok()?;
+    let page = doc.pages().get(page)?;
+    let pixmap = hayro::render(
+        page,
+        &hayro::RenderCache::new(),
+        &InterpreterSettings::default(),
+        &hayro::RenderSettings::default(),
+        &hayro::PixmapSettings {
+            x_scale: 1.25,
+            y_scale: 1.25,
+            ..hayro::PixmapSettings::default()
+        },
+    );
+    let (width, height) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
+    let rgba = pixmap.take_rgba8(hayro::vello_cpu::peniko::ImageAlphaType::Alpha);
+    let mut png = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png, width, height);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().ok()?;
+        writer.write_image_data(&rgba).ok()?;
+    }
+    Some(base64::engine::general_purpose::STANDARD.encode(png))
+}
