@@ -5,7 +5,8 @@
 //! id or a contacts field, for error messages). Every missing message is reported at
 //! once; contacts values missing in the requested language fall back with a warning.
 
-use crate::contacts::{Contacts, Text};
+use crate::contacts::schema::{self, Kind};
+use crate::contacts::{Contacts, Person, Text};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use std::sync::Arc;
 
@@ -323,56 +324,23 @@ impl Composer<'_> {
         logo: Option<&Arc<Image>>,
     ) -> Vec<Flow> {
         let paras = |p: Vec<Para>| p.into_iter().map(Flow::Para).collect();
-        let wrap_of = |style: &String| {
-            if layout.style(style).hyphenate {
-                Wrap::Hyphenate
-            } else {
-                Wrap::Words
-            }
-        };
         match block {
-            Block::Text { message, style } => {
-                let text = self.message(message);
-                paras(vec![para(
-                    style,
-                    None,
-                    vec![Span::new(&text, wrap_of(style))],
-                    Origin::Message(message.to_string()),
-                )])
-            }
-            Block::Bullets { messages, style } => {
-                let mut items: Vec<Para> = messages
-                    .iter()
-                    .map(|id| {
-                        let text = self.message(id);
-                        para(
-                            style,
-                            Some(Span::new(BULLET, Wrap::Never)),
-                            vec![Span::new(&text, wrap_of(style))],
-                            Origin::Message(id.to_string()),
-                        )
-                    })
-                    .collect();
-                self.list(&mut items);
-                paras(items)
-            }
+            Block::Text { message, style } => paras(vec![self.text_block(layout, message, style)]),
+            Block::Bullets { messages, style } => paras(self.bullets(layout, messages, style)),
             Block::Logo {
                 width_mm,
                 height_mm,
                 align,
-            } => match logo {
-                Some(image) => {
-                    let alt = self.logo_alt(contacts);
-                    vec![Flow::Logo {
-                        image: Arc::clone(image),
-                        width_mm: *width_mm,
-                        height_mm: *height_mm,
-                        align: *align,
-                        alt,
-                    }]
-                }
-                None => Vec::new(),
-            },
+            } => logo
+                .map(|image| Flow::Logo {
+                    image: Arc::clone(image),
+                    width_mm: *width_mm,
+                    height_mm: *height_mm,
+                    align: *align,
+                    alt: self.logo_alt(contacts),
+                })
+                .into_iter()
+                .collect(),
             Block::Organisation {
                 name_style,
                 unit_style,
@@ -392,150 +360,130 @@ impl Composer<'_> {
                 strip_web_scheme,
                 qr_mm,
                 ..
-            } => self.contacts(
-                contacts,
-                [org_style, name_style, style],
-                *group_gap_pt,
-                *strip_web_scheme,
-                *qr_mm,
-            ),
+            } => {
+                let styles = ContactStyles {
+                    org: org_style,
+                    name: name_style,
+                    detail: style,
+                    gap: *group_gap_pt,
+                };
+                self.contacts(contacts, &styles, *strip_web_scheme, *qr_mm)
+            }
             Block::Helplines {
                 heading,
                 heading_style,
                 style,
-            } => {
-                let text = self.message(heading);
-                let mut list = vec![para(
-                    heading_style,
-                    None,
-                    vec![Span::new(&text, Wrap::Words)],
-                    Origin::Message(heading.to_string()),
-                )];
-                for id in self.locale.helplines().to_vec() {
-                    let number = self.locale.attribute(&id, "number").unwrap_or_else(|e| {
-                        self.errors.extend(e.0);
-                        String::new()
-                    });
-                    let text = self.message(&id);
-                    list.push(para(
-                        style,
-                        Some(Span::new(&number, Wrap::Never).bold()),
-                        vec![Span::new(&text, Wrap::Words)],
-                        Origin::Message(id.to_string()),
-                    ));
-                }
-                for p in &mut list {
-                    p.shrinkable = true;
-                }
-                self.list(&mut list[1..]);
-                paras(list)
-            }
+            } => paras(self.helplines(heading, heading_style, style)),
         }
     }
 
-    /// The contact details: the organisation (beside its QR code, if there is room
-    /// for one), each person, the addresses and the extra lines.
+    /// One message as one paragraph.
+    fn text_block(&mut self, layout: &Layout, message: &str, style: &str) -> Para {
+        let text = self.message(message);
+        para(
+            style,
+            None,
+            vec![Span::new(&text, wrap_of(layout, style))],
+            Origin::Message(message.to_string()),
+        )
+    }
+
+    /// Messages as the items of a new bulleted list.
+    fn bullets(&mut self, layout: &Layout, messages: &[String], style: &str) -> Vec<Para> {
+        let mut items: Vec<Para> = messages
+            .iter()
+            .map(|id| {
+                let text = self.message(id);
+                para(
+                    style,
+                    Some(Span::new(BULLET, Wrap::Never)),
+                    vec![Span::new(&text, wrap_of(layout, style))],
+                    Origin::Message(id.to_string()),
+                )
+            })
+            .collect();
+        self.list(&mut items);
+        items
+    }
+
+    /// The national helplines: a heading, then each line's number as the label of a
+    /// list item; they shrink with the contact details.
+    fn helplines(&mut self, heading: &str, heading_style: &str, style: &str) -> Vec<Para> {
+        let text = self.message(heading);
+        let mut list = vec![para(
+            heading_style,
+            None,
+            vec![Span::new(&text, Wrap::Words)],
+            Origin::Message(heading.to_string()),
+        )];
+        for id in self.locale.helplines().to_vec() {
+            let number = self.locale.attribute(&id, "number").unwrap_or_else(|e| {
+                self.errors.extend(e.0);
+                String::new()
+            });
+            let text = self.message(&id);
+            list.push(para(
+                style,
+                Some(Span::new(&number, Wrap::Never).bold()),
+                vec![Span::new(&text, Wrap::Words)],
+                Origin::Message(id.to_string()),
+            ));
+        }
+        for p in &mut list {
+            p.shrinkable = true;
+        }
+        self.list(&mut list[1..]);
+        list
+    }
+
+    /// The contact details: the organisation (beside its QR code, if the layout has
+    /// one and there is a web address), each person, the addresses and the extra
+    /// lines; each group a list, the groups apart by the layout's gap.
     fn contacts(
         &mut self,
         contacts: &Contacts,
-        [org_style, name_style, style]: [&str; 3],
-        gap: f32,
+        styles: &ContactStyles<'_>,
         strip_web_scheme: bool,
         qr_mm: Option<f32>,
     ) -> Vec<Flow> {
-        let org = &contacts.organisation;
-        let mut paras = vec![self.field_para(org_style, None, &org.name, Wrap::Words)];
-        if let Some(unit) = &org.unit {
-            paras.push(self.field_para(style, None, unit, Wrap::Words));
-        }
-        self.row(
-            &mut paras,
-            style,
-            "label-phone",
-            org.phone.as_ref(),
-            Wrap::Never,
-        );
-        self.row(
-            &mut paras,
-            style,
-            "label-email",
-            org.email.as_ref(),
-            Wrap::Never,
-        );
-        if let Some(web) = &org.web {
-            let label = self.label("label-web");
-            let mut p = self.field_para(style, Some(label), web, Wrap::Never);
-            if strip_web_scheme {
-                let text = &mut p.spans[0].text;
-                *text = printed_web_address(text).to_string();
-            }
-            paras.push(p);
-        }
+        let mut paras = self.organisation_lines(contacts, styles, strip_web_scheme);
         // The organisation's lines stand beside the QR code of its web address.
         let org_lines = paras.len();
-        self.list(&mut paras[1..org_lines]);
         for person in &contacts.persons {
-            let start = paras.len();
-            let mut name = self.field_para(name_style, None, &person.name, Wrap::Words);
-            name.extra_space_before = gap;
-            paras.push(name);
-            if let Some(title) = &person.title {
-                paras.push(self.field_para(style, None, title, Wrap::Words));
-            }
-            self.row(
-                &mut paras,
-                style,
-                "label-phone",
-                person.phone.as_ref(),
-                Wrap::Never,
-            );
-            self.row(
-                &mut paras,
-                style,
-                "label-hours",
-                person.hours.as_ref(),
-                Wrap::Words,
-            );
-            self.row(
-                &mut paras,
-                style,
-                "label-email",
-                person.email.as_ref(),
-                Wrap::Never,
-            );
-            self.list(&mut paras[start..]);
+            let mut group = self.person(person, styles);
+            self.list(&mut group);
+            paras.append(&mut group);
         }
-        let first_address = paras.len();
         let address = &contacts.address;
+        let mut group = Vec::new();
         self.row(
-            &mut paras,
-            style,
+            &mut group,
+            styles.detail,
             "label-visiting",
             address.visiting.as_ref(),
-            Wrap::Words,
         );
         self.row(
-            &mut paras,
-            style,
+            &mut group,
+            styles.detail,
             "label-postal",
             address.postal.as_ref(),
-            Wrap::Words,
         );
-        if let Some(p) = paras.get_mut(first_address) {
-            p.extra_space_before = gap;
+        if let Some(p) = group.first_mut() {
+            p.extra_space_before = styles.gap;
         }
-        self.list(&mut paras[first_address..]);
+        self.list(&mut group);
+        paras.append(&mut group);
         for (i, line) in contacts.extra.iter().enumerate() {
-            let mut p = self.field_para(style, None, line, Wrap::Words);
+            let mut p = self.field_para(styles.detail, None, line, Wrap::Words);
             if i == 0 {
-                p.extra_space_before = gap;
+                p.extra_space_before = styles.gap;
             }
             paras.push(p);
         }
         for p in &mut paras {
             p.shrinkable = true;
         }
-        let web = org.web.as_ref().map(|w| self.text(w));
+        let web = contacts.organisation.web.as_ref().map(|w| self.text(w));
         match (qr_mm, web) {
             (Some(size_mm), Some(url)) => {
                 let rest = paras.split_off(org_lines);
@@ -554,21 +502,72 @@ impl Composer<'_> {
         }
     }
 
+    /// The organisation's name, then its unit, phone, e-mail and web address as
+    /// a list.
+    fn organisation_lines(
+        &mut self,
+        contacts: &Contacts,
+        styles: &ContactStyles<'_>,
+        strip_web_scheme: bool,
+    ) -> Vec<Para> {
+        let org = &contacts.organisation;
+        let mut paras = vec![self.field_para(styles.org, None, &org.name, Wrap::Words)];
+        if let Some(unit) = &org.unit {
+            paras.push(self.field_para(styles.detail, None, unit, Wrap::Words));
+        }
+        self.row(&mut paras, styles.detail, "label-phone", org.phone.as_ref());
+        self.row(&mut paras, styles.detail, "label-email", org.email.as_ref());
+        self.row(&mut paras, styles.detail, "label-web", org.web.as_ref());
+        if let (true, Some(p)) = (strip_web_scheme && org.web.is_some(), paras.last_mut()) {
+            let text = &mut p.spans[0].text;
+            *text = printed_web_address(text).to_string();
+        }
+        self.list(&mut paras[1..]);
+        paras
+    }
+
+    /// A person's name, title, phone, phone hours and e-mail.
+    fn person(&mut self, person: &Person, styles: &ContactStyles<'_>) -> Vec<Para> {
+        let mut name = self.field_para(styles.name, None, &person.name, Wrap::Words);
+        name.extra_space_before = styles.gap;
+        let mut group = vec![name];
+        if let Some(title) = &person.title {
+            group.push(self.field_para(styles.detail, None, title, Wrap::Words));
+        }
+        self.row(
+            &mut group,
+            styles.detail,
+            "label-phone",
+            person.phone.as_ref(),
+        );
+        self.row(
+            &mut group,
+            styles.detail,
+            "label-hours",
+            person.hours.as_ref(),
+        );
+        self.row(
+            &mut group,
+            styles.detail,
+            "label-email",
+            person.email.as_ref(),
+        );
+        group
+    }
+
     fn label(&mut self, id: &str) -> Span {
         let text = self.message(id);
         Span::new(&text, Wrap::Never)
     }
 
-    /// A labelled line ("Telefon  0123-456 78"), if the field is there.
-    fn row(
-        &mut self,
-        paras: &mut Vec<Para>,
-        style: &str,
-        label: &str,
-        value: Option<&Text>,
-        wrap: Wrap,
-    ) {
+    /// A labelled line ("Telefon  0123-456 78"), if the field is there; phone
+    /// numbers, e-mail and web addresses never break (their kind in the schema).
+    fn row(&mut self, paras: &mut Vec<Para>, style: &str, label: &str, value: Option<&Text>) {
         if let Some(value) = value {
+            let wrap = match schema::find(&value.field).map(|(f, _)| f.kind) {
+                Some(Kind::Phone | Kind::Email | Kind::Web) => Wrap::Never,
+                _ => Wrap::Words,
+            };
             let label = self.label(label);
             paras.push(self.field_para(style, Some(label), value, wrap));
         }
@@ -595,6 +594,27 @@ impl Composer<'_> {
         }
         let name = self.text(&org.name);
         self.message_with("logo-alt", &[("organisation", &name)])
+    }
+}
+
+/// The styles of the contact details.
+struct ContactStyles<'a> {
+    /// The organisation's name.
+    org: &'a str,
+    /// A person's name.
+    name: &'a str,
+    /// The detail lines.
+    detail: &'a str,
+    /// Space above each group.
+    gap: f32,
+}
+
+/// Where a style's text may break: at hyphenation points if it hyphenates.
+fn wrap_of(layout: &Layout, style: &str) -> Wrap {
+    if layout.style(style).hyphenate {
+        Wrap::Hyphenate
+    } else {
+        Wrap::Words
     }
 }
 
