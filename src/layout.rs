@@ -4,7 +4,9 @@
 //! the page plan (which messages stand in which frame of which page, and where the
 //! contact block sits). Lengths are millimetres from the page's top-left corner, type
 //! sizes points. [`load`] checks that every style and colour a plan names exists, that
-//! frames lie on the page, and that the contact block is on the final page.
+//! frames lie on the page, and that there is exactly one contact block. Where it
+//! stands is the layout's choice: where it is read last, the final page of a folder
+//! or the back panel of a folded sheet.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -364,24 +366,97 @@ impl Layout {
     }
 }
 
+impl Block {
+    /// The styles the block names.
+    fn styles(&self) -> Vec<&String> {
+        match self {
+            Block::Text { style, .. } | Block::Bullets { style, .. } => vec![style],
+            Block::Organisation {
+                name_style,
+                unit_style,
+            } => vec![name_style, unit_style],
+            Block::Contacts {
+                org_style,
+                name_style,
+                style,
+                ..
+            } => vec![org_style, name_style, style],
+            Block::Helplines {
+                heading_style,
+                style,
+                ..
+            } => vec![heading_style, style],
+            Block::Logo { .. } => vec![],
+        }
+    }
+}
+
+/// Whether a length is a number above 0 and at most `max`.
+fn sane(v: f32, max: f32) -> bool {
+    v.is_finite() && v > 0.0 && v <= max
+}
+
 /// Check what serde cannot: names that refer to each other, and sane sizes.
 fn check(layout: &Layout, source: &Source) -> Result<(), Diagnostics> {
     let mut errors = Vec::new();
-    let mut err = |span: Option<std::ops::Range<usize>>, message: String| {
-        errors.push(Diagnostic::error(message).at_span(source, span));
-    };
-    let sane = |v: f32, max: f32| v.is_finite() && v > 0.0 && v <= max;
     if !sane(layout.page.width_mm, 2000.0) || !sane(layout.page.height_mm, 2000.0) {
-        err(None, "`page` sizes must be between 0 and 2000 mm".into());
+        errors.push(
+            Diagnostic::error("`page` sizes must be between 0 and 2000 mm").in_file(&source.path),
+        );
     }
+    check_styles(layout, source, &mut errors);
+    check_frames(layout, source, &mut errors);
+    let in_file = |message: String| Diagnostic::error(message).in_file(&source.path);
+    for (p, page) in layout.pages.iter().enumerate() {
+        for block in page.frames.iter().flat_map(|f| &f.blocks) {
+            for s in block.styles() {
+                if !layout.styles.contains_key(s) {
+                    errors.push(in_file(format!(
+                        "a block on page {} uses the style `{s}`, which `[styles]` does not define",
+                        p + 1
+                    )));
+                }
+            }
+        }
+    }
+    if layout.pages.is_empty() {
+        errors.push(in_file("the layout has no `[[pages]]`".into()));
+    }
+    let contacts = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.frames)
+        .flat_map(|f| &f.blocks)
+        .filter(|b| matches!(b, Block::Contacts { .. }))
+        .count();
+    if contacts != 1 {
+        errors.push(
+            in_file(format!(
+                "the layout must have exactly one `contacts` block; it has {contacts}"
+            ))
+            .hint(
+                "put it where it is read last: the final page, or the back panel of a folded sheet",
+            ),
+        );
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+/// Every style's colour exists, and its sizes are in range.
+fn check_styles(layout: &Layout, source: &Source, errors: &mut Vec<Diagnostic>) {
     for (name, style) in &layout.styles {
+        let at = Some(style.colour.span());
         if !layout.colours.contains_key(style.colour.get_ref()) {
-            err(
-                Some(style.colour.span()),
-                format!(
+            errors.push(
+                Diagnostic::error(format!(
                     "style `{name}` uses the colour `{}`, which `[colours]` does not define",
                     style.colour.get_ref()
-                ),
+                ))
+                .at_span(source, at.clone()),
             );
         }
         let ok = sane(style.size_pt, 200.0)
@@ -390,24 +465,18 @@ fn check(layout: &Layout, source: &Source) -> Result<(), Diagnostics> {
             && (0.0..=200.0).contains(&style.space_after_pt)
             && (0.0..=500.0).contains(&style.indent_mm);
         if !ok {
-            err(
-                Some(style.colour.span()),
-                format!("style `{name}` has a size, leading, space or indent out of range"),
+            errors.push(
+                Diagnostic::error(format!(
+                    "style `{name}` has a size, leading, space or indent out of range"
+                ))
+                .at_span(source, at),
             );
         }
     }
-    let check_style = |s: &String, page: usize, errs: &mut Vec<Diagnostic>| {
-        if !layout.styles.contains_key(s) {
-            errs.push(
-                Diagnostic::error(format!(
-                    "a block on page {page} uses the style `{s}`, which `[styles]` does not define"
-                ))
-                .in_file(&source.path),
-            );
-        }
-    };
-    let mut style_errors = Vec::new();
-    let mut contacts_pages = Vec::new();
+}
+
+/// Every frame lies on the page, and its fill colour exists.
+fn check_frames(layout: &Layout, source: &Source, errors: &mut Vec<Diagnostic>) {
     for (p, page) in layout.pages.iter().enumerate() {
         for frame in &page.frames {
             let inside = frame.x_mm >= 0.0
@@ -418,72 +487,27 @@ fn check(layout: &Layout, source: &Source) -> Result<(), Diagnostics> {
                 && frame.x_mm + frame.width_mm <= layout.page.width_mm + 0.01
                 && frame.y_mm + frame.height_mm <= layout.page.height_mm + 0.01;
             if !inside {
-                err(
-                    None,
-                    format!(
+                errors.push(
+                    Diagnostic::error(format!(
                         "a frame on page {} (`{}`) does not lie on the page",
                         p + 1,
                         page.name
-                    ),
+                    ))
+                    .in_file(&source.path),
                 );
             }
             if let Some(fill) = &frame.fill {
                 if !layout.colours.contains_key(fill.get_ref()) {
-                    err(
-                        Some(fill.span()),
-                        format!("there is no colour `{}` in `[colours]`", fill.get_ref()),
+                    errors.push(
+                        Diagnostic::error(format!(
+                            "there is no colour `{}` in `[colours]`",
+                            fill.get_ref()
+                        ))
+                        .at_span(source, Some(fill.span())),
                     );
                 }
             }
-            for block in &frame.blocks {
-                let styles: Vec<&String> = match block {
-                    Block::Text { style, .. } | Block::Bullets { style, .. } => vec![style],
-                    Block::Organisation {
-                        name_style,
-                        unit_style,
-                    } => vec![name_style, unit_style],
-                    Block::Contacts {
-                        org_style,
-                        name_style,
-                        style,
-                        ..
-                    } => {
-                        contacts_pages.push(p);
-                        vec![org_style, name_style, style]
-                    }
-                    Block::Helplines {
-                        heading_style,
-                        style,
-                        ..
-                    } => vec![heading_style, style],
-                    Block::Logo { .. } => vec![],
-                };
-                for s in styles {
-                    check_style(s, p + 1, &mut style_errors);
-                }
-            }
         }
-    }
-    errors.extend(style_errors);
-    if layout.pages.is_empty() {
-        errors.push(Diagnostic::error("the layout has no `[[pages]]`").in_file(&source.path));
-    }
-    if contacts_pages.len() != 1 {
-        errors.push(
-            Diagnostic::error(format!(
-                "the layout must have exactly one `contacts` block; it has {}",
-                contacts_pages.len()
-            ))
-            .in_file(&source.path)
-            .hint(
-                "put it where it is read last: the final page, or the back panel of a folded sheet",
-            ),
-        );
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Diagnostics(errors))
     }
 }
 

@@ -50,21 +50,8 @@ pub mod units;
 pub mod web;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
-pub use pipeline::Prepared;
+pub use pipeline::{Built, Prepared};
 pub use settings::{output_name, Dirs, Impose, Job, Print, Settings};
-
-/// A built leaflet.
-#[derive(Debug, Clone)]
-pub struct Built {
-    /// The PDF file's bytes.
-    pub pdf: Vec<u8>,
-    /// How many pages it has.
-    pub pages: usize,
-    /// The language the text is in, after negotiation (`sv` for `sv-FI`).
-    pub lang: String,
-    /// Problems that did not stop the build.
-    pub warnings: Vec<Diagnostic>,
-}
 
 /// Build one leaflet PDF; every problem found in the inputs is reported at once.
 pub fn build(settings: &Settings, job: &Job) -> Result<Built, Diagnostics> {

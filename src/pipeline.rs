@@ -11,7 +11,20 @@ use crate::layout::{self, Layout};
 use crate::locale::{self, Locale};
 use crate::settings::{Impose, Settings};
 use crate::store::Store;
-use crate::{content, impose, pdf, press, typeset, Built};
+use crate::{content, impose, pdf, press, typeset};
+
+/// A built leaflet.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+    /// The language the text is in, after negotiation (`sv` for `sv-FI`).
+    pub lang: String,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
 
 /// Everything a build needs besides the contacts, loaded and typeset once: the
 /// layout, its fonts, the locale and the frames that are the same for every

@@ -1,0 +1,288 @@
+//! A locale's entries with where they are: each message and term, its text, its
+//! attributes, the variables it uses and what it refers to, read with Fluent's
+//! own parser so that every finding can name its file, line and column.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast;
+
+use crate::diagnostic::{Diagnostic, Source};
+use crate::fonts::Fonts;
+use crate::locale;
+use crate::store::Store;
+
+/// What a locale defines, with positions.
+/// A locale's entries, as its files define them.
+pub(super) struct Index {
+    /// The locale's folder name (`fi`).
+    pub folder: String,
+    /// Its `.ftl` files.
+    pub sources: Vec<Source>,
+    /// Message and term ids (terms with their `-`).
+    pub entries: BTreeMap<String, Entry>,
+}
+
+/// One message or term.
+pub(super) struct Entry {
+    /// Which of the index's sources defines it.
+    pub file: usize,
+    /// Where its id stands in that file.
+    pub offset: usize,
+    /// It has text (not only attributes).
+    pub has_value: bool,
+    /// Attribute name → offset.
+    pub attributes: BTreeMap<String, usize>,
+    /// Variable name → offset of its first use.
+    pub variables: BTreeMap<String, usize>,
+    /// Referenced message and term ids, with offsets.
+    references: Vec<(String, usize)>,
+    /// Text as written, with the offset of each piece.
+    texts: Vec<(usize, String)>,
+}
+
+impl Index {
+    /// Parse a locale folder; syntax errors and duplicate ids go to `findings`.
+    pub(super) fn read(store: &Store, folder: &str, findings: &mut Vec<Diagnostic>) -> Index {
+        let sources = match locale::sources(store, folder) {
+            Ok(s) => s,
+            Err(e) => {
+                findings.extend(e.0);
+                Vec::new()
+            }
+        };
+        let mut entries = BTreeMap::new();
+        for (file, source) in sources.iter().enumerate() {
+            let text = source.text.as_str();
+            let resource = match fluent_syntax::parser::parse(text) {
+                Ok(r) => r,
+                Err((r, errors)) => {
+                    for e in errors {
+                        findings.push(
+                            Diagnostic::error(format!("Fluent syntax error ({})", e.kind))
+                                .at(source, e.pos.start),
+                        );
+                    }
+                    r
+                }
+            };
+            for entry in &resource.body {
+                let (id, value, attributes) = match entry {
+                    ast::Entry::Message(m) => {
+                        (m.id.name.to_string(), m.value.as_ref(), &m.attributes)
+                    }
+                    ast::Entry::Term(t) => {
+                        (format!("-{}", t.id.name), Some(&t.value), &t.attributes)
+                    }
+                    _ => continue,
+                };
+                let name = match entry {
+                    ast::Entry::Message(m) => m.id.name,
+                    ast::Entry::Term(t) => t.id.name,
+                    _ => continue,
+                };
+                let mut e = Entry {
+                    file,
+                    offset: locale::offset_of(text, name),
+                    has_value: value.is_some(),
+                    attributes: BTreeMap::new(),
+                    variables: BTreeMap::new(),
+                    references: Vec::new(),
+                    texts: Vec::new(),
+                };
+                if let Some(v) = value {
+                    e.pattern(text, v);
+                }
+                for a in attributes {
+                    e.attributes
+                        .insert(a.id.name.to_string(), locale::offset_of(text, a.id.name));
+                    e.pattern(text, &a.value);
+                }
+                if let Some(first) = entries.get(&id) {
+                    let first: &Entry = first;
+                    let (line, _) = sources[first.file].line_col(first.offset);
+                    findings.push(
+                        Diagnostic::error(format!("`{id}` is defined twice"))
+                            .at(source, e.offset)
+                            .field(id.clone())
+                            .hint(format!(
+                                "it is first defined in {}:{line}",
+                                sources[first.file].path.display()
+                            )),
+                    );
+                    continue;
+                }
+                entries.insert(id, e);
+            }
+        }
+        Index {
+            folder: folder.to_string(),
+            sources,
+            entries,
+        }
+    }
+
+    pub(super) fn at(&self, entry: &Entry, offset: usize, d: Diagnostic) -> Diagnostic {
+        d.at(&self.sources[entry.file], offset)
+    }
+
+    /// References to messages or terms this locale does not define, and helplines
+    /// without text or number.
+    pub(super) fn references(&self, findings: &mut Vec<Diagnostic>) {
+        for (id, entry) in &self.entries {
+            if id.starts_with(locale::HELPLINE_PREFIX)
+                && (!entry.has_value || !entry.attributes.contains_key("number"))
+            {
+                findings.push(
+                    self.at(
+                        entry,
+                        entry.offset,
+                        Diagnostic::error(format!(
+                            "the helpline `{id}` needs a text and a `.number`"
+                        )),
+                    )
+                    .field(id.clone())
+                    .hint(format!(
+                        "{id} = what the line is for\n      .number = 0200-239 500"
+                    )),
+                );
+            }
+            for (target, offset) in &entry.references {
+                let known = match target.split_once('.') {
+                    Some((m, a)) => self
+                        .entries
+                        .get(m)
+                        .is_some_and(|e| e.attributes.contains_key(a)),
+                    None => self.entries.contains_key(target),
+                };
+                if !known {
+                    findings.push(
+                        self.at(
+                            entry,
+                            *offset,
+                            Diagnostic::error(format!(
+                                "`{id}` refers to `{target}`, which does not exist"
+                            )),
+                        )
+                        .field(id.clone()),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Characters the fonts cannot draw, and right-to-left text (reported with the
+    /// first layout checked). Fonts already in `checked` are skipped.
+    pub(super) fn coverage(
+        &self,
+        fonts: &Fonts,
+        layout: &str,
+        checked: &mut BTreeSet<String>,
+        findings: &mut Vec<Diagnostic>,
+    ) {
+        let first = checked.is_empty();
+        let faces: Vec<_> = [&fonts.regular, &fonts.bold]
+            .iter()
+            .filter(|f| checked.insert(f.file.clone()))
+            .map(|f| (f.file.clone(), f.face()))
+            .collect();
+        if faces.is_empty() {
+            return;
+        }
+        for (id, entry) in &self.entries {
+            let mut reported = BTreeSet::new();
+            for (offset, text) in &entry.texts {
+                for (i, c) in text.char_indices() {
+                    if c.is_whitespace() || !reported.insert(c) {
+                        continue;
+                    }
+                    let at = offset + i;
+                    if first && crate::typeset::linebreak::is_right_to_left(c) {
+                        let d = Diagnostic::error(format!(
+                            "`{id}` is written right to left (`{c}`, U+{:04X}), which leaflet cannot set yet",
+                            c as u32
+                        ))
+                        .hint("right-to-left languages (Arabic, Hebrew, Persian, Urdu) come in a later version");
+                        findings.push(self.at(entry, at, d).field(id.clone()));
+                        break;
+                    }
+                    for (file, face) in &faces {
+                        if face.glyph_index(c).is_none() {
+                            let d = Diagnostic::error(format!(
+                                "the font `{file}` (layout `{layout}`) cannot draw `{c}` (U+{:04X}) in `{id}`",
+                                c as u32
+                            ))
+                            .hint("use another character, or a layout whose font has it");
+                            findings.push(self.at(entry, at, d).field(id.clone()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Entry {
+    fn pattern(&mut self, text: &str, pattern: &ast::Pattern<&str>) {
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => self
+                    .texts
+                    .push((locale::offset_of(text, value), value.to_string())),
+                ast::PatternElement::Placeable { expression } => self.expression(text, expression),
+            }
+        }
+    }
+
+    fn expression(&mut self, text: &str, expression: &ast::Expression<&str>) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                self.inline(text, selector);
+                for v in variants {
+                    self.pattern(text, &v.value);
+                }
+            }
+            ast::Expression::Inline(i) => self.inline(text, i),
+        }
+    }
+
+    fn inline(&mut self, text: &str, inline: &ast::InlineExpression<&str>) {
+        use ast::InlineExpression as I;
+        match inline {
+            I::StringLiteral { value } => self
+                .texts
+                .push((locale::offset_of(text, value), value.to_string())),
+            I::NumberLiteral { .. } => {}
+            I::VariableReference { id } => {
+                self.variables
+                    .entry(id.name.to_string())
+                    .or_insert(locale::offset_of(text, id.name));
+            }
+            I::MessageReference { id, attribute } => {
+                let target = match attribute {
+                    Some(a) => format!("{}.{}", id.name, a.name),
+                    None => id.name.to_string(),
+                };
+                self.references
+                    .push((target, locale::offset_of(text, id.name)));
+            }
+            I::TermReference { id, arguments, .. } => {
+                self.references
+                    .push((format!("-{}", id.name), locale::offset_of(text, id.name)));
+                if let Some(args) = arguments {
+                    self.arguments(text, args);
+                }
+            }
+            I::FunctionReference { arguments, .. } => self.arguments(text, arguments),
+            I::Placeable { expression } => self.expression(text, expression),
+        }
+    }
+
+    fn arguments(&mut self, text: &str, args: &ast::CallArguments<&str>) {
+        for a in &args.positional {
+            self.inline(text, a);
+        }
+        for a in &args.named {
+            self.inline(text, &a.value);
+        }
+    }
+}
