@@ -1,11 +1,9 @@
 //! Tagged PDF: structure, reading order, text alternatives, languages, PDF/UA.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::Sandbox;
+use crate::common::Sandbox;
 
 fn build(sb: &Sandbox, args: &[&str]) -> lopdf::Document {
     sb.example();
@@ -36,7 +34,7 @@ fn elements(doc: &lopdf::Document) -> Vec<&lopdf::Dictionary> {
 }
 
 fn text(o: &lopdf::Object) -> String {
-    common::decode_text_string(o.as_str().unwrap_or_default())
+    crate::common::decode_text_string(o.as_str().unwrap_or_default())
 }
 
 #[test]
@@ -236,7 +234,7 @@ fn tagged_content_and_structure_elements_match_one_to_one() {
     );
     let mut files: Vec<std::path::PathBuf> = ["asby", "glantan", "norrby"]
         .iter()
-        .map(|e| common::repo(&format!("examples/{e}.toml")))
+        .map(|e| crate::common::repo(&format!("examples/{e}.toml")))
         .collect();
     files.push(crowded);
     let layouts = Store::layouts(None);

@@ -1,12 +1,10 @@
 //! The contact page: every field of each example, the logo, the QR code, fitting,
 //! per-language values and refusals.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{page_texts, Sandbox};
+use crate::common::{page_texts, Sandbox};
 
 /// Build an example in a language; the text of its last page.
 fn last_page(sb: &Sandbox, example: &str, lang: &str) -> String {
@@ -367,7 +365,8 @@ fn a_missing_logo_is_refused() {
 
 #[test]
 fn a_corrupt_png_is_refused() {
-    let mut png = std::fs::read(common::repo("examples/asby-logo.png")).expect("the example logo");
+    let mut png =
+        std::fs::read(crate::common::repo("examples/asby-logo.png")).expect("the example logo");
     png.truncate(200);
     let err = refused_logo(&png);
     assert!(err.contains("the logo is not a readable PNG"), "{err}");

@@ -3,11 +3,9 @@
 
 #![cfg(feature = "web")]
 
-mod common;
-
+use crate::common::{repo, Sandbox};
 use axum::body::{to_bytes, Body};
 use axum::http::{header, Request, StatusCode};
-use common::{repo, Sandbox};
 use tower::ServiceExt;
 
 fn app() -> axum::Router {

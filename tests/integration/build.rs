@@ -1,8 +1,6 @@
 //! `leaflet build` on real inputs: the PDF's pages, fonts, text and metadata.
 
-mod common;
-
-use common::{fonts, info, page_box, page_texts, Sandbox};
+use crate::common::{fonts, info, page_box, page_texts, Sandbox};
 
 const A5: [f32; 4] = [0.0, 0.0, 419.53, 595.28];
 

@@ -1,12 +1,10 @@
 //! Print production: booklet imposition, the bundled layouts, bleed and crop marks,
 //! metadata and PDF/A.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{fonts, info, page_box, page_texts, Sandbox};
+use crate::common::{fonts, info, page_box, page_texts, Sandbox};
 
 const MM: f32 = 72.0 / 25.4;
 

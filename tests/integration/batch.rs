@@ -1,8 +1,6 @@
 //! `leaflet batch`: many contacts files and languages, the same bytes as `build`.
 
-mod common;
-
-use common::Sandbox;
+use crate::common::Sandbox;
 
 fn examples(sb: &Sandbox) {
     std::fs::create_dir_all(sb.path("contacts")).expect("mkdir");

@@ -1,10 +1,8 @@
 //! Translators: `leaflet check` and building with an out-of-tree locale.
 
-mod common;
-
 use std::path::Path;
 
-use common::{page_lines, page_texts, repo, Sandbox};
+use crate::common::{page_lines, page_texts, repo, Sandbox};
 
 /// Copy the bundled locales into `dir/locales`, plus `sv` again as `new`.
 fn locales_with_copy(sb: &Sandbox, new: &str) -> std::path::PathBuf {

@@ -1,7 +1,7 @@
 //! Helpers for the integration tests: run the real binary in a fresh folder and
 //! look inside the PDF it wrote.
 
-#![allow(dead_code)] // each test binary uses its own share of these helpers
+#![allow(dead_code)] // not every helper is used by every build of the tests (feature `web`)
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

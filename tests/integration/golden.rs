@@ -3,11 +3,9 @@
 //! with crop marks, PDF/A, PDF/UA), dated by a fixed `SOURCE_DATE_EPOCH`.
 //!
 //! A refactor keeps every hash. A change that is meant to change the bytes records
-//! the new hashes with `LEAFLET_BLESS=1 cargo test --test golden` and says in its
+//! the new hashes with `LEAFLET_BLESS=1 cargo test --test integration golden` and says in its
 //! commit message why the bytes changed. A case the tool refuses is recorded as
 //! `refused`, so that a case starting (or stopping) to build is noticed too.
-
-mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -15,12 +13,12 @@ use std::process::Command;
 
 use sha2::{Digest, Sha256};
 
-use common::repo;
+use crate::common::repo;
 
 /// The date every golden PDF carries: 2026-01-01T00:00:00Z.
 const EPOCH: &str = "1767225600";
 /// Where the hashes are kept.
-const HASHES: &str = "tests/golden/hashes.txt";
+const HASHES: &str = "tests/fixtures/golden/hashes.txt";
 
 /// One build: a name and the arguments after `build`.
 struct Case {
@@ -151,7 +149,7 @@ fn every_example_builds_to_the_recorded_bytes() {
         differ.is_empty(),
         "{} of {} golden PDFs differ (recorded → now):\n{}\n\
          If the change is meant to change the bytes, record the new hashes with \
-         `LEAFLET_BLESS=1 cargo test --test golden` and say why in the commit message.",
+         `LEAFLET_BLESS=1 cargo test --test integration golden` and say why in the commit message.",
         differ.len(),
         found.len(),
         differ

@@ -1,20 +1,16 @@
-//! Hostile and careless input, one case each: exit 1, a message that names the
-//! problem, no panic, and no PDF (or the previous one untouched).
+//! Bad input, one case each: exit 1, a message that names the problem (the file,
+//! line and field where there is one), no panic, and no PDF, or the previous one
+//! untouched. Contacts files are fixtures (`tests/fixtures/refused/`, see its
+//! README); what cannot be a plain text file is written here.
 
-mod common;
+use std::path::Path;
 
-use common::Sandbox;
+use crate::common::{repo, Sandbox};
 
 const ORG: &str = "[organisation]\nname = \"Åsby kommun\"\n";
 
-/// Write `contacts` as c.toml, build it, and expect a refusal that says `expected`.
-fn refuses(contacts: &[u8], expected: &str) {
-    let sb = Sandbox::new();
-    std::fs::write(sb.path("c.toml"), contacts).expect("write");
-    refuses_in(&sb, &["build", "c.toml", "-o", "out.pdf"], expected);
-}
-
-fn refuses_in(sb: &Sandbox, args: &[&str], expected: &str) {
+/// Run `args` in `sb` and expect a refusal that says `expected`, leaving no PDF.
+fn refuses_in(sb: &Sandbox, args: &[&str], expected: &str) -> String {
     let err = sb.run(args).fails();
     assert!(err.contains(expected), "expected `{expected}` in:\n{err}");
     assert!(
@@ -24,6 +20,65 @@ fn refuses_in(sb: &Sandbox, args: &[&str], expected: &str) {
         "{:?}",
         sb.files()
     );
+    err
+}
+
+/// Write `contacts` as c.toml, build it, and expect a refusal that says `expected`.
+fn refuses(contacts: &[u8], expected: &str) {
+    let sb = Sandbox::new();
+    std::fs::write(sb.path("c.toml"), contacts).expect("write");
+    refuses_in(&sb, &["build", "c.toml", "-o", "out.pdf"], expected);
+}
+
+/// Every fixture in `tests/fixtures/refused/`: all are run, and every one that is
+/// not refused as expected is reported.
+#[test]
+fn every_refused_fixture_is_refused_with_its_message() {
+    let dir = repo("tests/fixtures/refused");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("the fixtures")
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            name.strip_suffix(".toml").map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 30, "the fixtures are there: {names:?}");
+    let failures: Vec<String> = names
+        .iter()
+        .filter_map(|name| refused_fixture(&dir, name).err())
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
+}
+
+/// Build one fixture; what went wrong, if anything did.
+fn refused_fixture(dir: &Path, name: &str) -> Result<(), String> {
+    let file = format!("{name}.toml");
+    let expected = std::fs::read_to_string(dir.join(format!("{name}.expected")))
+        .map_err(|e| format!("{name}: no {name}.expected ({e})"))?;
+    let sb = Sandbox::new();
+    std::fs::copy(dir.join(&file), sb.path(&file)).map_err(|e| format!("{name}: {e}"))?;
+    let run = sb.run(&["build", &file, "-o", "out.pdf"]);
+    let err = run.stderr();
+    if run.code() != 1 || err.contains("panicked") {
+        return Err(format!("{name}: exit {}, not 1:\n{err}", run.code()));
+    }
+    for line in expected.lines().filter(|l| !l.trim().is_empty()) {
+        if !err.contains(line) {
+            return Err(format!("{name}: expected `{line}` in:\n{err}"));
+        }
+    }
+    if sb.files() != vec![file] {
+        return Err(format!("{name}: left files behind: {:?}", sb.files()));
+    }
+    Ok(())
 }
 
 macro_rules! refuse {
@@ -35,42 +90,16 @@ macro_rules! refuse {
     )*};
 }
 
+// Invisible characters, bytes that are not UTF-8 and generated text: not plain
+// fixture files.
 refuse! {
-    broken_toml_unclosed_section: "[organisation\nname = \"x\"\n" => "c.toml:1:";
-    broken_toml_unclosed_string: "[organisation]\nname = \"Åsby\n" => "c.toml:2:";
-    broken_toml_duplicate_key: "[organisation]\nname = \"a\"\nname = \"b\"\n" => "not valid TOML";
-    number_as_name: "[organisation]\nname = 5\n" => "`organisation.name` must be text in quotes, but it is a number";
-    string_as_section: "organisation = \"Åsby\"\n" => "`organisation` must be a table";
-    string_as_contact_list: format!("contact = \"Åsa\"\n{ORG}") => "`contact` must be written as `[[contact]]` sections";
-    string_as_extra_lines: format!("{ORG}[extra]\nlines = \"Välkommen\"\n") => "`extra.lines` must be a list of texts";
-    boolean_as_phone: format!("{ORG}phone = true\n") => "`organisation.phone` must be text in quotes, but it is true or false";
-    date_as_hours: format!("{ORG}[[contact]]\nname = \"Åsa\"\nhours = 2026-01-01\n") => "`contact[1].hours` must be text in quotes, but it is a date";
-    unquoted_phone_number: format!("{ORG}phone = 0123-456 78\n") => "hint: put text in double quotes: phone = \"0123-456 78\"";
-    unquoted_phone_with_leading_zero: format!("{ORG}phone = 012345\n") => "phone = \"012345\"";
-    misspelt_section: "[organization]\nname = \"Åsby\"\n" => "did you mean `organisation`?";
-    unknown_key_lists_the_known_ones: format!("{ORG}[[contact]]\nname = \"Åsa\"\ntelefonnummer = \"1\"\n") => "known keys here: `name`, `title`, `phone`, `email`, `hours`";
-    misspelt_key: format!("{ORG}emial = \"a@b.se\"\n") => "did you mean `email`?";
-    empty_name: "[organisation]\nname = \"\"\n" => "`organisation.name` is empty";
-    whitespace_only_value: "[organisation]\nname = \"  \\t \"\n" => "`organisation.name` is empty";
-    empty_language_table: format!("{ORG}unit = {{}}\n") => "`organisation.unit` has no text in any language";
-    not_a_language_code: format!("{ORG}unit = {{ \"sv SE\" = \"x\" }}\n") => "is not a language code";
     ten_thousand_characters: format!("[organisation]\nname = \"{}\"\n", "Å".repeat(10_000)) => "is 10000 characters long; at most 300";
-    bell_character: "[organisation]\nname = \"Åsby\\u0007\"\n" => "invisible character U+0007";
-    nul_character: "[organisation]\nname = \"Åsby\\u0000kommun\"\n" => "invisible character U+0000";
     right_to_left_override: "[organisation]\nname = \"Åsby\u{202E}nummok\"\n" => "invisible character U+202E";
     first_strong_isolate: format!("{ORG}unit = \"\u{2068}Stöd\u{2069}\"\n") => "invisible character U+2068";
     zero_width_space: "[organisation]\nname = \"Ås\u{200B}by\"\n" => "invisible character U+200B";
     byte_order_mark_inside_a_value: "[organisation]\nname = \"\u{FEFF}Åsby\"\n" => "invisible character U+FEFF";
     latin1_file: b"[organisation]\nname = \"\xC5sby\"\n".to_vec() => "the contacts file is not UTF-8 text";
-    not_an_email: format!("{ORG}email = \"anhorigstod.asby.se\"\n") => "`organisation.email` is not an e-mail address";
-    web_address_with_spaces: format!("{ORG}web = \"www asby se\"\n") => "`organisation.web` is not a web address";
-    phone_without_digits: format!("{ORG}phone = \"växeln\"\n") => "`organisation.phone` is not a phone number";
-    contact_without_name: format!("{ORG}[[contact]]\ntitle = \"Anhörigkonsulent\"\n") => "`contact[1].name` is missing";
-    unknown_schema_version: format!("version = 2\n{ORG}") => "`version` must be 1";
-    no_organisation_at_all: "[address]\nvisiting = \"Storgatan 1\"\n" => "the `[organisation]` table is missing";
-    logo_that_is_text: format!("{ORG}logo = \"logo.png\"\n") => "cannot read the logo";
 }
-
 #[test]
 fn a_logo_that_is_not_an_image() {
     let sb = Sandbox::new();
@@ -250,7 +279,7 @@ fn an_unknown_layout() {
 }
 
 fn layout_with(sb: &Sandbox, from: &str, to: &str) {
-    let text = std::fs::read_to_string(common::repo("layouts/folder-a5.toml")).expect("layout");
+    let text = std::fs::read_to_string(repo("layouts/folder-a5.toml")).expect("layout");
     assert!(text.contains(from), "{from}");
     sb.write("bad.toml", &text.replacen(from, to, 1));
 }
@@ -322,10 +351,7 @@ fn a_locale_with_a_syntax_error() {
     sb.example();
     let root = sb.path("locales/sv");
     std::fs::create_dir_all(&root).expect("mkdir");
-    for entry in std::fs::read_dir(common::repo("locales/sv"))
-        .expect("sv")
-        .flatten()
-    {
+    for entry in std::fs::read_dir(repo("locales/sv")).expect("sv").flatten() {
         std::fs::copy(entry.path(), root.join(entry.file_name())).expect("copy");
     }
     let file = root.join("leaflet.ftl");
@@ -360,4 +386,47 @@ fn a_previous_pdf_survives_a_failed_build_untouched() {
         std::fs::read_to_string(sb.path("out.pdf")).ok().as_deref(),
         Some("%PDF-1.7 last year's leaflet")
     );
+}
+
+#[test]
+fn an_unknown_language_lists_the_available_ones() {
+    let sb = Sandbox::new();
+    sb.example();
+    let err = sb.run(&["build", "asby.toml", "--lang", "de"]).fails();
+    assert!(err.contains("there is no leaflet text in `de`"), "{err}");
+    assert!(
+        err.contains("available languages: `en`, `fi`, `sv`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn output_into_a_missing_folder_is_refused() {
+    let sb = Sandbox::new();
+    sb.example();
+    let err = sb
+        .run(&["build", "asby.toml", "-o", "no/such/folder/x.pdf"])
+        .fails();
+    assert!(
+        err.contains("the folder `no/such/folder` does not exist"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_output_may_not_overwrite_the_contacts_file() {
+    let sb = Sandbox::new();
+    sb.example();
+    let err = sb.run(&["build", "asby.toml", "-o", "asby.toml"]).fails();
+    assert!(err.contains("would overwrite the contacts file"), "{err}");
+    assert!(std::fs::read_to_string(sb.path("asby.toml"))
+        .unwrap_or_default()
+        .contains("[organisation]"));
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let sb = Sandbox::new();
+    assert_eq!(sb.run(&["build"]).code(), 2);
+    assert_eq!(sb.run(&["bild", "x.toml"]).code(), 2);
 }
