@@ -5,9 +5,9 @@
 //!
 //! ```text
 //! contacts.toml ─► contacts ─┐
-//! locales/<lang> ─► locale ──┼─► content ─► typeset ─► pages ─► pdf ─► output
-//! layouts/<name> ─► layout ──┘      (text)     (lines)   (items)  (bytes)  (file)
-//!          fonts/ ─► fonts ───────────────────────┘
+//! locales/<lang> ─► locale ──┼─► content ─► typeset ─► impose/press ─► pdf ─► output
+//! layouts/<name> ─► layout ──┤   (text)    (pages,    (sheets, bleed)  (bytes) (file)
+//!          fonts/ ─► fonts ──┘             structure)
 //! ```
 //!
 //! [`build`] runs the whole pipeline; the command line, tests and benchmarks all
