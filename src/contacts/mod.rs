@@ -1,7 +1,7 @@
 //! Contacts file: read and validate `contacts.toml` (schema version 1) into [`Contacts`].
 //!
 //! The key names are a contract (see the README), listed once in [`schema`]; the
-//! file is checked against that table ([`validate`]), so every problem is reported
+//! file is checked against that table (`validate`), so every problem is reported
 //! at once with its file:line:column and the dotted field name, and a misspelt key
 //! gets a "did you mean" hint. Every text value may be a plain string or a table
 //! of languages (`title = { sv = "...", fi = "..." }`); [`Text::get`] picks the

@@ -1,8 +1,8 @@
 //! PDF: draw finished pages into PDF bytes.
 //!
-//! [`write`] adds the document's objects in order: the fonts ([`font`]), the
-//! pictures ([`image`]), each page with its content stream ([`content`]), the
-//! structure tree ([`tags`]), the metadata ([`meta`]) and the catalog; [`objects`]
+//! [`write`] adds the document's objects in order: the fonts (`font`), the
+//! pictures (`image`), each page with its content stream (`content`), the
+//! structure tree (`tags`), the metadata (`meta`) and the catalog; `objects`
 //! numbers them and serialises the file, and is the only file that knows lopdf.
 //! Content streams are written with pdf-writer's operator encoder.
 //!

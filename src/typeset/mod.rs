@@ -8,12 +8,12 @@
 //!   how much; nothing is clipped.
 //!
 //! One phase a file, each called by the one before:
-//! [`typeset`] (here) sets every frame of every page; [`frame`] fits one frame,
+//! [`typeset`] (here) sets every frame of every page; `frame` fits one frame,
 //! shrinking its contact details in steps where the layout allows, and puts it on
-//! the page; [`stack`] stacks the frame's flows from its top; [`para`] places a
-//! paragraph's lines, which [`linebreak`] shapes, hyphenates and breaks; [`logo`]
-//! and [`qr`] place the organisation's logo and the QR code of its web address;
-//! [`overflow`] words what does not fit.
+//! the page; `stack` stacks the frame's flows from its top; `para` places a
+//! paragraph's lines, which [`linebreak`] shapes, hyphenates and breaks; `logo`
+//! and `qr` place the organisation's logo and the QR code of its web address;
+//! `overflow` words what does not fit.
 
 mod frame;
 pub mod linebreak;

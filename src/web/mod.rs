@@ -4,14 +4,14 @@
 //! - `GET /` shows the form in Swedish, Finnish or English (the browser's
 //!   Accept-Language, or `?ui=`); `POST /` previews the contact page, downloads the
 //!   PDF or the filled-in contacts file, or fills the form from an uploaded one
-//!   ([`site`], the page in [`page`], its data in [`form`]). It works without
+//!   (`site`, the page in `page`, its data in `form`). It works without
 //!   JavaScript; `app.js` adds live validation.
 //! - `POST /api/build?lang=sv&layout=folder-a5` takes a contacts file
 //!   (`application/toml`, or multipart with `contacts` and `logo` parts) and answers
 //!   `200 application/pdf`, byte for byte what `leaflet build` writes, or an error
 //!   status with `{"errors": [{"field", "line", "message", "hint"}]}`: 422 for the
 //!   input, 413 for a body over 5 MB, 400 for a request that cannot be read, 503
-//!   when a build takes too long, 500 for a bug ([`api`]). `GET /api/layouts` and
+//!   when a build takes too long, 500 for a bug (`api`). `GET /api/layouts` and
 //!   `GET /api/locales` say what there is; `POST /api/validate` checks a form.
 //!
 //! Safe by default: it listens on loopback unless told otherwise, refuses bodies

@@ -1,12 +1,12 @@
 //! Line breaking: shape, hyphenate and break one paragraph into lines.
 //!
 //! - Words are shaped with the font's kerning and ligatures (rustybuzz), and lines
-//!   are broken by the real glyph widths ([`shape`]).
+//!   are broken by the real glyph widths (`shape`).
 //! - A paragraph becomes pieces that stay together, spaces and break points
-//!   ([`points`]): words are hyphenated (see [`crate::hyphenate`]) only in styles
+//!   (`points`): words are hyphenated (see [`crate::hyphenate`]) only in styles
 //!   that ask for it; names, phone numbers, e-mail and web addresses are never
 //!   hyphenated, and phone numbers, e-mail and web addresses are never broken.
-//! - Lines are ragged right. Breaks are chosen per paragraph ([`breaks`]: a small
+//! - Lines are ragged right. Breaks are chosen per paragraph (`breaks`: a small
 //!   Knuth–Plass style search, not first fit): it evens out the right edge, avoids
 //!   hyphens and two hyphenated lines in a row, and avoids a last line with one
 //!   short word.
