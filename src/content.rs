@@ -163,7 +163,10 @@ pub enum Wrap {
     Hyphenate,
     /// Between words only.
     Words,
-    /// Nowhere: phone numbers, e-mail and web addresses.
+    /// An e-mail or web address: where typographers break one, never with a
+    /// hyphen added (see `typeset::linebreak::points`).
+    Address,
+    /// Nowhere: phone numbers, labels.
     Never,
 }
 
@@ -561,11 +564,13 @@ impl Composer<'_> {
     }
 
     /// A labelled line ("Telefon  0123-456 78"), if the field is there; phone
-    /// numbers, e-mail and web addresses never break (their kind in the schema).
+    /// numbers never break, e-mail and web addresses break as addresses do (their
+    /// kind in the schema).
     fn row(&mut self, paras: &mut Vec<Para>, style: &str, label: &str, value: Option<&Text>) {
         if let Some(value) = value {
             let wrap = match schema::find(&value.field).map(|(f, _)| f.kind) {
-                Some(Kind::Phone | Kind::Email | Kind::Web) => Wrap::Never,
+                Some(Kind::Phone) => Wrap::Never,
+                Some(Kind::Email | Kind::Web) => Wrap::Address,
                 _ => Wrap::Words,
             };
             let label = self.label(label);

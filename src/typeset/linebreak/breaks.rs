@@ -1,7 +1,8 @@
 //! Choosing breaks: the set of line ends with the least total cost, found over the
 //! whole paragraph (a small Knuth–Plass style search). A line costs the square of
 //! its slack in ems (the last line nothing), plus penalties for a hyphen, for two
-//! hyphenated lines in a row and for a last line of one short word.
+//! hyphenated lines in a row, for a break inside an address (the break's own) and
+//! for a last line of one short word.
 
 use super::Elem;
 
@@ -27,7 +28,21 @@ impl Measured<'_> {
     }
 
     fn hyphenated(&self, k: usize) -> bool {
-        matches!(self.elems.get(k), Some(Elem::Break { hyphen: Some(_) }))
+        matches!(
+            self.elems.get(k),
+            Some(Elem::Break {
+                hyphen: Some(_),
+                ..
+            })
+        )
+    }
+
+    /// What breaking at `k` costs besides the line's slack (an address break).
+    fn penalty(&self, k: usize) -> f32 {
+        match self.elems.get(k) {
+            Some(Elem::Break { penalty, .. }) => *penalty,
+            _ => 0.0,
+        }
     }
 
     /// The cost of a line from `start` to the break at `end` that is `width` wide,
@@ -36,6 +51,7 @@ impl Measured<'_> {
         let is_last = end == self.elems.len();
         let slack = (line.measure - width) / line.size;
         let mut cost = if is_last { 0.0 } else { slack * slack };
+        cost += self.penalty(end);
         if self.hyphenated(end) {
             cost += HYPHEN_PENALTY;
             if prev.is_some_and(|k| self.hyphenated(k)) {

@@ -5,7 +5,9 @@
 //! - A paragraph becomes pieces that stay together, spaces and break points
 //!   (`points`): words are hyphenated (see [`crate::hyphenate`]) only in styles
 //!   that ask for it; names, phone numbers, e-mail and web addresses are never
-//!   hyphenated, and phone numbers, e-mail and web addresses are never broken.
+//!   hyphenated. E-mail and web addresses break where typographers break them,
+//!   before a `/`, `.` or `@` and the like, with no hyphen added; phone numbers
+//!   never break.
 //! - Lines are ragged right. Breaks are chosen per paragraph (`breaks`: a small
 //!   Knuth–Plass style search, not first fit): it evens out the right edge, avoids
 //!   hyphens and two hyphenated lines in a row, and avoids a last line with one
@@ -64,9 +66,11 @@ enum Elem {
         width: f32,
         breakable: bool,
     },
-    /// A break inside a word: with a hyphen added, or after a hard hyphen (none added).
+    /// A break inside a word: with a hyphen added, or none added (after a hard
+    /// hyphen, or inside an address); `penalty` is what breaking here costs.
     Break {
         hyphen: Option<(Weight, PlacedGlyph, f32)>,
+        penalty: f32,
     },
 }
 
@@ -93,6 +97,7 @@ impl Elem {
         match self {
             Elem::Break {
                 hyphen: Some((_, _, w)),
+                ..
             } => *w,
             _ => 0.0,
         }
@@ -197,6 +202,7 @@ impl<'f> LineBreaker<'f> {
         match end {
             Some(Elem::Break {
                 hyphen: Some((weight, glyph, width)),
+                ..
             }) => push(*weight, glyph, *width),
             // The space a line breaks at stays at its end, unseen, so that text
             // taken from the PDF (copying, screen readers) keeps its words apart.
@@ -244,7 +250,7 @@ fn unbreakable(elems: &[Elem], measure: f32, para: &Para) -> Diagnostic {
         para.source,
         mm(too_wide)
     ))
-    .hint("shorten it; phone numbers, e-mail and web addresses are never broken across lines")
+    .hint("shorten it: phone numbers are never broken across lines, and an address breaks only before `/`, `.`, `@`, `-` and the like")
 }
 
 /// The face a style (or a bold span in it) is set in.

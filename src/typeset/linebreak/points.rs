@@ -58,17 +58,31 @@ impl LineBreaker<'_> {
         elems
     }
 
-    /// Where a word may break: byte offsets, each with whether a hyphen is added.
-    fn break_points(&self, word: &str, look: &Look) -> Vec<(usize, bool)> {
-        let mut points: Vec<(usize, bool)> = Vec::new();
-        if look.wrap != Wrap::Never {
-            points.extend(hard_hyphen_points(word).into_iter().map(|p| (p, false)));
-            if look.wrap == Wrap::Hyphenate && look.hyphenate {
-                points.extend(self.hyphenator.points(word).into_iter().map(|p| (p, true)));
+    /// Where a word may break, in order.
+    fn break_points(&self, word: &str, look: &Look) -> Vec<Point> {
+        let plain = |at| Point {
+            at,
+            hyphen: false,
+            penalty: 0.0,
+        };
+        let mut points: Vec<Point> = match look.wrap {
+            Wrap::Never => Vec::new(),
+            Wrap::Address => address_points(word),
+            Wrap::Words => hard_hyphen_points(word).into_iter().map(plain).collect(),
+            Wrap::Hyphenate => {
+                let mut points: Vec<Point> =
+                    hard_hyphen_points(word).into_iter().map(plain).collect();
+                if look.hyphenate {
+                    points.extend(self.hyphenator.points(word).into_iter().map(|at| Point {
+                        hyphen: true,
+                        ..plain(at)
+                    }));
+                }
+                points
             }
-            points.sort_unstable();
-            points.dedup_by_key(|p| p.0);
-        }
+        };
+        points.sort_by_key(|p| p.at);
+        points.dedup_by_key(|p| p.at);
         points
     }
 
@@ -84,7 +98,7 @@ impl LineBreaker<'_> {
         let (weight, scale) = (look.weight, look.scale);
         let glyphs = self.glyphs(word, weight, para, problems);
         let points = self.break_points(word, look);
-        let hyphen = if points.iter().any(|p| p.1) {
+        let hyphen = if points.iter().any(|p| p.hyphen) {
             let mut dummy = Vec::new();
             self.glyphs("-", weight, para, &mut dummy)
                 .into_iter()
@@ -98,31 +112,80 @@ impl LineBreaker<'_> {
         let mut cluster_starts = word_cluster_starts(&glyphs, word);
         let mut next_point = points.iter().peekable();
         for (glyph, start) in glyphs.into_iter().zip(cluster_starts.drain(..)) {
-            while let Some(&&(p, _)) = next_point.peek() {
-                if p < start {
-                    next_point.next();
-                } else {
-                    break;
-                }
+            while next_point.peek().is_some_and(|p| p.at < start) {
+                next_point.next();
             }
-            if let Some(&&(p, with_hyphen)) = next_point.peek() {
-                if p == start && !piece.is_empty() && !glyph.text.is_empty() {
-                    next_point.next();
+            if let Some(point) = next_point.peek() {
+                if point.at == start && !piece.is_empty() && !glyph.text.is_empty() {
                     push_piece(elems, weight, scale, std::mem::take(&mut piece));
-                    let hyphen = with_hyphen
+                    let hyphen = point
+                        .hyphen
                         .then(|| {
                             hyphen
                                 .clone()
                                 .map(|h| (weight, h.clone(), h.advance as f32 * scale))
                         })
                         .flatten();
-                    elems.push(Elem::Break { hyphen });
+                    elems.push(Elem::Break {
+                        hyphen,
+                        penalty: point.penalty,
+                    });
+                    next_point.next();
                 }
             }
             piece.push(glyph);
         }
         push_piece(elems, weight, scale, piece);
     }
+}
+
+/// A place inside a word where a line may end.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Point {
+    /// Byte offset in the word: the next line starts there.
+    at: usize,
+    /// A hyphen is added at the end of the line.
+    hyphen: bool,
+    /// What breaking here costs, besides the line's slack.
+    penalty: f32,
+}
+
+/// Where an e-mail or web address may break (the Chicago Manual of Style's rules
+/// for URLs): after the `//` of a scheme, and before `/`, `@`, `?`, `#`, `.`, `-`,
+/// `_`, `=` and `&`, so a line never ends in a mark that could read as the end of
+/// the address or as a hyphen. Never inside the scheme (`https://`), never between
+/// two marks (`/#`), never leaving fewer than two characters for the last line.
+/// Breaks before `/` and `@` cost least, then `?` and `#`, then the rest.
+fn address_points(text: &str) -> Vec<Point> {
+    let after_scheme = text.find("://").map_or(0, |i| i + 3);
+    let is_mark = |c: char| "/@?#.-_=&".contains(c);
+    let mut points = Vec::new();
+    if after_scheme > 0 && text.len() - after_scheme >= 2 {
+        points.push(Point {
+            at: after_scheme,
+            hyphen: false,
+            penalty: 5.0,
+        });
+    }
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let between_marks = prev.is_none_or(is_mark);
+        prev = Some(c);
+        if i <= after_scheme || between_marks || !is_mark(c) || text[i..].chars().count() < 2 {
+            continue;
+        }
+        let penalty = match c {
+            '/' | '@' => 5.0,
+            '?' | '#' => 10.0,
+            _ => 15.0,
+        };
+        points.push(Point {
+            at: i,
+            hyphen: false,
+            penalty,
+        });
+    }
+    points
 }
 
 fn push_piece(elems: &mut Vec<Elem>, weight: Weight, scale: f32, glyphs: Vec<PlacedGlyph>) {
@@ -168,6 +231,74 @@ fn hard_hyphen_points(word: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The address cut at its break points.
+    fn pieces(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for p in address_points(text) {
+            out.push(&text[start..p.at]);
+            start = p.at;
+        }
+        out.push(&text[start..]);
+        out
+    }
+
+    #[test]
+    fn web_addresses_break_after_the_scheme_and_before_marks() {
+        assert_eq!(
+            pieces("https://www.haparanda.se/omsorg-och-hjalp/anhorigstod.html"),
+            [
+                "https://",
+                "www",
+                ".haparanda",
+                ".se",
+                "/omsorg",
+                "-och",
+                "-hjalp",
+                "/anhorigstod",
+                ".html"
+            ]
+        );
+        assert_eq!(
+            pieces("www.a.se/sv/#kontakt?x=1&y=2"),
+            [
+                "www",
+                ".a",
+                ".se",
+                "/sv",
+                "/#kontakt",
+                "?x",
+                "=1",
+                "&y",
+                "=2"
+            ]
+        );
+        // A trailing slash stays with what it ends.
+        assert_eq!(pieces("www.a.se/sv/"), ["www", ".a", ".se", "/sv/"]);
+        assert!(
+            address_points("https://").is_empty(),
+            "not inside the scheme"
+        );
+    }
+
+    #[test]
+    fn email_addresses_break_before_the_at_and_dots() {
+        assert_eq!(
+            pieces("anna-karin.soderholm@bjorkdala.se"),
+            ["anna", "-karin", ".soderholm", "@bjorkdala", ".se"]
+        );
+        let at = address_points("a.b@c.se")
+            .into_iter()
+            .find(|p| p.at == 3)
+            .expect("a break before @");
+        let dot = address_points("a.b@c.se")
+            .into_iter()
+            .find(|p| p.at == 1)
+            .expect("a break before .");
+        assert!(at.penalty < dot.penalty, "@ is the better break");
+        assert!(address_points("a.b@c.se").iter().all(|p| !p.hyphen));
+    }
 
     #[test]
     fn hard_hyphens_break_only_between_long_parts() {
