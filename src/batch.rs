@@ -134,8 +134,8 @@ pub fn run(
             .flat_map_iter(|file| {
                 // Read once for all languages; the logo is decoded and compressed once.
                 let contacts = contacts::load(file).and_then(|c| {
-                    let logo = c.read_logo()?;
-                    Ok((c, logo))
+                    let logos = c.read_logos()?;
+                    Ok((c, logos))
                 });
                 prepared
                     .iter()
@@ -143,7 +143,7 @@ pub fn run(
                         let output = options.out_dir.join(output_name(file, &p.lang()));
                         let result = match &contacts {
                             Err(e) => Err(e.clone()),
-                            Ok((c, logo)) => p.build_with_logo(c, logo.clone()).and_then(|built| {
+                            Ok((c, logos)) => p.build_with_logos(c, logos).and_then(|built| {
                                 output::write_atomically(&output, &built.pdf)?;
                                 Ok((built.pdf.len(), built.warnings))
                             }),

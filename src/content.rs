@@ -6,7 +6,7 @@
 //! once; contacts values missing in the requested language fall back with a warning.
 
 use crate::contacts::schema::{self, Kind};
-use crate::contacts::{Contacts, Person, Text};
+use crate::contacts::{Contacts, Organisation, Person, Text};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use std::sync::Arc;
 
@@ -61,27 +61,25 @@ pub struct FrameText<'l> {
 pub enum Flow {
     /// A paragraph.
     Para(Para),
-    /// The organisation's logo, scaled to fit a box as wide as the frame at most.
-    Logo {
-        /// The picture.
-        image: Arc<Image>,
+    /// The organisations' logos, side by side in a box as wide as the frame at most.
+    Logos {
+        /// The pictures, each with what it shows (for screen readers).
+        images: Vec<(Arc<Image>, String)>,
         /// The box.
         width_mm: f32,
         /// The box.
         height_mm: f32,
         /// Where in the frame's width.
         align: HAlign,
-        /// What it shows, for screen readers.
-        alt: String,
     },
-    /// Paragraphs with a QR code of `url` at their right.
+    /// A QR code of `url`, as large as `size_mm` allows.
     Qr {
         /// What the code says.
         url: String,
         /// The code's side, quiet zone included.
         size_mm: f32,
-        /// The paragraphs beside it.
-        paras: Vec<Para>,
+        /// Where in the frame's width.
+        align: HAlign,
         /// What it is, for screen readers ("QR code for www.example.se").
         alt: String,
     },
@@ -106,6 +104,15 @@ pub struct Para {
     pub role: ParaRole,
     /// The language of its text when that is not the leaflet's (a fallback value).
     pub lang: Option<String>,
+}
+
+/// A link in the PDF: a web page, an e-mail to write or a number to call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// The URI (`https:`, `mailto:`, `tel:`).
+    pub uri: String,
+    /// What following it does, for screen readers ("Send an e-mail to ...").
+    pub alt: String,
 }
 
 /// What a paragraph is in the document's structure (tagged PDF).
@@ -154,6 +161,9 @@ pub struct Span {
     pub bold: bool,
     /// Where lines may break inside it.
     pub wrap: Wrap,
+    /// Where it leads, if it is a web address, e-mail address or phone number: a
+    /// link in the PDF. Only a paragraph's first span links.
+    pub link: Option<Link>,
 }
 
 /// Where lines may break.
@@ -176,6 +186,7 @@ impl Span {
             text: collapse_spaces(text),
             bold: false,
             wrap,
+            link: None,
         }
     }
 
@@ -199,7 +210,7 @@ pub fn compose<'l>(
     layout: &'l Layout,
     locale: &Locale,
     contacts: &Contacts,
-    logo: Option<&Arc<Image>>,
+    logos: &[Option<Arc<Image>>],
 ) -> Result<Content<'l>, Diagnostics> {
     let lang = locale.lang.to_string();
     // The pseudo-locale previews the reference text, contacts included.
@@ -215,7 +226,13 @@ pub fn compose<'l>(
         warnings: Vec::new(),
         lists: 0,
     };
-    let org_name = c.text(&contacts.organisation.name);
+    // The organisations together are the document's author.
+    let names: Vec<String> = contacts
+        .organisations
+        .iter()
+        .map(|o| c.text(&o.name))
+        .collect();
+    let org_name = names.join(", ");
     let pages = layout
         .pages
         .iter()
@@ -229,7 +246,7 @@ pub fn compose<'l>(
                     flows: frame
                         .blocks
                         .iter()
-                        .flat_map(|b| c.block(layout, b, contacts, logo))
+                        .flat_map(|b| c.block(layout, b, contacts, logos))
                         .collect(),
                     min_scale: min_scale(layout, frame),
                 })
@@ -301,19 +318,17 @@ impl Composer<'_> {
         layout: &Layout,
         block: &Block,
         contacts: &Contacts,
-        logo: Option<&Arc<Image>>,
+        logos: &[Option<Arc<Image>>],
     ) -> Vec<Flow> {
-        let mut flows = self.block_flows(layout, block, contacts, logo);
-        let mut set_role = |p: &mut Para| {
+        let mut flows = self.block_flows(layout, block, contacts, logos);
+        let set_role = |p: &mut Para| {
             if p.role == ParaRole::Block(Role::P) {
                 p.role = ParaRole::Block(layout.style(&p.style).role);
             }
         };
         for flow in &mut flows {
-            match flow {
-                Flow::Para(p) => set_role(p),
-                Flow::Qr { paras, .. } => paras.iter_mut().for_each(&mut set_role),
-                Flow::Logo { .. } => {}
+            if let Flow::Para(p) = flow {
+                set_role(p);
             }
         }
         flows
@@ -324,7 +339,7 @@ impl Composer<'_> {
         layout: &Layout,
         block: &Block,
         contacts: &Contacts,
-        logo: Option<&Arc<Image>>,
+        logos: &[Option<Arc<Image>>],
     ) -> Vec<Flow> {
         let paras = |p: Vec<Para>| p.into_iter().map(Flow::Para).collect();
         match block {
@@ -334,24 +349,38 @@ impl Composer<'_> {
                 width_mm,
                 height_mm,
                 align,
-            } => logo
-                .map(|image| Flow::Logo {
-                    image: Arc::clone(image),
+            } => {
+                let images: Vec<(Arc<Image>, String)> = contacts
+                    .organisations
+                    .iter()
+                    .zip(logos)
+                    .filter_map(|(org, logo)| {
+                        Some((Arc::clone(logo.as_ref()?), self.logo_alt(org)))
+                    })
+                    .collect();
+                if images.is_empty() {
+                    return Vec::new();
+                }
+                vec![Flow::Logos {
+                    images,
                     width_mm: *width_mm,
                     height_mm: *height_mm,
                     align: *align,
-                    alt: self.logo_alt(contacts),
-                })
-                .into_iter()
-                .collect(),
+                }]
+            }
+            Block::Qr { size_mm, align } => {
+                self.qr(contacts, *size_mm, *align).into_iter().collect()
+            }
             Block::Organisation {
                 name_style,
                 unit_style,
             } => {
-                let org = &contacts.organisation;
-                let mut list = vec![self.field_para(name_style, None, &org.name, Wrap::Words)];
-                if let Some(unit) = &org.unit {
-                    list.push(self.field_para(unit_style, None, unit, Wrap::Words));
+                let mut list = Vec::new();
+                for org in &contacts.organisations {
+                    list.push(self.field_para(name_style, None, &org.name, Wrap::Words));
+                    if let Some(unit) = &org.unit {
+                        list.push(self.field_para(unit_style, None, unit, Wrap::Words));
+                    }
                 }
                 paras(list)
             }
@@ -361,7 +390,6 @@ impl Composer<'_> {
                 style,
                 group_gap_pt,
                 strip_web_scheme,
-                qr_mm,
                 ..
             } => {
                 let styles = ContactStyles {
@@ -369,8 +397,9 @@ impl Composer<'_> {
                     name: name_style,
                     detail: style,
                     gap: *group_gap_pt,
+                    strip_web_scheme: *strip_web_scheme,
                 };
-                self.contacts(contacts, &styles, *strip_web_scheme, *qr_mm)
+                paras(self.contacts(contacts, &styles))
             }
             Block::Helplines {
                 heading,
@@ -378,6 +407,25 @@ impl Composer<'_> {
                 style,
             } => paras(self.helplines(heading, heading_style, style)),
         }
+    }
+
+    /// The QR code of the first web address the organisations give.
+    ///
+    /// Decision: one code, for the first organisation that gives a web address (the
+    /// leaflet's publisher comes first). A code invites a reader to scan it; several
+    /// on one page compete, and a reader cannot tell which leads where. The other
+    /// addresses are printed, and links in the PDF.
+    fn qr(&mut self, contacts: &Contacts, size_mm: f32, align: HAlign) -> Option<Flow> {
+        let web = contacts.organisations.iter().find_map(|o| o.web.as_ref())?;
+        let url = self.text(web);
+        let printed = printed_web_address(&url).to_string();
+        let alt = self.message_with("qr-alt", &[("address", &printed)]);
+        Some(Flow::Qr {
+            url,
+            size_mm,
+            align,
+            alt,
+        })
     }
 
     /// One message as one paragraph.
@@ -439,43 +487,41 @@ impl Composer<'_> {
         list
     }
 
-    /// The contact details: the organisation (beside its QR code, if the layout has
-    /// one and there is a web address), each person, the addresses and the extra
-    /// lines; each group a list, the groups apart by the layout's gap.
-    fn contacts(
-        &mut self,
-        contacts: &Contacts,
-        styles: &ContactStyles<'_>,
-        strip_web_scheme: bool,
-        qr_mm: Option<f32>,
-    ) -> Vec<Flow> {
-        let mut paras = self.organisation_lines(contacts, styles, strip_web_scheme);
-        // The organisation's lines stand beside the QR code of its web address.
-        let org_lines = paras.len();
-        for person in &contacts.persons {
-            let mut group = self.person(person, styles);
+    /// The contact details: each organisation with its people and its address,
+    /// then the extra lines; each group a list, the groups apart by the layout's gap.
+    fn contacts(&mut self, contacts: &Contacts, styles: &ContactStyles<'_>) -> Vec<Para> {
+        let mut paras = Vec::new();
+        for (i, org) in contacts.organisations.iter().enumerate() {
+            let mut group = self.organisation_lines(org, styles);
+            if i > 0 {
+                group[0].extra_space_before = styles.gap;
+            }
+            paras.append(&mut group);
+            for person in &org.persons {
+                let mut group = self.person(person, styles);
+                self.list(&mut group);
+                paras.append(&mut group);
+            }
+            let mut group = Vec::new();
+            let address = &org.address;
+            self.row(
+                &mut group,
+                styles.detail,
+                "label-visiting",
+                address.visiting.as_ref(),
+            );
+            self.row(
+                &mut group,
+                styles.detail,
+                "label-postal",
+                address.postal.as_ref(),
+            );
+            if let Some(p) = group.first_mut() {
+                p.extra_space_before = styles.gap;
+            }
             self.list(&mut group);
             paras.append(&mut group);
         }
-        let address = &contacts.address;
-        let mut group = Vec::new();
-        self.row(
-            &mut group,
-            styles.detail,
-            "label-visiting",
-            address.visiting.as_ref(),
-        );
-        self.row(
-            &mut group,
-            styles.detail,
-            "label-postal",
-            address.postal.as_ref(),
-        );
-        if let Some(p) = group.first_mut() {
-            p.extra_space_before = styles.gap;
-        }
-        self.list(&mut group);
-        paras.append(&mut group);
         for (i, line) in contacts.extra.iter().enumerate() {
             let mut p = self.field_para(styles.detail, None, line, Wrap::Words);
             if i == 0 {
@@ -486,34 +532,12 @@ impl Composer<'_> {
         for p in &mut paras {
             p.shrinkable = true;
         }
-        let web = contacts.organisation.web.as_ref().map(|w| self.text(w));
-        match (qr_mm, web) {
-            (Some(size_mm), Some(url)) => {
-                let rest = paras.split_off(org_lines);
-                let printed = printed_web_address(&url).to_string();
-                let alt = self.message_with("qr-alt", &[("address", &printed)]);
-                let mut flows = vec![Flow::Qr {
-                    url,
-                    size_mm,
-                    paras,
-                    alt,
-                }];
-                flows.extend(rest.into_iter().map(Flow::Para));
-                flows
-            }
-            _ => paras.into_iter().map(Flow::Para).collect(),
-        }
+        paras
     }
 
     /// The organisation's name, then its unit, phone, e-mail and web address as
     /// a list.
-    fn organisation_lines(
-        &mut self,
-        contacts: &Contacts,
-        styles: &ContactStyles<'_>,
-        strip_web_scheme: bool,
-    ) -> Vec<Para> {
-        let org = &contacts.organisation;
+    fn organisation_lines(&mut self, org: &Organisation, styles: &ContactStyles<'_>) -> Vec<Para> {
         let mut paras = vec![self.field_para(styles.org, None, &org.name, Wrap::Words)];
         if let Some(unit) = &org.unit {
             paras.push(self.field_para(styles.detail, None, unit, Wrap::Words));
@@ -521,7 +545,10 @@ impl Composer<'_> {
         self.row(&mut paras, styles.detail, "label-phone", org.phone.as_ref());
         self.row(&mut paras, styles.detail, "label-email", org.email.as_ref());
         self.row(&mut paras, styles.detail, "label-web", org.web.as_ref());
-        if let (true, Some(p)) = (strip_web_scheme && org.web.is_some(), paras.last_mut()) {
+        if let (true, Some(p)) = (
+            styles.strip_web_scheme && org.web.is_some(),
+            paras.last_mut(),
+        ) {
             let text = &mut p.spans[0].text;
             *text = printed_web_address(text).to_string();
         }
@@ -529,7 +556,7 @@ impl Composer<'_> {
         paras
     }
 
-    /// A person's name, title, phone, phone hours and e-mail.
+    /// A person's name, title, phone with its hours, and e-mail.
     fn person(&mut self, person: &Person, styles: &ContactStyles<'_>) -> Vec<Para> {
         let mut name = self.field_para(styles.name, None, &person.name, Wrap::Words);
         name.extra_space_before = styles.gap;
@@ -537,18 +564,7 @@ impl Composer<'_> {
         if let Some(title) = &person.title {
             group.push(self.field_para(styles.detail, None, title, Wrap::Words));
         }
-        self.row(
-            &mut group,
-            styles.detail,
-            "label-phone",
-            person.phone.as_ref(),
-        );
-        self.row(
-            &mut group,
-            styles.detail,
-            "label-hours",
-            person.hours.as_ref(),
-        );
+        self.phone_row(&mut group, styles.detail, person);
         self.row(
             &mut group,
             styles.detail,
@@ -568,14 +584,57 @@ impl Composer<'_> {
     /// kind in the schema).
     fn row(&mut self, paras: &mut Vec<Para>, style: &str, label: &str, value: Option<&Text>) {
         if let Some(value) = value {
-            let wrap = match schema::find(&value.field).map(|(f, _)| f.kind) {
+            let kind = schema::find(&value.field).map(|p| p.field.kind);
+            let wrap = match kind {
                 Some(Kind::Phone) => Wrap::Never,
                 Some(Kind::Email | Kind::Web) => Wrap::Address,
                 _ => Wrap::Words,
             };
             let label = self.label(label);
-            paras.push(self.field_para(style, Some(label), value, wrap));
+            let mut p = self.field_para(style, Some(label), value, wrap);
+            p.spans[0].link = kind.and_then(|k| self.link(k, &p.spans[0].text));
+            paras.push(p);
         }
+    }
+
+    /// A person's phone number with the hours it is answered, on one line where
+    /// they fit ("Telefon  0123-456 80, måndag–fredag kl. 9–12"); hours without a
+    /// number stand on a line of their own ("Telefontid").
+    fn phone_row(&mut self, paras: &mut Vec<Para>, style: &str, person: &Person) {
+        let Some(phone) = &person.phone else {
+            self.row(paras, style, "label-hours", person.hours.as_ref());
+            return;
+        };
+        self.row(paras, style, "label-phone", Some(phone));
+        if let Some(hours) = &person.hours {
+            let text = self.text(hours);
+            let fallback = hours.fallback(&self.lang).map(str::to_string);
+            if let Some(p) = paras.last_mut() {
+                p.spans.push(Span::new(&format!(", {text}"), Wrap::Words));
+                p.lang = p.lang.take().or(fallback);
+            }
+        }
+    }
+
+    /// The link a phone number, e-mail or web address makes in the PDF, with
+    /// what following it does, for screen readers.
+    fn link(&mut self, kind: Kind, text: &str) -> Option<Link> {
+        let (uri, id, name, shown) = match kind {
+            Kind::Web => (
+                web_uri(text),
+                "link-web",
+                "address",
+                printed_web_address(text),
+            ),
+            Kind::Email => (format!("mailto:{text}"), "link-email", "address", text),
+            Kind::Phone => (tel_uri(text)?, "link-phone", "number", text),
+            _ => return None,
+        };
+        let alt = self.message_with(id, &[(name, shown)]);
+        Some(Link {
+            uri: uri_ascii(&uri),
+            alt,
+        })
     }
 
     fn field_para(&mut self, style: &str, label: Option<Span>, value: &Text, wrap: Wrap) -> Para {
@@ -592,8 +651,7 @@ impl Composer<'_> {
 
     /// The logo's text alternative: the contacts file's `logo_alt`, or "Logotyp:
     /// <organisation>" from the locale.
-    fn logo_alt(&mut self, contacts: &Contacts) -> String {
-        let org = &contacts.organisation;
+    fn logo_alt(&mut self, org: &Organisation) -> String {
         if let Some(alt) = &org.logo_alt {
             return self.text(alt);
         }
@@ -612,6 +670,8 @@ struct ContactStyles<'a> {
     detail: &'a str,
     /// Space above each group.
     gap: f32,
+    /// Print `www.example.se` for `https://www.example.se`.
+    strip_web_scheme: bool,
 }
 
 /// Where a style's text may break: at hyphenation points if it hyphenates.
@@ -653,6 +713,50 @@ fn para(style: &str, label: Option<Span>, spans: Vec<Span>, source: Origin) -> P
     }
 }
 
+/// A web address as a URI: as given when it names its scheme, else `https://`.
+fn web_uri(web: &str) -> String {
+    if web.contains("://") {
+        web.to_string()
+    } else {
+        format!("https://{web}")
+    }
+}
+
+/// A phone number as a `tel:` URI (RFC 3966): the number at the start of the
+/// text ("0123-456 78, växeln" is 0123-456 78) in its digits, a Swedish number
+/// of 8 digits or more in international form (`tel:+4612345678`), a short
+/// number (112, 1177) as it is. None without digits.
+fn tel_uri(text: &str) -> Option<String> {
+    let number: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || " -+()/".contains(*c))
+        .collect();
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let global = if number.trim_start().starts_with('+') {
+        format!("+{digits}")
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        format!("+{rest}")
+    } else if let (Some(rest), true) = (digits.strip_prefix('0'), digits.len() >= 8) {
+        format!("+46{rest}")
+    } else {
+        digits
+    };
+    (global.len() > 1).then(|| format!("tel:{global}"))
+}
+
+/// A URI in the 7-bit ASCII a PDF link holds: other bytes (and spaces) as `%XX`.
+fn uri_ascii(uri: &str) -> String {
+    let mut out = String::with_capacity(uri.len());
+    for b in uri.bytes() {
+        if b.is_ascii_graphic() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// A web address as printed: without `https://` or `http://` and a final slash.
 pub fn printed_web_address(web: &str) -> &str {
     let rest = web
@@ -673,6 +777,30 @@ mod tests {
             "www.asby.se/anhorig"
         );
         assert_eq!(printed_web_address("www.asby.se"), "www.asby.se");
+    }
+
+    #[test]
+    fn links_lead_where_the_text_says() {
+        assert_eq!(
+            web_uri("www.asby.se/anhorig"),
+            "https://www.asby.se/anhorig"
+        );
+        assert_eq!(web_uri("http://asby.se"), "http://asby.se");
+        assert_eq!(tel_uri("0123-456 78").as_deref(), Some("tel:+4612345678"));
+        assert_eq!(
+            tel_uri("070-123 45 67, växeln kl. 8–17").as_deref(),
+            Some("tel:+46701234567")
+        );
+        assert_eq!(
+            tel_uri("+358 9 123 4567").as_deref(),
+            Some("tel:+35891234567")
+        );
+        assert_eq!(tel_uri("1177").as_deref(), Some("tel:1177"));
+        assert_eq!(tel_uri("växeln"), None);
+        assert_eq!(
+            uri_ascii("https://www.åsby.se/stöd och hjälp"),
+            "https://www.%C3%A5sby.se/st%C3%B6d%20och%20hj%C3%A4lp"
+        );
     }
 
     #[test]

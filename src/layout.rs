@@ -253,22 +253,28 @@ pub enum Block {
         /// Print `www.example.se` for `https://www.example.se`.
         #[serde(default = "default_true")]
         strip_web_scheme: bool,
-        /// Put a QR code of this side (quiet zone included) of the web address beside
-        /// the organisation's lines; none without.
-        #[serde(default)]
-        qr_mm: Option<f32>,
         /// The smallest size the detail lines (and helplines) may shrink to, to fit;
         /// they keep their size without.
         #[serde(default)]
         min_size_pt: Option<f32>,
     },
-    /// The organisation's logo, if it has one, scaled into a box.
+    /// The organisations' logos, if they have any, side by side in a box.
     Logo {
         /// The box's width.
         width_mm: f32,
         /// The box's height.
         height_mm: f32,
-        /// Where the logo sits in the frame's width.
+        /// Where the logos sit in the frame's width.
+        #[serde(default)]
+        align: HAlign,
+    },
+    /// A QR code of the first organisation's web address, if it gives one: a
+    /// place of its own, so the lines beside it keep their width.
+    Qr {
+        /// The code's largest side, its quiet zone included; the code takes all
+        /// of it (modules of at least 0.5 mm, or it is left out with a warning).
+        size_mm: f32,
+        /// Where the code sits in the frame's width.
         #[serde(default)]
         align: HAlign,
     },
@@ -348,7 +354,10 @@ impl Frame {
         self.blocks.iter().any(|b| {
             matches!(
                 b,
-                Block::Organisation { .. } | Block::Contacts { .. } | Block::Logo { .. }
+                Block::Organisation { .. }
+                    | Block::Contacts { .. }
+                    | Block::Logo { .. }
+                    | Block::Qr { .. }
             )
         })
     }
@@ -386,7 +395,7 @@ impl Block {
                 style,
                 ..
             } => vec![heading_style, style],
-            Block::Logo { .. } => vec![],
+            Block::Logo { .. } | Block::Qr { .. } => vec![],
         }
     }
 }

@@ -53,6 +53,27 @@ pub enum Item {
     Line(Line),
     /// A picture scaled into a rectangle.
     Image(ImageBox),
+    /// A place that leads somewhere when it is clicked (not drawn).
+    Link(LinkBox),
+}
+
+/// A link over the text it is part of (a PDF link annotation).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkBox {
+    /// Left edge.
+    pub x: f32,
+    /// Bottom edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+    /// Where it leads (`https:`, `mailto:`, `tel:`), in ASCII.
+    pub uri: String,
+    /// What following it does, for screen readers.
+    pub alt: String,
+    /// The text it is part of in the structure.
+    pub tag: Tag,
 }
 
 /// A picture placed on a page.
@@ -158,6 +179,7 @@ impl Item {
             Item::Fill(r) => r.tag,
             Item::Text(run) => run.tag,
             Item::Image(b) => b.tag,
+            Item::Link(l) => l.tag,
             Item::Outline(_) | Item::Line(_) => Tag::Artifact,
         }
     }
@@ -176,6 +198,7 @@ impl Item {
             Item::Outline(r) => (r.x, r.y) = (r.x + dx, r.y + dy),
             Item::Text(run) => (run.x, run.y) = (run.x + dx, run.y + dy),
             Item::Image(i) => (i.x, i.y) = (i.x + dx, i.y + dy),
+            Item::Link(l) => (l.x, l.y) = (l.x + dx, l.y + dy),
             Item::Line(l) => {
                 l.from = (l.from.0 + dx, l.from.1 + dy);
                 l.to = (l.to.0 + dx, l.to.1 + dy);

@@ -1,12 +1,9 @@
 //! The pipeline: inputs loaded once ([`Prepared`]), then each document through
 //! the stages in order: content, typeset, prepress, PDF.
 
-use std::sync::Arc;
-
-use crate::contacts::{self, Contacts};
+use crate::contacts::{self, Contacts, Logos};
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Source};
 use crate::fonts::Fonts;
-use crate::image::Image;
 use crate::layout::{self, Layout};
 use crate::locale::{self, Locale};
 use crate::settings::{Impose, Settings};
@@ -59,7 +56,7 @@ impl Prepared {
                 "placeholder.toml",
                 "[organisation]\nname = \"-\"\n".to_string(),
             ))?;
-            let content = content::compose(&layout, &locale, &placeholder, None)?;
+            let content = content::compose(&layout, &locale, &placeholder, &[])?;
             let shared = typeset::Shared::new(&content, &layout, &fonts, locale.hyphenator())?;
             (typeset::Fit::Strict, shared)
         };
@@ -93,24 +90,24 @@ impl Prepared {
             .unwrap_or(0)
     }
 
-    /// Build the leaflet for one organisation, reading its logo from disk.
+    /// Build the leaflet for its organisations, reading their logos from disk.
     pub fn build(&self, contacts: &Contacts) -> Result<Built, Diagnostics> {
-        self.build_with_logo(contacts, contacts.read_logo()?)
+        self.build_with_logos(contacts, &contacts.read_logos()?)
     }
 
-    /// Build the leaflet for one organisation with its logo already read (an upload
-    /// to the web form, or a batch's logo read once for all languages); the contacts
-    /// file's `logo` key only names it.
-    pub fn build_with_logo(
+    /// Build the leaflet with the organisations' logos already read (uploads to
+    /// the web form, or a batch's logos read once for all languages), one entry per
+    /// organisation; the contacts file's `logo` keys only name them.
+    pub fn build_with_logos(
         &self,
         contacts: &Contacts,
-        logo: Option<Arc<Image>>,
+        logos: &Logos,
     ) -> Result<Built, Diagnostics> {
         let print = &self.settings.print;
         if print.pdf_ua {
             check_pdf_ua(contacts)?;
         }
-        let content = content::compose(&self.layout, &self.locale, contacts, logo.as_ref())?;
+        let content = content::compose(&self.layout, &self.locale, contacts, logos)?;
         let set = typeset::typeset(
             &content,
             &self.layout,
@@ -149,21 +146,28 @@ impl Prepared {
     }
 }
 
-/// PDF/UA needs a text alternative for every figure: the logo's must come from the
+/// PDF/UA needs a text alternative for every figure: a logo's must come from its
 /// organisation (the locale's "Logo: <name>" says nothing of what it shows).
 fn check_pdf_ua(contacts: &Contacts) -> Result<(), Diagnostics> {
-    let org = &contacts.organisation;
-    match (&org.logo, &org.logo_alt) {
-        (Some(logo), None) => {
+    let missing: Vec<Diagnostic> = contacts
+        .organisations
+        .iter()
+        .filter(|org| org.logo_alt.is_none())
+        .filter_map(|org| {
+            let logo = org.logo.as_ref()?;
             let mut d = Diagnostic::error(
                 "with --pdf-ua the logo needs a text alternative for screen readers",
             )
             .in_file(&logo.file)
-            .field("organisation.logo_alt")
-            .hint("add `logo_alt = \"...\"` under [organisation], saying what the logo shows");
+            .field(org.field("logo_alt"))
+            .hint("add `logo_alt = \"...\"` beside `logo`, saying what the logo shows");
             d.position = Some(logo.position);
-            Err(d.into())
-        }
-        _ => Ok(()),
+            Some(d)
+        })
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(missing))
     }
 }

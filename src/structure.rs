@@ -45,6 +45,9 @@ pub enum Part {
     Label,
     /// A picture: the logo or the QR code.
     Figure,
+    /// A paragraph's link: its phone number, e-mail or web address, and the
+    /// link annotations over it.
+    Link,
 }
 
 /// What the typesetter placed, recorded as it placed it.
@@ -60,6 +63,11 @@ pub enum Node {
         labelled: bool,
         /// Its language, when it is not the document's (a fallback value).
         lang: Option<String>,
+        /// Its link's text (a phone number, e-mail or web address at its start),
+        /// whose items carry [`Part::Link`].
+        link: Option<String>,
+        /// It has text after its link.
+        rest: bool,
     },
     /// A picture (the logo, the QR code) with its text alternative.
     Figure {
@@ -90,6 +98,9 @@ pub struct Element {
     pub alt: Option<String>,
     /// The language, when it is not the document's.
     pub lang: Option<String>,
+    /// The text it stands for, whole (a link's address, however it is broken
+    /// across lines).
+    pub actual_text: Option<String>,
 }
 
 /// The structure of a document from its frames' nodes, the frames in reading
@@ -110,7 +121,16 @@ pub fn assemble<'n>(frames: impl IntoIterator<Item = &'n [Node]>) -> Structure {
                 role,
                 labelled,
                 lang,
-            } => tree.para(*key, *role, *labelled, lang.as_deref()),
+                link,
+                rest,
+            } => {
+                let text = TextParts {
+                    labelled: *labelled,
+                    link: link.as_deref(),
+                    rest: *rest,
+                };
+                tree.para(*key, *role, &text, lang.as_deref());
+            }
             Node::Figure { key, alt } => {
                 tree.list = None;
                 let mut figure = element("Figure", Some(0), Some((*key, Part::Figure)));
@@ -135,16 +155,15 @@ impl Tree {
         self.s.elements.len() - 1
     }
 
-    fn para(&mut self, key: Key, role: ParaRole, labelled: bool, lang: Option<&str>) {
+    fn para(&mut self, key: Key, role: ParaRole, text: &TextParts<'_>, lang: Option<&str>) {
         match role {
             ParaRole::Block(role) => {
                 self.list = None;
-                let mut e = element(role.name(), Some(0), Some((key, Part::Text)));
-                e.lang = lang.map(str::to_string);
-                let parent = self.push(e);
-                if labelled {
-                    self.push(element("Span", Some(parent), Some((key, Part::Label))));
+                let body = self.push(element(role.name(), Some(0), None));
+                if text.labelled {
+                    self.push(element("Span", Some(body), Some((key, Part::Label))));
                 }
+                self.body(body, key, text, lang);
             }
             ParaRole::Item(n) => {
                 let l = match self.list {
@@ -156,15 +175,37 @@ impl Tree {
                     }
                 };
                 let li = self.push(element("LI", Some(l), None));
-                if labelled {
+                if text.labelled {
                     self.push(element("Lbl", Some(li), Some((key, Part::Label))));
                 }
-                let mut body = element("LBody", Some(li), Some((key, Part::Text)));
-                body.lang = lang.map(str::to_string);
-                self.push(body);
+                let body = self.push(element("LBody", Some(li), None));
+                self.body(body, key, text, lang);
             }
         }
     }
+
+    /// A paragraph's text in its element: its own content, or, when it starts
+    /// with a link, a Link element and a Span for the text after it.
+    fn body(&mut self, body: usize, key: Key, text: &TextParts<'_>, lang: Option<&str>) {
+        self.s.elements[body].lang = lang.map(str::to_string);
+        let Some(link) = text.link else {
+            self.s.elements[body].content = Some((key, Part::Text));
+            return;
+        };
+        let mut e = element("Link", Some(body), Some((key, Part::Link)));
+        e.actual_text = Some(link.to_string());
+        self.push(e);
+        if text.rest {
+            self.push(element("Span", Some(body), Some((key, Part::Text))));
+        }
+    }
+}
+
+/// What a paragraph's text has: a label, a link at its start, text after it.
+struct TextParts<'a> {
+    labelled: bool,
+    link: Option<&'a str>,
+    rest: bool,
 }
 
 fn element(role: &'static str, parent: Option<usize>, content: Option<(Key, Part)>) -> Element {
@@ -174,5 +215,6 @@ fn element(role: &'static str, parent: Option<usize>, content: Option<(Key, Part
         content,
         alt: None,
         lang: None,
+        actual_text: None,
     }
 }

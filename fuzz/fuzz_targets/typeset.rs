@@ -48,11 +48,13 @@ fuzz_target!(|input: &[u8]| {
             text: "Telefon".into(),
             bold: false,
             wrap: Wrap::Never,
+            link: None,
         }),
         spans: vec![Span {
             text,
             bold: false,
             wrap,
+            link: None,
         }],
         extra_space_before: 0.0,
         source: Origin::Message("fuzz".into()),

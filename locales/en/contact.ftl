@@ -7,6 +7,9 @@ contact-intro = Get in touch and we will tell you what support you can get.
 
 logo-alt = Logo: { $organisation }
 qr-alt = QR code for { $address }
+link-web = Web page { $address }
+link-email = Send an e-mail to { $address }
+link-phone = Call { $number }
 
 ## Labels in front of the contact details
 

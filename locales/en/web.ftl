@@ -6,6 +6,7 @@ web-interface-language = Page language
 web-errors-heading = Please correct these first:
 web-required = is required
 web-organisation = Organisation
+web-organisation-number = Organisation { $number }
 web-name = Name
 web-unit = Unit
 web-phone = Phone

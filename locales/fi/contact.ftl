@@ -7,6 +7,9 @@ contact-intro = Kerromme mielellämme, millaista tukea voit saada.
 
 logo-alt = Logo: { $organisation }
 qr-alt = QR-koodi osoitteeseen { $address }
+link-web = Verkkosivu { $address }
+link-email = Lähetä sähköpostia osoitteeseen { $address }
+link-phone = Soita numeroon { $number }
 
 ## Yhteystietojen otsikot
 

@@ -6,6 +6,7 @@ web-interface-language = Sivun kieli
 web-errors-heading = Korjaa ensin nämä:
 web-required = on pakollinen
 web-organisation = Organisaatio
+web-organisation-number = Organisaatio { $number }
 web-name = Nimi
 web-unit = Yksikkö
 web-phone = Puhelin

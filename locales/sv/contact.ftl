@@ -7,6 +7,11 @@ contact-intro = Hör av dig, så berättar vi vilket stöd du kan få.
 
 logo-alt = Logotyp: { $organisation }
 qr-alt = QR-kod till { $address }
+# Links in the PDF, for screen readers: what following a web address, e-mail
+# address or phone number does.
+link-web = Webbplatsen { $address }
+link-email = Skicka e-post till { $address }
+link-phone = Ring { $number }
 
 ## Labels in front of the contact details
 

@@ -6,6 +6,7 @@ web-interface-language = Språk på sidan
 web-errors-heading = Rätta det här först:
 web-required = måste fyllas i
 web-organisation = Organisation
+web-organisation-number = Organisation { $number }
 web-name = Namn
 web-unit = Enhet
 web-phone = Telefon

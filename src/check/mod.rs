@@ -173,7 +173,7 @@ impl Checker<'_> {
         let locale = locale::load(&self.stores.locales, lang);
         for (layout, fonts) in &self.layouts {
             let result = locale.as_ref().map_err(Clone::clone).and_then(|locale| {
-                let content = content::compose(layout, locale, &self.example, None)?;
+                let content = content::compose(layout, locale, &self.example, &[])?;
                 let shared = typeset::Shared::default();
                 typeset::typeset(&content, layout, fonts, locale.hyphenator(), fit, &shared)
             });

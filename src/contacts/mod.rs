@@ -17,27 +17,28 @@ use toml_edit::ImDocument;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Source};
 
-/// The most contact persons a leaflet carries.
+/// The most organisations on one contact page (a municipality, a region and an
+/// association working together).
+pub const MAX_ORGANISATIONS: usize = 3;
+/// The most contact persons a leaflet carries, of all its organisations together:
+/// what a contact page holds at a readable size.
 pub const MAX_CONTACTS: usize = 4;
 /// The longest text value accepted, in characters; longer text never fits a leaflet.
 pub const MAX_TEXT_CHARS: usize = 300;
 /// The largest contacts file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// Everything an organisation puts on its leaflet.
+/// Everything the organisations put on their leaflet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contacts {
-    /// The organisation itself.
-    pub organisation: Organisation,
-    /// Where to visit and write.
-    pub address: Address,
-    /// Up to [`MAX_CONTACTS`] people to call or write to.
-    pub persons: Vec<Person>,
+    /// One to [`MAX_ORGANISATIONS`], the first the leaflet's publisher (the one
+    /// a single `[organisation]` table describes).
+    pub organisations: Vec<Organisation>,
     /// Free lines printed under the contact details.
     pub extra: Vec<Text>,
 }
 
-/// `[organisation]`.
+/// `[organisation]`, or one `[[organisation]]` of several.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Organisation {
     /// `name`, required.
@@ -54,6 +55,12 @@ pub struct Organisation {
     pub logo: Option<Logo>,
     /// `logo_alt`, what the logo shows, for screen readers.
     pub logo_alt: Option<Text>,
+    /// Where to visit and write: `[organisation.address]`, or the top-level
+    /// `[address]` for the first organisation.
+    pub address: Address,
+    /// The people to call or write to: `[[organisation.contact]]`, or the
+    /// top-level `[[contact]]` for the first organisation.
+    pub persons: Vec<Person>,
 }
 
 /// Where the logo is, and where the contacts file names it (for messages).
@@ -68,11 +75,68 @@ pub struct Logo {
 }
 
 impl Contacts {
+    /// The first organisation: the leaflet's publisher.
+    pub fn lead(&self) -> &Organisation {
+        &self.organisations[0]
+    }
+
+    /// Every contact person, of every organisation, in file order.
+    pub fn persons(&self) -> impl Iterator<Item = &Person> {
+        self.organisations.iter().flat_map(|o| &o.persons)
+    }
+
     /// Every text of the file, each knowing its field (`contact[2].title`), in
     /// file order.
     pub fn texts(&self) -> impl Iterator<Item = &Text> {
-        let o = &self.organisation;
-        let org = [&o.unit, &o.phone, &o.email, &o.web, &o.logo_alt];
+        self.organisations
+            .iter()
+            .flat_map(Organisation::texts)
+            .chain(&self.extra)
+    }
+
+    /// Read each organisation's logo, if it names one (see [`Logo::load`]): one
+    /// entry per organisation, in order.
+    pub fn read_logos(&self) -> Result<Logos, Diagnostics> {
+        let mut logos = Vec::new();
+        let mut errors = Vec::new();
+        for org in &self.organisations {
+            match org.logo.as_ref().map(Logo::load).transpose() {
+                Ok(logo) => logos.push(logo.map(std::sync::Arc::new)),
+                Err(e) => errors.extend(e.0),
+            }
+        }
+        if errors.is_empty() {
+            Ok(logos)
+        } else {
+            Err(Diagnostics(errors))
+        }
+    }
+}
+
+/// The organisations' logos, read: one entry per organisation, in order.
+pub type Logos = Vec<Option<std::sync::Arc<crate::image::Image>>>;
+
+impl Organisation {
+    /// The dotted name of one of its fields, as the file names it
+    /// (`organisation.logo`, `organisation[2].logo`).
+    pub fn field(&self, key: &str) -> String {
+        let prefix = self
+            .name
+            .field
+            .rsplit_once('.')
+            .map_or("organisation", |(prefix, _)| prefix);
+        format!("{prefix}.{key}")
+    }
+
+    /// Every text of the organisation, its address and its contacts, in file order.
+    pub fn texts(&self) -> impl Iterator<Item = &Text> {
+        let own = [
+            &self.unit,
+            &self.phone,
+            &self.email,
+            &self.web,
+            &self.logo_alt,
+        ];
         let address = [&self.address.visiting, &self.address.postal];
         let persons = self.persons.iter().flat_map(|p| {
             std::iter::once(&p.name).chain(
@@ -81,22 +145,10 @@ impl Contacts {
                     .flatten(),
             )
         });
-        std::iter::once(&o.name)
-            .chain(org.into_iter().flatten())
+        std::iter::once(&self.name)
+            .chain(own.into_iter().flatten())
             .chain(address.into_iter().flatten())
             .chain(persons)
-            .chain(&self.extra)
-    }
-
-    /// Read the organisation's logo, if the file names one (see [`Logo::load`]).
-    pub fn read_logo(&self) -> Result<Option<std::sync::Arc<crate::image::Image>>, Diagnostics> {
-        let logo = self
-            .organisation
-            .logo
-            .as_ref()
-            .map(Logo::load)
-            .transpose()?;
-        Ok(logo.map(std::sync::Arc::new))
     }
 }
 
@@ -249,13 +301,13 @@ mod tests {
     #[test]
     fn per_language_values_fall_back_with_a_warning() {
         let c = parse_str("[organisation]\nname = { sv = \"Åsby kommun\" }\n").expect("valid");
-        let (text, warning) = c.organisation.name.get("fi");
+        let (text, warning) = c.lead().name.get("fi");
         assert_eq!(text, "Åsby kommun");
         assert!(warning
             .expect("warns")
             .message
             .contains("organisation.name"));
-        assert!(c.organisation.name.get("sv").1.is_none());
+        assert!(c.lead().name.get("sv").1.is_none());
     }
 
     #[test]

@@ -9,11 +9,14 @@
 /// A table of the contacts file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
-    /// `[organisation]`, required.
+    /// `[organisation]`, required; or up to [`super::MAX_ORGANISATIONS`]
+    /// `[[organisation]]`.
     Organisation,
-    /// `[address]`.
+    /// `[address]`, the first organisation's; or an organisation's own
+    /// `[organisation.address]`.
     Address,
-    /// `[[contact]]`, up to [`super::MAX_CONTACTS`].
+    /// `[[contact]]`, the first organisation's; or an organisation's own
+    /// `[[organisation.contact]]`; up to [`super::MAX_CONTACTS`] in all.
     Contact,
     /// `[extra]`.
     Extra,
@@ -59,9 +62,17 @@ impl Section {
         FIELDS.iter().filter(move |f| f.section == self)
     }
 
-    /// Its keys, in file order.
+    /// Its keys, in file order: its fields', then the tables it may hold (an
+    /// organisation's own `address` and `contact`).
     pub fn keys(self) -> Vec<&'static str> {
-        self.fields().map(|f| f.key).collect()
+        let nested: &[&str] = match self {
+            Section::Organisation => &["address", "contact"],
+            _ => &[],
+        };
+        self.fields()
+            .map(|f| f.key)
+            .chain(nested.iter().copied())
+            .collect()
     }
 }
 
@@ -181,20 +192,51 @@ pub const FIELDS: &[Field] = &[
 /// The keys at the top of the file: the schema version and the sections.
 pub const TOP_KEYS: [&str; 5] = ["version", "organisation", "address", "contact", "extra"];
 
-/// The field a dotted name from a diagnostic or a [`super::Text`] stands for
-/// (`contact[2].title`, `organisation.unit.fi`, `extra.lines[3]`), with the
-/// person's number for a contact's field.
-pub fn find(dotted: &str) -> Option<(&'static Field, Option<usize>)> {
-    let (section, rest) = dotted.split_once('.')?;
-    let (section, number) = match section.split_once('[') {
-        Some((s, n)) => (s, n.strip_suffix(']')?.parse().ok()),
-        None => (section, None),
+/// Where a field stands in a file: which organisation's (1 for the first, also
+/// when the file has one), and which contact person's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Place {
+    /// The field.
+    pub field: &'static Field,
+    /// The organisation, from 1.
+    pub org: usize,
+    /// The contact person, from 1, for a contact's field.
+    pub number: Option<usize>,
+}
+
+/// A dotted name's part and its index: `contact[2]` is `("contact", Some(2))`.
+fn indexed(part: &str) -> (&str, Option<usize>) {
+    match part.split_once('[') {
+        Some((name, rest)) => (name, rest.strip_suffix(']').and_then(|n| n.parse().ok())),
+        None => (part, None),
+    }
+}
+
+/// The field a dotted name from a diagnostic or a [`super::Text`] stands for:
+/// `contact[2].title`, `organisation.unit.fi`, `extra.lines[3]`,
+/// `organisation[2].address.visiting`, `organisation[2].contact[1].phone`.
+pub fn find(dotted: &str) -> Option<Place> {
+    let mut parts = dotted.split('.');
+    let (first, index) = indexed(parts.next()?);
+    let (mut org, mut number) = (1, None);
+    let (section, key) = if first == Section::Organisation.key() {
+        org = index.unwrap_or(1);
+        let (next, i) = indexed(parts.next()?);
+        if next == Section::Address.key() || next == Section::Contact.key() {
+            number = i;
+            (next, parts.next()?)
+        } else {
+            (first, next)
+        }
+    } else {
+        number = index;
+        (first, parts.next()?)
     };
-    let key = rest.split(['.', '[']).next()?;
+    let (key, _) = indexed(key);
     FIELDS
         .iter()
         .find(|f| f.section.key() == section && f.key == key)
-        .map(|f| (f, number))
+        .map(|field| Place { field, org, number })
 }
 
 #[cfg(test)]
@@ -203,10 +245,25 @@ mod tests {
 
     #[test]
     fn dotted_names_find_their_fields() {
-        let (f, n) = find("contact[2].title.fi").expect("a field");
-        assert_eq!((f.section, f.key, n), (Contact, "title", Some(2)));
-        let (f, n) = find("extra.lines[3]").expect("a field");
-        assert_eq!((f.key, n), ("lines", None));
+        let at = |d: &str| {
+            let p = find(d).expect("a field");
+            (p.field.section, p.field.key, p.org, p.number)
+        };
+        assert_eq!(at("contact[2].title.fi"), (Contact, "title", 1, Some(2)));
+        assert_eq!(at("extra.lines[3]"), (Extra, "lines", 1, None));
+        assert_eq!(at("organisation.unit"), (Organisation, "unit", 1, None));
+        assert_eq!(
+            at("organisation[2].address.visiting"),
+            (Address, "visiting", 2, None)
+        );
+        assert_eq!(
+            at("organisation[3].contact[1].phone"),
+            (Contact, "phone", 3, Some(1))
+        );
+        assert_eq!(
+            at("organisation.address.postal"),
+            (Address, "postal", 1, None)
+        );
         assert!(find("organisation.phne").is_none());
         assert_eq!(TOP_KEYS[1..], Section::ALL.map(Section::key));
     }

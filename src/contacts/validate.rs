@@ -12,7 +12,10 @@ use toml_edit::{Item, TableLike, Value};
 use crate::diagnostic::{Diagnostic, Source};
 
 use super::schema::{self, Field, Kind, Section};
-use super::{Address, Contacts, Logo, Organisation, Person, Text, MAX_CONTACTS, MAX_TEXT_CHARS};
+use super::{
+    Address, Contacts, Logo, Organisation, Person, Text, MAX_CONTACTS, MAX_ORGANISATIONS,
+    MAX_TEXT_CHARS,
+};
 
 /// Collects the problems of one file.
 pub(super) struct Validator<'a> {
@@ -61,8 +64,8 @@ impl Validator<'_> {
                 );
             }
         }
-        let organisation = match root.get("organisation") {
-            Some(item) => self.organisation(item),
+        let tables = match root.get("organisation") {
+            Some(item) => self.organisation_tables(item),
             None => {
                 self.error(
                     Some(0..0),
@@ -71,29 +74,101 @@ impl Validator<'_> {
                 )
                 .hints
                 .push("add `[organisation]` with at least `name = \"...\"`".into());
-                None
+                Vec::new()
             }
         };
-        let mut address = self.optional_section(root, Section::Address);
-        let persons = root
-            .get("contact")
-            .map(|item| self.persons(item))
-            .unwrap_or_default();
-        let extra = self.optional_section(root, Section::Extra);
+        // Contacts are counted across the organisations: the page holds so many.
+        let mut seen = 0;
+        let mut organisations = Vec::new();
+        for (i, (t, span, prefix)) in tables.into_iter().enumerate() {
+            let top = (i == 0).then_some(root);
+            if let Some(org) = self.organisation(t, span, &prefix, top, &mut seen) {
+                organisations.push(org);
+            }
+        }
+        let extra = self.optional_section(root, Section::Extra, "extra");
+        if organisations.is_empty() {
+            return None;
+        }
         Some(Contacts {
-            organisation: organisation?,
-            address: Address {
-                visiting: address.take("visiting"),
-                postal: address.take("postal"),
-            },
-            persons,
+            organisations,
             extra: extra.lines,
         })
     }
 
-    fn organisation(&mut self, item: &Item) -> Option<Organisation> {
-        let t = self.table(item, "organisation")?;
-        let mut v = self.section(t, item.span(), Section::Organisation, "organisation");
+    /// The organisation tables: one `[organisation]`, or up to
+    /// [`MAX_ORGANISATIONS`] `[[organisation]]`, each with its dotted prefix.
+    fn organisation_tables<'i>(
+        &mut self,
+        item: &'i Item,
+    ) -> Vec<(&'i dyn TableLike, Option<Range<usize>>, String)> {
+        let Item::ArrayOfTables(list) = item else {
+            return self
+                .table(item, "organisation")
+                .map(|t| (t, item.span(), "organisation".to_string()))
+                .into_iter()
+                .collect();
+        };
+        let mut tables = Vec::new();
+        for (i, t) in list.iter().enumerate() {
+            let prefix = format!("organisation[{}]", i + 1);
+            if i == MAX_ORGANISATIONS {
+                self.error(
+                    t.span(),
+                    &prefix,
+                    format!(
+                        "at most {MAX_ORGANISATIONS} organisations share a contact page; this is organisation {}",
+                        i + 1
+                    ),
+                )
+                .hints
+                .push("remove an `[[organisation]]` section".into());
+            }
+            tables.push((t as &dyn TableLike, t.span(), prefix));
+        }
+        tables
+    }
+
+    /// One organisation with its address and contacts: its own
+    /// (`[organisation.address]`, `[[organisation.contact]]`) or, for the first
+    /// one, the top-level `[address]` and `[[contact]]` of schema version 1.
+    fn organisation(
+        &mut self,
+        t: &dyn TableLike,
+        span: Option<Range<usize>>,
+        prefix: &str,
+        top: Option<&toml_edit::Table>,
+        seen: &mut usize,
+    ) -> Option<Organisation> {
+        let mut v = self.section(t, span, Section::Organisation, prefix);
+        let mut address: Option<Values> = None;
+        let mut persons: Option<Vec<Person>> = None;
+        let holders = [
+            (Some(t), format!("{prefix}.")),
+            (top.map(|r| r as &dyn TableLike), String::new()),
+        ];
+        for (holder, at) in holders {
+            let Some(holder) = holder else { continue };
+            if let Some(item) = holder.get("address") {
+                let name = format!("{at}address");
+                match address {
+                    Some(_) => self.twice(item, &name, "address"),
+                    None => {
+                        let table = self.table(item, &name);
+                        let values = table.map(|t| self.section(t, None, Section::Address, &name));
+                        address = Some(values.unwrap_or_default());
+                    }
+                }
+            }
+            if let Some(item) = holder.get("contact") {
+                let name = format!("{at}contact");
+                match persons {
+                    Some(_) => self.twice(item, &name, "contact"),
+                    None => persons = Some(self.persons(item, &name, seen)),
+                }
+            }
+        }
+        let mut address = address.unwrap_or_default();
         Some(Organisation {
             name: v.take("name")?,
             unit: v.take("unit"),
@@ -102,19 +177,46 @@ impl Validator<'_> {
             web: v.take("web"),
             logo_alt: v.take("logo_alt"),
             logo: v.logo,
+            address: Address {
+                visiting: address.take("visiting"),
+                postal: address.take("postal"),
+            },
+            persons: persons.unwrap_or_default(),
         })
     }
 
+    /// The first organisation's address or contacts, given in both places.
+    fn twice(&mut self, item: &Item, name: &str, what: &str) {
+        self.error(
+            item.span(),
+            name,
+            format!("the first organisation's `{what}` is given twice"),
+        )
+        .hints
+        .push(format!(
+            "keep either the top-level `{what}` or the organisation's own `organisation.{what}`"
+        ));
+    }
+
     /// A section that may be left out: its values, or none.
-    fn optional_section(&mut self, root: &toml_edit::Table, section: Section) -> Values {
-        let key = section.key();
-        match root.get(key).and_then(|item| self.table(item, key)) {
-            Some(t) => self.section(t, None, section, key),
+    fn optional_section(
+        &mut self,
+        root: &toml_edit::Table,
+        section: Section,
+        name: &str,
+    ) -> Values {
+        match root
+            .get(section.key())
+            .and_then(|item| self.table(item, name))
+        {
+            Some(t) => self.section(t, None, section, name),
             None => Values::default(),
         }
     }
 
-    fn persons(&mut self, item: &Item) -> Vec<Person> {
+    /// A list of `[[contact]]` tables (named `name`, e.g. `organisation[2].contact`);
+    /// `seen` counts the contacts of every organisation so far.
+    fn persons(&mut self, item: &Item, name: &str, seen: &mut usize) -> Vec<Person> {
         let tables: Vec<(&dyn TableLike, Option<Range<usize>>)> = match item {
             Item::ArrayOfTables(a) => a.iter().map(|t| (t as &dyn TableLike, t.span())).collect(),
             Item::Value(Value::Array(a)) => {
@@ -125,8 +227,8 @@ impl Validator<'_> {
                         None => {
                             self.error(
                                 v.span(),
-                                "contact",
-                                "each `contact` must be a table with `name = \"...\"`".into(),
+                                name,
+                                format!("each `{name}` must be a table with `name = \"...\"`"),
                             );
                         }
                     }
@@ -136,22 +238,23 @@ impl Validator<'_> {
             _ => {
                 self.error(
                     item.span(),
-                    "contact",
-                    "`contact` must be written as `[[contact]]` sections".into(),
+                    name,
+                    format!("`{name}` must be written as `[[{name}]]` sections"),
                 );
                 Vec::new()
             }
         };
         let mut persons = Vec::new();
         for (i, (t, span)) in tables.into_iter().enumerate() {
-            let f = format!("contact[{}]", i + 1);
-            if i == MAX_CONTACTS {
+            let f = format!("{name}[{}]", i + 1);
+            *seen += 1;
+            if *seen == MAX_CONTACTS + 1 {
                 self.error(
                     span.clone(),
                     &f,
                     format!(
-                        "at most {MAX_CONTACTS} contacts fit the leaflet; this is contact {}",
-                        i + 1
+                        "at most {MAX_CONTACTS} contacts fit the leaflet, of all organisations together; this is contact {}",
+                        *seen
                     ),
                 )
                 .hints
@@ -187,7 +290,7 @@ impl Validator<'_> {
             let dotted = format!("{prefix}.{}", field.key);
             let Some((key, item)) = t.get_key_value(field.key) else {
                 if field.required {
-                    self.missing(table_span.clone(), section, prefix, field);
+                    self.missing(table_span.clone(), prefix, field);
                 }
                 continue;
             };
@@ -205,11 +308,18 @@ impl Validator<'_> {
         values
     }
 
-    fn missing(&mut self, span: Option<Range<usize>>, section: Section, prefix: &str, f: &Field) {
-        let header = if section.repeated() {
-            format!("[[{}]]", section.key())
+    /// A required field is missing: the hint names the table as the file writes
+    /// it (`[organisation]`, `[[contact]]`, `[[organisation.contact]]`).
+    fn missing(&mut self, span: Option<Range<usize>>, prefix: &str, f: &Field) {
+        let path: String = prefix
+            .split('.')
+            .map(|part| part.split('[').next().unwrap_or(part))
+            .collect::<Vec<_>>()
+            .join(".");
+        let header = if prefix.ends_with(']') {
+            format!("[[{path}]]")
         } else {
-            format!("[{}]", section.key())
+            format!("[{path}]")
         };
         self.error(
             span,

@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use pdf_writer::{Content, Name, Str};
+use pdf_writer::{Content, Name, Str, TextStr};
 
 use crate::fonts::Weight;
-use crate::pages::{GlyphRun, Item, Page};
+use crate::pages::{GlyphRun, Item, LinkBox, Page};
 use crate::structure::{Key, Part, Structure, Tag};
 
 use super::font::Embedded;
@@ -26,15 +26,17 @@ pub struct Resources<'a> {
 }
 
 /// A page's content stream, and per MCID the structure element it belongs to.
-pub struct PageContent {
+pub struct PageContent<'p> {
     /// The content stream.
     pub stream: Vec<u8>,
     /// The structure element of each marked-content id, in order.
     pub mcids: Vec<usize>,
+    /// The page's links, each with the structure element it belongs to.
+    pub links: Vec<(&'p LinkBox, usize)>,
 }
 
-/// Draw one page; fails with the key of content that has no structure element.
-pub fn page(page: &Page, resources: &Resources<'_>) -> Result<PageContent, Key> {
+/// Draw one page; fails with the tag of content that has no structure element.
+pub fn page<'p>(page: &'p Page, resources: &Resources<'_>) -> Result<PageContent<'p>, Tag> {
     let mut painter = Painter {
         content: Content::new(),
         resources,
@@ -43,7 +45,13 @@ pub fn page(page: &Page, resources: &Resources<'_>) -> Result<PageContent, Key> 
         fill: None,
         font: None,
     };
+    let mut links = Vec::new();
     for item in &page.items {
+        if let Item::Link(link) = item {
+            // Not drawn: an annotation, linked to its element apart.
+            links.push((link, element_of(resources, link.tag)?));
+            continue;
+        }
         painter.mark(item.tag())?;
         painter.draw(item);
     }
@@ -53,6 +61,7 @@ pub fn page(page: &Page, resources: &Resources<'_>) -> Result<PageContent, Key> 
     Ok(PageContent {
         stream: painter.content.finish().into_vec(),
         mcids: painter.mcids,
+        links,
     })
 }
 
@@ -72,7 +81,7 @@ struct Painter<'a> {
 
 impl Painter<'_> {
     /// Open the marked-content sequence for `tag`, unless it is open already.
-    fn mark(&mut self, tag: Tag) -> Result<(), Key> {
+    fn mark(&mut self, tag: Tag) -> Result<(), Tag> {
         if self.open == Some(tag) {
             return Ok(());
         }
@@ -83,13 +92,20 @@ impl Painter<'_> {
             Tag::Artifact => {
                 self.content.begin_marked_content(Name(b"Artifact"));
             }
-            Tag::Content(key, part) => {
-                let element = *self.resources.leaves.get(&(key, part)).ok_or(key)?;
-                let role = self.resources.structure.elements[element].role;
-                self.content
-                    .begin_marked_content_with_properties(Name(role.as_bytes()))
-                    .properties()
-                    .identify(self.mcids.len() as i32);
+            Tag::Content(..) => {
+                let element = element_of(self.resources, tag)?;
+                let e = &self.resources.structure.elements[element];
+                let mut marked = self
+                    .content
+                    .begin_marked_content_with_properties(Name(e.role.as_bytes()));
+                let mut properties = marked.properties();
+                properties.identify(self.mcids.len() as i32);
+                // Copying and searching give an address broken across lines whole.
+                if let Some(text) = &e.actual_text {
+                    properties.actual_text(TextStr(text));
+                }
+                drop(properties);
+                drop(marked);
                 self.mcids.push(element);
             }
         }
@@ -139,6 +155,7 @@ impl Painter<'_> {
                 }
             }
             Item::Text(run) => self.text(run),
+            Item::Link(_) => {}
         }
     }
 
@@ -157,6 +174,14 @@ impl Painter<'_> {
             .set_text_matrix([1.0, 0.0, 0.0, 1.0, run.x, run.y]);
         show_glyphs(&mut self.content, run, embedded);
         self.content.end_text();
+    }
+}
+
+/// The structure element of tagged content; the tag itself if it has none.
+fn element_of(resources: &Resources<'_>, tag: Tag) -> Result<usize, Tag> {
+    match tag {
+        Tag::Content(key, part) => resources.leaves.get(&(key, part)).copied().ok_or(tag),
+        Tag::Artifact => Err(tag),
     }
 }
 

@@ -29,8 +29,8 @@ mod tags;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::fonts::Fonts;
-use crate::pages::Page;
-use crate::structure::{Key, Structure};
+use crate::pages::{LinkBox, Page};
+use crate::structure::{Structure, Tag};
 
 use objects::{name, Dict, Obj, Objects, Packing, Ref};
 
@@ -77,14 +77,29 @@ pub fn write(
         leaves: &leaves,
     };
     let tree = objects.reserve();
-    // Per page, the structure element of each marked-content id.
-    let mut marked: Vec<Vec<usize>> = Vec::new();
+    // Per page, the structure element of each marked-content id; and the links.
+    let mut marked = tags::Marked::default();
     let mut page_ids = Vec::new();
     for (number, page) in pages.iter().enumerate() {
-        let drawn = content::page(page, &drawn_with).map_err(|key| untagged(number, key))?;
-        marked.push(drawn.mcids);
+        let drawn = content::page(page, &drawn_with).map_err(|tag| untagged(number, tag))?;
+        marked.mcids.push(drawn.mcids);
+        let mut annots = Vec::new();
+        for (link, element) in drawn.links {
+            let key = pages.len() + marked.links.len();
+            let annot = objects.add(annotation(link, key));
+            marked.links.push(tags::LinkAt {
+                annot,
+                page: number,
+                element,
+            });
+            annots.push(Obj::Ref(annot));
+        }
         let contents = objects.stream(Dict::new(), drawn.stream, Packing::Deflate);
-        page_ids.push(objects.add(page_dict(page, number, tree, resources, contents)));
+        let mut dict = page_dict(page, number, tree, resources, contents);
+        if !annots.is_empty() {
+            dict.set("Annots", Obj::Array(annots));
+        }
+        page_ids.push(objects.add(dict));
     }
     objects.put(
         tree,
@@ -136,12 +151,43 @@ fn page_dict(page: &Page, number: usize, parent: Ref, resources: Ref, contents: 
     ])
 }
 
+/// A link annotation (ISO 32000-1, 12.5.6.5) that opens `link`'s URI, with its
+/// text for screen readers (`/Contents`), printed with the page and in the
+/// structure as `/StructParent` `key` says.
+fn annotation(link: &LinkBox, key: usize) -> Dict {
+    let rect = [link.x, link.y, link.x + link.width, link.y + link.height];
+    Dict::from([
+        ("Type", name("Annot")),
+        ("Subtype", name("Link")),
+        (
+            "Rect",
+            Obj::Array(rect.iter().map(|v| Obj::Real(*v)).collect()),
+        ),
+        (
+            "Border",
+            Obj::Array(vec![Obj::Int(0), Obj::Int(0), Obj::Int(0)]),
+        ),
+        ("F", Obj::Int(4)),
+        (
+            "A",
+            Dict::from([
+                ("Type", name("Action")),
+                ("S", name("URI")),
+                ("URI", Obj::Ascii(link.uri.clone())),
+            ])
+            .into(),
+        ),
+        ("Contents", Obj::Text(link.alt.clone())),
+        ("StructParent", Obj::Int(key as i64)),
+    ])
+}
+
 /// The internal error for content without an element in the structure: it would
 /// be hidden from screen readers, so no PDF is written.
-fn untagged(page: usize, key: Key) -> Diagnostics {
+fn untagged(page: usize, tag: Tag) -> Diagnostics {
     Diagnostics::one(
         Diagnostic::error(format!(
-            "internal error: content on page {} ({key:?}) has no place in the document's structure",
+            "internal error: content on page {} ({tag:?}) has no place in the document's structure",
             page + 1
         ))
         .hint("this is a bug in leaflet; please report it with the contacts file and the command")

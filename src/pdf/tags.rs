@@ -23,14 +23,33 @@ pub fn leaves(structure: &Structure) -> HashMap<(Key, Part), usize> {
         .collect()
 }
 
-/// Write the structure tree and link it from the catalog; `marked` holds, per
-/// page, the element of each of its MCIDs.
+/// What the pages mark for the structure.
+#[derive(Default)]
+pub struct Marked {
+    /// Per page, the element of each of its MCIDs.
+    pub mcids: Vec<Vec<usize>>,
+    /// The link annotations, in the order of their `/StructParent` keys (which
+    /// follow the pages').
+    pub links: Vec<LinkAt>,
+}
+
+/// A link annotation and the element it belongs to.
+pub struct LinkAt {
+    /// The annotation.
+    pub annot: Ref,
+    /// The page it is on.
+    pub page: usize,
+    /// Its element (a Link).
+    pub element: usize,
+}
+
+/// Write the structure tree and link it from the catalog.
 pub fn write(
     objects: &mut Objects,
     catalog: &mut Dict,
     pages: &[Ref],
     structure: &Structure,
-    marked: &[Vec<usize>],
+    marked: &Marked,
 ) {
     let root = objects.reserve();
     let ids: Vec<Ref> = structure
@@ -40,12 +59,23 @@ pub fn write(
         .collect();
     // Each element's marked content, as (page, MCID), in page and MCID order.
     let mut content: Vec<Vec<(usize, i64)>> = vec![Vec::new(); ids.len()];
-    for (p, mcids) in marked.iter().enumerate() {
+    for (p, mcids) in marked.mcids.iter().enumerate() {
         for (mcid, element) in mcids.iter().enumerate() {
             content[*element].push((p, mcid as i64));
         }
     }
+    // An element's annotations (`/OBJR`) follow its marked content.
     let mut children: Vec<Vec<Obj>> = vec![Vec::new(); ids.len()];
+    for link in &marked.links {
+        children[link.element].push(
+            Dict::from([
+                ("Type", name("OBJR")),
+                ("Obj", link.annot.into()),
+                ("Pg", pages[link.page].into()),
+            ])
+            .into(),
+        );
+    }
     for (i, e) in structure.elements.iter().enumerate() {
         if let Some(parent) = e.parent {
             children[parent].push(ids[i].into());
@@ -56,16 +86,19 @@ pub fn write(
         let kids = std::mem::take(&mut children[i]);
         objects.put(ids[i], element(e, parent, &content[i], kids, pages));
     }
-    let nums = marked
-        .iter()
-        .enumerate()
-        .flat_map(|(p, mcids)| {
-            [
-                Obj::Int(p as i64),
-                Obj::Array(mcids.iter().map(|e| ids[*e].into()).collect()),
-            ]
-        })
-        .collect();
+    let page_entries = marked.mcids.iter().enumerate().flat_map(|(p, mcids)| {
+        [
+            Obj::Int(p as i64),
+            Obj::Array(mcids.iter().map(|e| ids[*e].into()).collect()),
+        ]
+    });
+    let link_entries = marked.links.iter().enumerate().flat_map(|(i, link)| {
+        [
+            Obj::Int((marked.mcids.len() + i) as i64),
+            ids[link.element].into(),
+        ]
+    });
+    let nums = page_entries.chain(link_entries).collect();
     let tree_root = Dict::from([
         ("Type", name("StructTreeRoot")),
         (
@@ -76,7 +109,10 @@ pub fn write(
             "ParentTree",
             Dict::from([("Nums", Obj::Array(nums))]).into(),
         ),
-        ("ParentTreeNextKey", Obj::Int(marked.len() as i64)),
+        (
+            "ParentTreeNextKey",
+            Obj::Int((marked.mcids.len() + marked.links.len()) as i64),
+        ),
     ]);
     objects.put(root, tree_root);
     catalog.set("StructTreeRoot", root);
@@ -125,6 +161,9 @@ fn element(
     }
     if let Some(lang) = &e.lang {
         dict.set("Lang", Obj::Ascii(lang.clone()));
+    }
+    if let Some(text) = &e.actual_text {
+        dict.set("ActualText", Obj::Text(text.clone()));
     }
     dict
 }

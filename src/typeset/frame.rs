@@ -121,6 +121,7 @@ fn on_page(mut item: Item, left: f32, top: f32, page_height: f32) -> Item {
         Item::Text(run) => (run.x, run.y) = (left + run.x, y(run.y)),
         Item::Fill(r) => (r.x, r.y) = (left + r.x, y(r.y + r.height)),
         Item::Image(b) => (b.x, b.y) = (left + b.x, y(b.y + b.height)),
+        Item::Link(l) => (l.x, l.y) = (left + l.x, y(l.y + l.height)),
         Item::Outline(_) | Item::Line(_) => {}
     }
     item
@@ -147,10 +148,9 @@ fn shrink_step(flows: &[Flow], layout: &Layout) -> f32 {
 fn shrunk_size(flows: &[Flow], layout: &Layout, scale: f32) -> Option<f32> {
     flows
         .iter()
-        .flat_map(|f| match f {
-            Flow::Para(p) => std::slice::from_ref(p),
-            Flow::Qr { paras, .. } => paras.as_slice(),
-            Flow::Logo { .. } => &[],
+        .filter_map(|f| match f {
+            Flow::Para(p) => Some(p),
+            Flow::Logos { .. } | Flow::Qr { .. } => None,
         })
         .filter(|p| p.shrinkable)
         .map(|p| layout.style(&p.style).size_pt * scale)

@@ -1,5 +1,6 @@
-//! The logo: the organisation's picture scaled into the layout's box (never wider
-//! than the frame), its aspect kept, with a warning when it would print blurred.
+//! Logos: the organisations' pictures side by side in the layout's box (never
+//! wider than the frame), each scaled into an equal share of it, aspect kept,
+//! with a warning when one would print blurred.
 
 use std::sync::Arc;
 
@@ -16,26 +17,70 @@ use super::Setter;
 
 /// Below this resolution a printed logo looks blurred.
 const MIN_LOGO_DPI: f32 = 150.0;
+/// Space between two logos.
+const GAP_MM: f32 = 4.0;
 
-/// A logo to place.
-pub(super) struct Logo<'a> {
-    /// The picture.
-    pub image: &'a Arc<Image>,
-    /// The layout's box for it, width and height in millimetres.
+/// Logos to place.
+pub(super) struct Logos<'a> {
+    /// The pictures, each with what it shows (for screen readers).
+    pub images: &'a [(Arc<Image>, String)],
+    /// The layout's box for them, width and height in millimetres.
     pub size_mm: (f32, f32),
     /// Where in the frame's width.
     pub align: HAlign,
-    /// What it shows, for screen readers.
-    pub alt: &'a str,
 }
 
 impl Setter<'_> {
-    /// Put the logo at the bottom of the stack in its box; the box's whole height
-    /// is taken, whatever the logo's shape.
-    pub(super) fn logo(&mut self, out: &mut Stack, logo: &Logo<'_>, frame_width: f32, key: Key) {
-        let image = logo.image;
-        let (box_w, box_h) = logo.size_mm;
-        let (w, h) = fit_box(image, pt(box_w), pt(box_h), frame_width);
+    /// Put the logos at the bottom of the stack in their box; the box's whole
+    /// height is taken, whatever the logos' shapes. Each logo's key is `key` with
+    /// its number as the paragraph.
+    pub(super) fn logos(
+        &mut self,
+        out: &mut Stack,
+        logos: &Logos<'_>,
+        frame_width: f32,
+        key: impl Fn(usize) -> Key,
+    ) {
+        let (box_w, box_h) = logos.size_mm;
+        let n = logos.images.len().max(1) as f32;
+        let box_w = pt(box_w).min(frame_width);
+        let slot = (box_w - pt(GAP_MM) * (n - 1.0)) / n;
+        let sizes: Vec<(f32, f32)> = logos
+            .images
+            .iter()
+            .map(|(image, _)| fit_box(image, slot, pt(box_h), frame_width))
+            .collect();
+        let total = sizes.iter().map(|s| s.0).sum::<f32>() + pt(GAP_MM) * (n - 1.0);
+        let mut x = match logos.align {
+            HAlign::Left => 0.0,
+            HAlign::Right => frame_width - total,
+        };
+        for (i, ((image, alt), (w, h))) in logos.images.iter().zip(sizes).enumerate() {
+            self.check_resolution(image, w, h);
+            out.items.push(Item::Image(ImageBox {
+                x,
+                y: out.height,
+                width: w,
+                height: h,
+                image: Arc::clone(image),
+                tag: Tag::Content(key(i), Part::Figure),
+            }));
+            out.nodes.push(Node::Figure {
+                key: key(i),
+                alt: alt.clone(),
+            });
+            x += w + pt(GAP_MM);
+        }
+        out.height += pt(box_h);
+        out.bottoms.push(Bottom {
+            y: out.height,
+            source: Origin::Field("organisation.logo".into()),
+            size: 12.0,
+        });
+    }
+
+    /// Warn when a logo `w` × `h` points large would print blurred.
+    fn check_resolution(&mut self, image: &Image, w: f32, h: f32) {
         let dpi = image.width as f32 / (w / 72.0);
         if dpi < MIN_LOGO_DPI {
             self.warn(
@@ -50,28 +95,6 @@ impl Setter<'_> {
                 .hint(format!("use an image at least {:.0} pixels wide", (w / 72.0 * MIN_LOGO_DPI).ceil())),
             );
         }
-        let x = match logo.align {
-            HAlign::Left => 0.0,
-            HAlign::Right => frame_width - w,
-        };
-        out.items.push(Item::Image(ImageBox {
-            x,
-            y: out.height,
-            width: w,
-            height: h,
-            image: Arc::clone(image),
-            tag: Tag::Content(key, Part::Figure),
-        }));
-        out.nodes.push(Node::Figure {
-            key,
-            alt: logo.alt.to_string(),
-        });
-        out.height += pt(box_h);
-        out.bottoms.push(Bottom {
-            y: out.height,
-            source: Origin::Field("organisation.logo".into()),
-            size: 12.0,
-        });
     }
 }
 

@@ -1,14 +1,16 @@
 //! Paragraphs: place a paragraph's lines (broken by [`super::linebreak`]) one
 //! below the other, each baseline centred in its line's height as the font's
-//! ascender and descender say, the label (a bullet, "Telefon") on the first line.
+//! ascender and descender say, the label (a bullet, "Telefon") on the first line,
+//! and over each line's part of the paragraph's link (a phone number, e-mail or
+//! web address) a link box as tall as the line.
 
-use crate::content::Para;
+use crate::content::{Link, Para};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{Layout, Style};
-use crate::pages::{GlyphRun, Item};
+use crate::pages::{GlyphRun, Item, LinkBox};
 use crate::structure::{Key, Part, Tag};
 
-use super::linebreak::weight_of;
+use super::linebreak::{weight_of, LineRun};
 use super::Setter;
 
 /// A paragraph's lines placed from its top (y 0 at its top, growing downwards).
@@ -24,6 +26,46 @@ pub(super) struct PlacedPara {
 }
 
 impl Setter<'_> {
+    /// The link over a line's linked runs (their ink, not a space they end with),
+    /// as tall as the line, if the line has any.
+    fn link_box(
+        &self,
+        line: &[LineRun],
+        text_x: f32,
+        top: f32,
+        height: f32,
+        link: &Link,
+        key: Key,
+    ) -> Option<Item> {
+        let fonts = self.lines.fonts();
+        let spans: Vec<(f32, f32)> = line
+            .iter()
+            .filter(|r| r.link)
+            .map(|r| {
+                let inked = r
+                    .run
+                    .glyphs
+                    .iter()
+                    .rposition(|g| g.text != " ")
+                    .map_or(0, |i| i + 1);
+                let advance: f32 = r.run.glyphs[..inked].iter().map(|g| g.advance as f32).sum();
+                let width = advance * r.run.size / fonts.get(r.run.weight).units_per_em;
+                (text_x + r.x, text_x + r.x + width)
+            })
+            .collect();
+        let x0 = spans.iter().map(|s| s.0).reduce(f32::min)?;
+        let x1 = spans.iter().map(|s| s.1).reduce(f32::max)?;
+        Some(Item::Link(LinkBox {
+            x: x0,
+            y: top,
+            width: x1 - x0,
+            height,
+            uri: link.uri.clone(),
+            alt: link.alt.clone(),
+            tag: Tag::Content(key, Part::Link),
+        }))
+    }
+
     /// Break a paragraph into lines `width` wide and place them, tagged as `key`.
     pub(super) fn para(
         &mut self,
@@ -49,6 +91,7 @@ impl Setter<'_> {
                 ..run.clone()
             })
         };
+        let link = para.spans.first().and_then(|s| s.link.as_ref());
         let mut items = Vec::new();
         let mut y = 0.0;
         for (i, line) in set.lines.iter().enumerate() {
@@ -56,8 +99,12 @@ impl Setter<'_> {
             if let (0, Some(label)) = (i, &set.label) {
                 items.push(placed(0.0, baseline, label, Part::Label));
             }
-            for (x, run) in line {
-                items.push(placed(set.text_x + x, baseline, run, Part::Text));
+            for r in line {
+                let part = if r.link { Part::Link } else { Part::Text };
+                items.push(placed(set.text_x + r.x, baseline, &r.run, part));
+            }
+            if let Some(link) = link {
+                items.extend(self.link_box(line, set.text_x, y, line_height, link, key));
             }
             y += line_height;
         }

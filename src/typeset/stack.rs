@@ -66,11 +66,14 @@ impl Stack {
             item.move_by(0.0, top);
             item
         }));
+        let link = para.spans.first().filter(|s| s.link.is_some());
         self.nodes.push(Node::Para {
             key: placed.key,
             role: para.role,
             labelled: para.label.is_some(),
             lang: para.lang.clone(),
+            link: link.map(|s| s.text.clone()),
+            rest: link.is_some() && para.spans.len() > 1,
         });
         self.bottoms.push(Bottom {
             y: bottom,
@@ -117,7 +120,7 @@ impl Setter<'_> {
                     let style = scaled(layout, para, scale);
                     match self.para(para, &style, layout, width, key(0)) {
                         Ok(placed) => {
-                            out.height += gap(prev_after, &style, para);
+                            out.height += gap(prev_after, &style, para, scale);
                             let top = out.height;
                             out.height += placed.height;
                             out.put(placed, top, out.height, para, &style);
@@ -126,39 +129,34 @@ impl Setter<'_> {
                         Err(mut p) => problems.append(&mut p),
                     }
                 }
-                Flow::Logo {
-                    image,
+                Flow::Logos {
+                    images,
                     width_mm,
                     height_mm,
                     align,
-                    alt,
                 } => {
-                    let logo = super::logo::Logo {
-                        image,
+                    let logos = super::logo::Logos {
+                        images,
                         size_mm: (*width_mm, *height_mm),
                         align: *align,
-                        alt,
                     };
-                    self.logo(&mut out, &logo, width, key(0));
+                    self.logos(&mut out, &logos, width, key);
                     prev_after = Some(0.0);
                 }
                 Flow::Qr {
                     url,
                     size_mm,
-                    paras,
+                    align,
                     alt,
                 } => {
-                    let group = super::qr::Group {
+                    let qr = super::qr::Qr {
                         url,
                         size_mm: *size_mm,
-                        paras,
+                        align: *align,
                         alt,
                     };
-                    if let Err(mut p) =
-                        self.qr_group(&mut out, &group, layout, width, &mut prev_after, key)
-                    {
-                        problems.append(&mut p);
-                    }
+                    self.qr(&mut out, &qr, width, key(0));
+                    prev_after = Some(0.0);
                 }
             }
         }
@@ -184,13 +182,19 @@ impl FrameAt {
 }
 
 /// The space above a paragraph: the larger of the previous one's space after and
-/// its own space before (none at the top of a frame), plus its extra space.
-pub(super) fn gap(prev_after: Option<f32>, style: &Style, para: &Para) -> f32 {
-    prev_after.map_or(0.0, |after| after.max(style.space_before_pt)) + para.extra_space_before
+/// its own space before (none at the top of a frame), plus its extra space, which
+/// shrinks with a shrinkable paragraph.
+fn gap(prev_after: Option<f32>, style: &Style, para: &Para, scale: f32) -> f32 {
+    let extra = if para.shrinkable && scale < 1.0 {
+        para.extra_space_before * scale
+    } else {
+        para.extra_space_before
+    };
+    prev_after.map_or(0.0, |after| after.max(style.space_before_pt)) + extra
 }
 
 /// A paragraph's style at a scale (only shrinkable paragraphs scale).
-pub(super) fn scaled(layout: &Layout, para: &Para, scale: f32) -> Style {
+fn scaled(layout: &Layout, para: &Para, scale: f32) -> Style {
     let mut style = layout.style(&para.style).clone();
     if para.shrinkable && scale < 1.0 {
         style.size_pt *= scale;

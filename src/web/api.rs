@@ -14,7 +14,7 @@ use crate::contacts;
 use crate::diagnostic::{Diagnostic, Source};
 
 use super::page::message;
-use super::{form, site, status, unreadable, App};
+use super::{form, site, status, unreadable, App, Uploads};
 
 #[derive(Deserialize)]
 pub(super) struct BuildQuery {
@@ -43,33 +43,35 @@ pub(super) async fn build(
     } else {
         Bytes::from_request(request, &())
             .await
-            .map(|b| (String::from_utf8_lossy(&b).into_owned(), None))
+            .map(|b| (String::from_utf8_lossy(&b).into_owned(), Vec::new()))
             .map_err(|e| unreadable(e.status(), e))
     };
-    let (toml, logo) = match read {
+    let (toml, logos) = match read {
         Ok(r) => r,
         Err(e) => return errors(&[e]),
     };
-    match super::build(&app, toml, logo, &lang, &layout).await {
+    match super::build(&app, toml, Uploads::ByName(logos), &lang, &layout).await {
         Ok((built, _)) => ([(header::CONTENT_TYPE, "application/pdf")], built.pdf).into_response(),
         Err(e) => errors(&e.0),
     }
 }
 
-/// The `contacts` and `logo` parts of a multipart API request.
-async fn parts(mut m: Multipart) -> Result<(String, Option<Vec<u8>>), Diagnostic> {
-    let (mut toml, mut logo) = (String::new(), None);
+/// The `contacts` part and the `logo` parts (with their file names) of a
+/// multipart API request.
+async fn parts(mut m: Multipart) -> Result<(String, Vec<(Option<String>, Vec<u8>)>), Diagnostic> {
+    let (mut toml, mut logos) = (String::new(), Vec::new());
     let bad = |e: axum::extract::multipart::MultipartError| unreadable(e.status(), e);
     while let Some(field) = m.next_field().await.map_err(bad)? {
         let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().map(str::to_string);
         let bytes = field.bytes().await.map_err(bad)?;
         match name.as_str() {
             "contacts" => toml = String::from_utf8_lossy(&bytes).into_owned(),
-            "logo" => logo = Some(bytes.to_vec()),
+            "logo" => logos.push((file_name, bytes.to_vec())),
             _ => {}
         }
     }
-    Ok((toml, logo))
+    Ok((toml, logos))
 }
 
 /// Errors as JSON, with the status their kind calls for.

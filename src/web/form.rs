@@ -1,7 +1,9 @@
 //! The web form's data: its inputs, drawn from the contacts file's field table
 //! ([`crate::contacts::schema`]), and the contacts file they make.
 //!
-//! Inputs are named after the fields: `organisation.name`, `contact[2].phone`.
+//! Inputs are named after the fields: `organisation.name`, `contact[2].phone` for
+//! the first organisation (as schema version 1 names them), and
+//! `organisation[2].name`, `organisation[2].contact[1].phone` for the others.
 //! Fields people write in each leaflet language have an input per language
 //! (`organisation.unit.sv`, `organisation.unit.fi`): filled in one language they
 //! become a plain string, in both a table of languages. The form is turned into a
@@ -10,39 +12,46 @@
 
 use std::collections::BTreeMap;
 
-use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::contacts::schema::{self, Field, Kind, Section};
-use crate::contacts::{Contacts, Text, MAX_CONTACTS};
+use crate::contacts::{Contacts, Text, MAX_CONTACTS, MAX_ORGANISATIONS};
 
 /// The languages a translated field has an input for.
 pub const FIELD_LANGS: [&str; 2] = ["sv", "fi"];
-/// The logo upload's input (a file part of the form).
-pub const LOGO_INPUT: &str = "logo";
 
 /// What a visitor filled in, by input name.
 #[derive(Debug, Clone, Default)]
 pub struct Form {
     /// Input name → value.
     pub values: BTreeMap<String, String>,
-    /// The logo: file name and bytes (kept in the page between requests, never on disk).
-    pub logo: Option<(String, Vec<u8>)>,
+    /// The organisations' logos (by organisation, from 1): file name and bytes,
+    /// kept in the page between requests, never on disk.
+    pub logos: BTreeMap<usize, (String, Vec<u8>)>,
 }
 
 /// A group of inputs: one table of the contacts file (one person's, for contacts).
 pub struct Group {
     /// The section.
     pub section: Section,
+    /// The organisation, from 1 (the extra lines belong to none: 1).
+    pub org: usize,
     /// The person's number, for a contact.
     pub number: Option<usize>,
 }
 
 impl Group {
-    /// The dotted prefix of its fields (`organisation`, `contact[2]`).
+    /// The dotted prefix of its fields (`organisation`, `contact[2]`,
+    /// `organisation[2].address`).
     pub fn prefix(&self) -> String {
-        match self.number {
+        let own = match self.number {
             Some(n) => format!("{}[{n}]", self.section.key()),
             None => self.section.key().to_string(),
+        };
+        match (self.section, self.org) {
+            (Section::Extra, _) | (_, 1) => own,
+            (Section::Organisation, n) => format!("organisation[{n}]"),
+            (_, n) => format!("organisation[{n}].{own}"),
         }
     }
 
@@ -52,31 +61,49 @@ impl Group {
     }
 }
 
-/// The form's groups, in the order of the contacts file.
+/// The form's groups, in the order of the contacts file: each organisation with
+/// its address and contacts, then the extra lines.
 pub fn groups() -> impl Iterator<Item = Group> {
-    Section::ALL.into_iter().flat_map(|section| {
-        let numbers: Vec<Option<usize>> = if section.repeated() {
-            (1..=MAX_CONTACTS).map(Some).collect()
-        } else {
-            vec![None]
-        };
-        numbers
-            .into_iter()
-            .map(move |number| Group { section, number })
-    })
+    let org_groups = (1..=MAX_ORGANISATIONS).flat_map(|org| {
+        let own = [Section::Organisation, Section::Address].map(|section| Group {
+            section,
+            org,
+            number: None,
+        });
+        let people = (1..=MAX_CONTACTS).map(move |n| Group {
+            section: Section::Contact,
+            org,
+            number: Some(n),
+        });
+        own.into_iter().chain(people)
+    });
+    org_groups.chain(std::iter::once(Group {
+        section: Section::Extra,
+        org: 1,
+        number: None,
+    }))
+}
+
+/// The logo upload's input of an organisation (a file part of the form).
+pub fn logo_input(org: usize) -> String {
+    match org {
+        1 => "logo".to_string(),
+        n => format!("organisation[{n}].logo"),
+    }
 }
 
 /// The input names of a field: one, or one per language for a translated field.
-pub fn inputs(dotted: &str, field: &Field) -> Vec<(String, Option<&'static str>)> {
+pub fn inputs(group: &Group, field: &Field) -> Vec<(String, Option<&'static str>)> {
+    let dotted = group.name(field);
     if field.kind == Kind::File {
-        vec![(LOGO_INPUT.to_string(), None)]
+        vec![(logo_input(group.org), None)]
     } else if field.translated {
         FIELD_LANGS
             .iter()
             .map(|l| (format!("{dotted}.{l}"), Some(*l)))
             .collect()
     } else {
-        vec![(dotted.to_string(), None)]
+        vec![(dotted, None)]
     }
 }
 
@@ -87,8 +114,8 @@ impl Form {
 
     /// A field's value as TOML: a string, a table of the languages filled in, or
     /// nothing when it is empty.
-    fn value(&self, dotted: &str, field: &Field) -> Option<Value> {
-        let pairs: Vec<(&str, &str)> = inputs(dotted, field)
+    fn value(&self, group: &Group, field: &Field) -> Option<Value> {
+        let pairs: Vec<(&str, &str)> = inputs(group, field)
             .into_iter()
             .map(|(name, lang)| (lang.unwrap_or(""), self.get(&name)))
             .filter(|(_, v)| !v.is_empty())
@@ -96,50 +123,87 @@ impl Form {
         text(&pairs)
     }
 
-    /// The contacts file the form describes (what "save the details" downloads).
-    pub fn to_toml(&self) -> String {
-        let mut doc = DocumentMut::new();
-        let mut contacts = toml_edit::ArrayOfTables::new();
-        for group in groups() {
-            let mut table = Table::new();
-            for field in group.section.fields() {
-                let v = match field.kind {
-                    Kind::File => self
-                        .logo
-                        .as_ref()
-                        .map(|(name, _)| Value::from(name.as_str())),
-                    Kind::Lines => self.lines(),
-                    _ => self.value(&group.name(field), field),
-                };
-                if let Some(v) = v {
-                    table.insert(field.key, Item::Value(v));
-                }
+    /// One group's table: its fields that are filled in.
+    fn table(&self, group: &Group) -> Table {
+        let mut table = Table::new();
+        for field in group.section.fields() {
+            let v = match field.kind {
+                Kind::File => self
+                    .logos
+                    .get(&group.org)
+                    .map(|(name, _)| Value::from(name.as_str())),
+                Kind::Lines => self.lines(),
+                _ => self.value(group, field),
+            };
+            if let Some(v) = v {
+                table.insert(field.key, Item::Value(v));
             }
-            match group.number {
+        }
+        table
+    }
+
+    /// The contacts file the form describes (what "save the details" downloads):
+    /// schema version 1's one `[organisation]` with `[address]` and `[[contact]]`
+    /// when one organisation is filled in, `[[organisation]]` tables each with its
+    /// own address and contacts when more are.
+    pub fn to_toml(&self) -> String {
+        // Per organisation: its table, its address and its contacts.
+        let mut orgs: BTreeMap<usize, (Table, Table, ArrayOfTables)> = BTreeMap::new();
+        let mut extra = Table::new();
+        for group in groups() {
+            let table = self.table(&group);
+            if table.is_empty() {
+                continue;
+            }
+            let entry = orgs.entry(group.org).or_default();
+            match (group.section, group.number) {
+                (Section::Organisation, _) => entry.0 = table,
+                (Section::Address, _) => entry.1 = table,
                 // A person keeps their number: an empty one before a filled one
                 // stays, and the contacts file says its name is missing.
-                Some(n) if !table.is_empty() => {
-                    while contacts.len() < n {
-                        contacts.push(Table::new());
+                (Section::Contact, Some(n)) => {
+                    while entry.2.len() < n {
+                        entry.2.push(Table::new());
                     }
-                    if let Some(t) = contacts.get_mut(n - 1) {
+                    if let Some(t) = entry.2.get_mut(n - 1) {
                         *t = table;
                     }
                 }
-                Some(_) => {}
-                None if table.is_empty() => {}
-                None => {
-                    doc.insert(group.section.key(), Item::Table(table));
+                _ => extra = table,
+            }
+        }
+        let mut doc = DocumentMut::new();
+        if orgs.keys().any(|&org| org > 1) {
+            let mut list = ArrayOfTables::new();
+            for org in 1..=orgs.keys().max().copied().unwrap_or(1) {
+                let (mut table, address, contacts) = orgs.remove(&org).unwrap_or_default();
+                if !address.is_empty() {
+                    table.insert(Section::Address.key(), Item::Table(address));
+                }
+                if !contacts.is_empty() {
+                    table.insert(Section::Contact.key(), Item::ArrayOfTables(contacts));
+                }
+                list.push(table);
+            }
+            doc.insert(Section::Organisation.key(), Item::ArrayOfTables(list));
+        } else if let Some((table, address, contacts)) = orgs.remove(&1) {
+            for (key, item) in [
+                (Section::Organisation, Item::Table(table)),
+                (Section::Address, Item::Table(address)),
+                (Section::Contact, Item::ArrayOfTables(contacts)),
+            ] {
+                let empty = match &item {
+                    Item::Table(t) => t.is_empty(),
+                    Item::ArrayOfTables(a) => a.is_empty(),
+                    _ => true,
+                };
+                if !empty || key == Section::Organisation {
+                    doc.insert(key.key(), item);
                 }
             }
         }
-        if !contacts.is_empty() {
-            // Before `[extra]`, as in the contacts file.
-            let extra = doc.remove(Section::Extra.key());
-            doc.insert(Section::Contact.key(), Item::ArrayOfTables(contacts));
-            if let Some(extra) = extra {
-                doc.insert(Section::Extra.key(), extra);
-            }
+        if !extra.is_empty() {
+            doc.insert(Section::Extra.key(), Item::Table(extra));
         }
         doc.to_string()
     }
@@ -176,11 +240,18 @@ impl Form {
     pub fn from_contacts(contacts: &Contacts) -> Form {
         let mut form = Form::default();
         for text in contacts.texts() {
-            match schema::find(&text.field) {
-                Some((f, _)) if f.kind == Kind::Lines => {}
-                Some((f, _)) => form.put(&text.field, text, f.translated),
-                None => {}
+            let Some(place) = schema::find(&text.field) else {
+                continue;
+            };
+            if place.field.kind == Kind::Lines {
+                continue;
             }
+            let group = Group {
+                section: place.field.section,
+                org: place.org,
+                number: place.number,
+            };
+            form.put(&group.name(place.field), text, place.field.translated);
         }
         for lang in FIELD_LANGS {
             let lines: Vec<&str> = contacts
@@ -236,25 +307,39 @@ fn text(pairs: &[(&str, &str)]) -> Option<Value> {
 /// The input a diagnostic's field belongs to: the one it names, or the first
 /// input of a translated field; none for a language the form has no input for.
 pub fn input_for(dotted: &str) -> Option<String> {
-    let (field, number) = schema::find(dotted)?;
-    let base = Group {
-        section: field.section,
-        number,
-    }
-    .name(field);
-    let first = || {
-        inputs(&base, field)
-            .into_iter()
-            .next()
-            .map(|(name, _)| name)
+    let place = schema::find(dotted)?;
+    let group = Group {
+        section: place.field.section,
+        org: place.org,
+        number: place.number,
     };
+    let names = inputs(&group, place.field);
+    let first = || names.first().map(|(name, _)| name.clone());
+    // The dotted name as the first organisation's fields are named on the form
+    // (`organisation[1].unit.fi` is `organisation.unit.fi`).
+    let written = schema_name(dotted, &group, place.field);
+    let base = group.name(place.field);
     // A line of the extra lines goes to the first language's box.
-    if dotted == base || field.kind == Kind::Lines {
+    if written == base || place.field.kind == Kind::Lines {
         first()
     } else {
-        let own = FIELD_LANGS.iter().any(|l| dotted == format!("{base}.{l}"));
-        (field.translated && own).then(|| dotted.to_string())
+        names
+            .iter()
+            .find(|(name, lang)| lang.is_some() && *name == written)
+            .map(|(name, _)| name.clone())
     }
+}
+
+/// A diagnostic's dotted name with the field's part as the form names it, and what
+/// follows (a language) kept: `organisation[1].contact[2].title.fi` is
+/// `contact[2].title.fi`.
+fn schema_name(dotted: &str, group: &Group, field: &Field) -> String {
+    let key_at = dotted
+        .match_indices(&format!(".{}", field.key))
+        .map(|(i, _)| i + 1 + field.key.len())
+        .last()
+        .unwrap_or(dotted.len());
+    format!("{}{}", group.name(field), &dotted[key_at..])
 }
 
 /// An HTML `id` for an input name.
@@ -269,31 +354,57 @@ mod tests {
     use super::*;
     use crate::diagnostic::Source;
 
+    fn filled(pairs: &[(&str, &str)]) -> Form {
+        let mut form = Form::default();
+        for (k, v) in pairs {
+            form.values.insert(k.to_string(), v.to_string());
+        }
+        form
+    }
+
     #[test]
     fn a_filled_form_round_trips_through_its_contacts_file() {
-        let mut form = Form::default();
-        for (k, v) in [
+        let form = filled(&[
             ("organisation.name", "Åsby kommun"),
             ("organisation.unit.sv", "Anhörigstöd"),
             ("organisation.unit.fi", "Omaistuki"),
             ("contact[1].name", "Åsa \"Öhrström\""),
             ("contact[1].hours.sv", "måndag kl. 9–12"),
             ("extra.lines.sv", "Rad ett\nRad två"),
-        ] {
-            form.values.insert(k.into(), v.into());
-        }
+        ]);
         let toml = form.to_toml();
         let contacts =
             crate::contacts::parse(&Source::new("form.toml", toml.clone())).expect(&toml);
-        assert_eq!(contacts.persons[0].name.values[0].1, "Åsa \"Öhrström\"");
-        assert_eq!(
-            contacts.organisation.unit.as_ref().map(|u| u.values.len()),
-            Some(2)
-        );
+        let lead = contacts.lead();
+        assert_eq!(lead.persons[0].name.values[0].1, "Åsa \"Öhrström\"");
+        assert_eq!(lead.unit.as_ref().map(|u| u.values.len()), Some(2));
         assert_eq!(contacts.extra.len(), 2);
+        assert!(toml.starts_with("[organisation]"), "{toml}");
         assert!(
             toml.find("[[contact]]") < toml.find("[extra]"),
             "contacts before the extra lines:\n{toml}"
+        );
+        let back = Form::from_contacts(&contacts);
+        assert_eq!(back.values, form.values);
+    }
+
+    #[test]
+    fn several_organisations_make_organisation_tables_and_come_back() {
+        let form = filled(&[
+            ("organisation.name", "Åsby kommun"),
+            ("contact[1].name", "Åsa"),
+            ("organisation[2].name", "Region Åsby"),
+            ("organisation[2].address.visiting.sv", "Sjukhuset, hus 2"),
+            ("organisation[2].contact[1].name", "Berit"),
+            ("organisation[3].name", "Anhörigföreningen"),
+        ]);
+        let toml = form.to_toml();
+        let contacts =
+            crate::contacts::parse(&Source::new("form.toml", toml.clone())).expect(&toml);
+        assert_eq!(contacts.organisations.len(), 3, "{toml}");
+        assert_eq!(
+            contacts.organisations[1].persons[0].name.values[0].1,
+            "Berit"
         );
         let back = Form::from_contacts(&contacts);
         assert_eq!(back.values, form.values);
@@ -319,6 +430,18 @@ mod tests {
             Some("extra.lines.sv")
         );
         assert_eq!(input("organisation.logo").as_deref(), Some("logo"));
+        assert_eq!(
+            input("organisation[1].unit.fi").as_deref(),
+            Some("organisation.unit.fi")
+        );
+        assert_eq!(
+            input("organisation[2].contact[1].phone").as_deref(),
+            Some("organisation[2].contact[1].phone")
+        );
+        assert_eq!(
+            input("organisation[2].logo").as_deref(),
+            Some("organisation[2].logo")
+        );
         assert_eq!(input("organisation.phne"), None);
         assert_eq!(input("contact[2].title.de"), None);
     }

@@ -26,7 +26,7 @@ mod form;
 mod page;
 mod site;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -38,9 +38,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use unic_langid::LanguageIdentifier;
 
-use crate::contacts::{self, Contacts};
+use crate::contacts::{self, Contacts, Logos};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Source};
-use crate::image::{self, Image};
+use crate::image;
 use crate::locale::{self, Locale};
 use crate::store::Store;
 use crate::{layout, Built, Dirs, Prepared, Settings};
@@ -229,7 +229,7 @@ fn prepared(app: &App, lang: &str, layout: &str) -> Result<Arc<Prepared>, Diagno
 async fn build(
     app: &Arc<App>,
     toml: String,
-    logo: Option<Vec<u8>>,
+    uploads: Uploads,
     lang: &str,
     layout: &str,
 ) -> Result<(Built, Arc<Prepared>), Diagnostics> {
@@ -238,8 +238,8 @@ async fn build(
         let p = Arc::clone(&p);
         tokio::task::spawn_blocking(move || {
             let contacts = contacts::parse(&Source::new("contacts.toml", toml))?;
-            let logo = uploaded_logo(&contacts, logo)?;
-            p.build_with_logo(&contacts, logo)
+            let logos = uploads.logos(&contacts)?;
+            p.build_with_logos(&contacts, &logos)
         })
     };
     match tokio::time::timeout(BUILD_TIME_LIMIT, work).await {
@@ -253,31 +253,68 @@ async fn build(
     }
 }
 
-/// The logo a contacts file names, from the upload; an error if it was not sent.
-fn uploaded_logo(
-    contacts: &Contacts,
-    bytes: Option<Vec<u8>>,
-) -> Result<Option<Arc<Image>>, Diagnostics> {
-    match (&contacts.organisation.logo, bytes) {
-        (None, _) => Ok(None),
-        (Some(_), Some(bytes)) => image::decode(bytes)
-            .map(|i| Some(Arc::new(i)))
-            .map_err(|e| {
-                Diagnostics(
-                    e.0.into_iter()
-                        .map(|d| d.field("organisation.logo"))
-                        .collect(),
-                )
-            }),
-        (Some(logo), None) => {
-            let mut d = Diagnostic::error(format!(
-                "the logo `{}` was not uploaded",
-                logo.path.display()
-            ))
-            .field("organisation.logo")
-            .hint("send it as the `logo` part, or remove `logo` from the contacts file");
-            d.position = Some(logo.position);
-            Err(d.into())
+/// Logos sent with a request.
+pub(super) enum Uploads {
+    /// The form's: by organisation, from 1.
+    ByOrganisation(BTreeMap<usize, Vec<u8>>),
+    /// The API's `logo` parts, each with its file name: a logo goes to the
+    /// organisation whose `logo` names that file, or, when one organisation names
+    /// a logo and one part is sent, to that one.
+    ByName(Vec<(Option<String>, Vec<u8>)>),
+}
+
+impl Uploads {
+    /// The logo of each organisation that names one; an error for one not sent
+    /// or not readable.
+    fn logos(self, contacts: &Contacts) -> Result<Logos, Diagnostics> {
+        let named = contacts
+            .organisations
+            .iter()
+            .filter(|o| o.logo.is_some())
+            .count();
+        let mut sent = self;
+        let mut logos = Vec::new();
+        let mut errors = Vec::new();
+        for (i, org) in contacts.organisations.iter().enumerate() {
+            let Some(logo) = &org.logo else {
+                logos.push(None);
+                continue;
+            };
+            let field = org.field("logo");
+            let bytes = match &mut sent {
+                Uploads::ByOrganisation(by_org) => by_org.remove(&(i + 1)),
+                Uploads::ByName(parts) => {
+                    let file = logo.path.file_name().and_then(|f| f.to_str());
+                    let at = parts
+                        .iter()
+                        .position(|(name, _)| name.as_deref().is_some_and(|n| Some(n) == file))
+                        .or((named == 1 && parts.len() == 1).then_some(0));
+                    at.map(|at| parts.remove(at).1)
+                }
+            };
+            match bytes.map(image::decode) {
+                Some(Ok(image)) => logos.push(Some(Arc::new(image))),
+                Some(Err(e)) => {
+                    errors.extend(e.0.into_iter().map(|d| d.field(field.clone())));
+                    logos.push(None);
+                }
+                None => {
+                    let mut d = Diagnostic::error(format!(
+                        "the logo `{}` was not uploaded",
+                        logo.path.display()
+                    ))
+                    .field(field)
+                    .hint("send it as a `logo` part, or remove `logo` from the contacts file");
+                    d.position = Some(logo.position);
+                    errors.push(d);
+                    logos.push(None);
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(logos)
+        } else {
+            Err(Diagnostics(errors))
         }
     }
 }

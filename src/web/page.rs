@@ -13,7 +13,8 @@ use crate::contacts::schema::{Field, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::locale::Locale;
 
-use super::form::{self, Form, Group, LOGO_INPUT};
+use super::form::{self, Form, Group};
+use crate::contacts::schema::Section;
 
 /// What the page shows besides the form.
 pub struct PageState<'a> {
@@ -161,15 +162,28 @@ fn the_form(p: &Page<'_>) -> Markup {
     }
 }
 
-/// One table of the contacts file; contact persons 2 to 4 stay folded away until
-/// they are needed.
+/// One table of the contacts file. The first organisation and its first contact
+/// person stand open; the others stay folded away until they are needed.
 fn fieldset(p: &Page<'_>, group: &Group) -> Markup {
-    let legend = match group.number {
+    let own = match group.number {
         Some(n) => {
             p.t.message_with(group.section.label(), &[("number", &n.to_string())])
                 .unwrap_or_default()
         }
         None => p.m(group.section.label()),
+    };
+    let legend = match (group.org, group.section) {
+        (1, _) | (_, Section::Extra) => own,
+        (n, section) => {
+            let org =
+                p.t.message_with("web-organisation-number", &[("number", &n.to_string())])
+                    .unwrap_or_default();
+            if section == Section::Organisation {
+                org
+            } else {
+                format!("{org}: {own}")
+            }
+        }
     };
     let prefix = group.prefix();
     let used = p
@@ -177,8 +191,10 @@ fn fieldset(p: &Page<'_>, group: &Group) -> Markup {
         .values
         .iter()
         .any(|(k, v)| k.starts_with(&prefix) && !v.trim().is_empty())
-        || p.errors_for.keys().any(|k| k.starts_with(&prefix));
-    let folded = group.number.is_some_and(|n| n > 1) && !used;
+        || p.errors_for.keys().any(|k| k.starts_with(&prefix))
+        || (group.section == Section::Organisation && p.form.logos.contains_key(&group.org));
+    let first = group.org == 1 && group.number.is_none_or(|n| n == 1);
+    let folded = !first && !used;
     let set = html! {
         fieldset {
             legend { (legend) }
@@ -200,13 +216,13 @@ fn fieldset(p: &Page<'_>, group: &Group) -> Markup {
 fn inputs(p: &Page<'_>, group: &Group, field: &Field) -> Markup {
     let label = p.m(field.label);
     html! {
-        @for (name, lang) in form::inputs(&group.name(field), field) {
+        @for (name, lang) in form::inputs(group, field) {
             @let label = match lang {
                 Some(l) => format!("{label} ({})", p.m(in_language(l))),
                 None => label.clone(),
             };
             @if field.kind == Kind::File {
-                (logo(p, &label))
+                (logo(p, group.org, &name, &label))
             } @else {
                 (input(p, &name, &label, field))
             }
@@ -247,23 +263,25 @@ fn input(p: &Page<'_>, name: &str, label: &str, field: &Field) -> Markup {
     }
 }
 
-/// The logo upload; a logo sent before travels inside the page, never on disk.
-fn logo(p: &Page<'_>, label: &str) -> Markup {
+/// An organisation's logo upload (input `name`); a logo sent before travels inside
+/// the page, never on disk.
+fn logo(p: &Page<'_>, org: usize, name: &str, label: &str) -> Markup {
     use base64::Engine as _;
+    let id = form::id(name);
     html! {
         div.field {
-            label for=(LOGO_INPUT) { (label) }
-            input id=(LOGO_INPUT) name=(LOGO_INPUT) type="file" accept="image/png,image/jpeg";
-            @if let Some((name, bytes)) = &p.form.logo {
+            label for=(id) { (label) }
+            input id=(id) name=(name) type="file" accept="image/png,image/jpeg";
+            @if let Some((file, bytes)) = p.form.logos.get(&org) {
                 p.note {
-                    (p.t.message_with("web-logo-kept", &[("file", name)]).unwrap_or_default())
+                    (p.t.message_with("web-logo-kept", &[("file", file)]).unwrap_or_default())
                 }
-                input type="hidden" name="logo_name" value=(name);
-                input type="hidden" name="logo_data"
+                input type="hidden" name={ (name) "_name" } value=(file);
+                input type="hidden" name={ (name) "_data" }
                     value=(base64::engine::general_purpose::STANDARD.encode(bytes));
             }
-            p.error id={ (LOGO_INPUT) "-error" } aria-live="polite" {
-                @for e in p.errors(LOGO_INPUT) { (message(e)) }
+            p.error id={ (id) "-error" } aria-live="polite" {
+                @for e in p.errors(name) { (message(e)) }
             }
         }
     }

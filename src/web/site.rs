@@ -12,9 +12,13 @@ use serde::Deserialize;
 use crate::contacts;
 use crate::diagnostic::{Diagnostic, Source};
 
-use super::form::Form;
+use std::collections::BTreeMap;
+
+use crate::contacts::MAX_ORGANISATIONS;
+
+use super::form::{logo_input, Form};
 use super::page::{self, PageState};
-use super::{build, status, ui_lang, unreadable, App, UI_LANGS};
+use super::{build, status, ui_lang, unreadable, App, Uploads, UI_LANGS};
 
 #[derive(Deserialize)]
 pub(super) struct UiQuery {
@@ -77,7 +81,28 @@ pub(super) struct Posted {
     contacts_file: Option<String>,
 }
 
-/// Read a form post; a logo sent before comes back as `logo_name` and `logo_data`.
+/// What a part of a form post is: an organisation's logo upload (`logo`,
+/// `organisation[2].logo`), or a logo sent before (`logo_name`, `logo_data`).
+enum LogoPart {
+    Upload(usize),
+    Name(usize),
+    Data(usize),
+}
+
+fn logo_part(name: &str) -> Option<LogoPart> {
+    (1..=MAX_ORGANISATIONS).find_map(|org| {
+        let input = logo_input(org);
+        match name.strip_prefix(&input)? {
+            "" => Some(LogoPart::Upload(org)),
+            "_name" => Some(LogoPart::Name(org)),
+            "_data" => Some(LogoPart::Data(org)),
+            _ => None,
+        }
+    })
+}
+
+/// Read a form post; a logo sent before comes back as `logo_name` and `logo_data`
+/// (`organisation[2].logo_name` ... for the other organisations).
 pub(super) async fn read_form(mut multipart: Multipart) -> Result<Posted, Diagnostic> {
     let mut posted = Posted {
         form: Form::default(),
@@ -85,36 +110,45 @@ pub(super) async fn read_form(mut multipart: Multipart) -> Result<Posted, Diagno
         ui: "sv".into(),
         contacts_file: None,
     };
-    let mut logo_name = None;
-    let mut logo_data = None;
+    let mut kept: BTreeMap<usize, (Option<String>, Option<Vec<u8>>)> = BTreeMap::new();
     let bad = |e: axum::extract::multipart::MultipartError| unreadable(e.status(), e);
     while let Some(field) = multipart.next_field().await.map_err(bad)? {
         let name = field.name().unwrap_or("").to_string();
         let file_name = field.file_name().map(str::to_string);
         let bytes = field.bytes().await.map_err(bad)?;
-        match name.as_str() {
-            "action" => posted.action = text(&bytes),
-            "ui" => posted.ui = text(&bytes),
-            "logo" if !bytes.is_empty() => {
-                posted.form.logo = Some((clean_file_name(file_name.as_deref()), bytes.to_vec()));
+        match (name.as_str(), logo_part(&name)) {
+            ("action", _) => posted.action = text(&bytes),
+            ("ui", _) => posted.ui = text(&bytes),
+            ("contacts_file", _) => {
+                if !bytes.is_empty() {
+                    posted.contacts_file = Some(text(&bytes));
+                }
             }
-            "logo_name" => logo_name = Some(text(&bytes)),
-            "logo_data" => {
+            (_, Some(LogoPart::Upload(org))) => {
+                if !bytes.is_empty() {
+                    let file = clean_file_name(file_name.as_deref());
+                    posted.form.logos.insert(org, (file, bytes.to_vec()));
+                }
+            }
+            (_, Some(LogoPart::Name(org))) => kept.entry(org).or_default().0 = Some(text(&bytes)),
+            (_, Some(LogoPart::Data(org))) => {
                 use base64::Engine as _;
-                logo_data = base64::engine::general_purpose::STANDARD
+                kept.entry(org).or_default().1 = base64::engine::general_purpose::STANDARD
                     .decode(text(&bytes).trim())
                     .ok();
             }
-            "contacts_file" if !bytes.is_empty() => posted.contacts_file = Some(text(&bytes)),
-            "logo" | "contacts_file" => {}
-            _ => {
+            (_, None) => {
                 posted.form.values.insert(name, text(&bytes));
             }
         }
     }
-    if posted.form.logo.is_none() {
-        if let (Some(name), Some(data)) = (logo_name, logo_data) {
-            posted.form.logo = Some((clean_file_name(Some(&name)), data));
+    for (org, kept) in kept {
+        if let (Some(name), Some(data)) = kept {
+            posted
+                .form
+                .logos
+                .entry(org)
+                .or_insert_with(|| (clean_file_name(Some(&name)), data));
         }
     }
     Ok(posted)
@@ -176,7 +210,7 @@ fn load(app: &App, ui: &str, posted: Posted) -> Response {
                     .into_iter()
                     .filter(|(k, _)| k == "lang" || k == "layout"),
             );
-            filled.logo = form.logo;
+            filled.logos = form.logos;
             render(app, ui, &filled, &[], &[], None)
         }
         Some(Err(e)) => render(app, ui, &form, &e.0, &[], None),
@@ -193,8 +227,13 @@ async fn leaflet(app: &Arc<App>, ui: &str, mut form: Form, action: &str) -> Resp
         .remove("layout")
         .unwrap_or_else(|| crate::layout::DEFAULT.to_string());
     let toml = form.to_toml();
-    let logo = form.logo.as_ref().map(|(_, bytes)| bytes.clone());
-    let result = build(app, toml, logo, &lang, &layout).await;
+    let uploads = Uploads::ByOrganisation(
+        form.logos
+            .iter()
+            .map(|(org, (_, bytes))| (*org, bytes.clone()))
+            .collect(),
+    );
+    let result = build(app, toml, uploads, &lang, &layout).await;
     form.values.insert("lang".into(), lang);
     form.values.insert("layout".into(), layout);
     match result {

@@ -19,11 +19,13 @@ fn para(text: &str, style: &str, wrap: Wrap, label: Option<&str>) -> Para {
             text: l.to_string(),
             bold: false,
             wrap: Wrap::Never,
+            link: None,
         }),
         spans: vec![Span {
             text: text.to_string(),
             bold: false,
             wrap,
+            link: None,
         }],
         extra_space_before: 0.0,
         source: Origin::Message("test".into()),

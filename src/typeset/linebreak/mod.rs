@@ -33,7 +33,7 @@ pub use shape::is_right_to_left;
 /// A paragraph broken into lines, not yet placed vertically.
 pub struct SetPara {
     /// The lines: runs with their x offsets from the text's start.
-    pub lines: Vec<Vec<(f32, GlyphRun)>>,
+    pub lines: Vec<Vec<LineRun>>,
     /// The label, at x 0 on the first line.
     pub label: Option<GlyphRun>,
     /// Where the text starts (the style's indent when there is a label).
@@ -41,6 +41,25 @@ pub struct SetPara {
     /// A label wider than its column: the paragraph is set, but the leaflet is not
     /// made (a warning in preview).
     pub misfits: Vec<Diagnostic>,
+}
+
+/// A run of a line: glyphs of one face, from one link or from none.
+pub struct LineRun {
+    /// Where it starts, from the text's start.
+    pub x: f32,
+    /// The glyphs.
+    pub run: GlyphRun,
+    /// They are the paragraph's link (its first span's text).
+    pub link: bool,
+}
+
+/// How glyphs look and what they are part of: runs of a line change where this
+/// does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ink {
+    weight: Weight,
+    /// Part of the paragraph's link.
+    link: bool,
 }
 
 /// The line breaker's state for one run: shaped words cached.
@@ -55,13 +74,13 @@ pub struct LineBreaker<'f> {
 enum Elem {
     /// Glyphs that stay together.
     Piece {
-        weight: Weight,
+        ink: Ink,
         glyphs: Vec<PlacedGlyph>,
         width: f32,
     },
     /// A space; `breakable` unless inside a no-wrap span.
     Glue {
-        weight: Weight,
+        ink: Ink,
         glyph: PlacedGlyph,
         width: f32,
         breakable: bool,
@@ -69,7 +88,7 @@ enum Elem {
     /// A break inside a word: with a hyphen added, or none added (after a hard
     /// hyphen, or inside an address); `penalty` is what breaking here costs.
     Break {
-        hyphen: Option<(Weight, PlacedGlyph, f32)>,
+        hyphen: Option<(Ink, PlacedGlyph, f32)>,
         penalty: f32,
     },
 }
@@ -171,47 +190,47 @@ impl<'f> LineBreaker<'f> {
         })
     }
 
-    /// Lay out one line's elements into runs of one weight, with x offsets.
-    fn line(&self, elems: &[Elem], end: Option<&Elem>, style: &Style) -> Vec<(f32, GlyphRun)> {
-        let mut runs: Vec<(f32, GlyphRun)> = Vec::new();
+    /// Lay out one line's elements into runs of one face and link, with x offsets.
+    fn line(&self, elems: &[Elem], end: Option<&Elem>, style: &Style) -> Vec<LineRun> {
+        let mut runs: Vec<LineRun> = Vec::new();
         let mut x = 0.0;
-        let mut push = |weight: Weight, glyph: &PlacedGlyph, width: f32| {
+        let mut push = |ink: Ink, glyph: &PlacedGlyph, width: f32| {
             match runs.last_mut() {
-                Some((_, run)) if run.weight == weight => run.glyphs.push(glyph.clone()),
-                _ => runs.push((x, glyph_run(weight, style, vec![glyph.clone()]))),
+                Some(last) if last.run.weight == ink.weight && last.link == ink.link => {
+                    last.run.glyphs.push(glyph.clone());
+                }
+                _ => runs.push(LineRun {
+                    x,
+                    run: glyph_run(ink.weight, style, vec![glyph.clone()]),
+                    link: ink.link,
+                }),
             }
             x += width;
         };
         let scale = |w: Weight| style.size_pt / self.fonts.get(w).units_per_em;
         for e in elems {
             match e {
-                Elem::Piece { weight, glyphs, .. } => {
+                Elem::Piece { ink, glyphs, .. } => {
                     for g in glyphs {
-                        push(*weight, g, g.advance as f32 * scale(*weight));
+                        push(*ink, g, g.advance as f32 * scale(ink.weight));
                     }
                 }
                 Elem::Glue {
-                    weight,
-                    glyph,
-                    width,
-                    ..
-                } => push(*weight, glyph, *width),
+                    ink, glyph, width, ..
+                } => push(*ink, glyph, *width),
                 Elem::Break { .. } => {}
             }
         }
         match end {
             Some(Elem::Break {
-                hyphen: Some((weight, glyph, width)),
+                hyphen: Some((ink, glyph, width)),
                 ..
-            }) => push(*weight, glyph, *width),
+            }) => push(*ink, glyph, *width),
             // The space a line breaks at stays at its end, unseen, so that text
             // taken from the PDF (copying, screen readers) keeps its words apart.
             Some(Elem::Glue {
-                weight,
-                glyph,
-                width,
-                ..
-            }) => push(*weight, glyph, *width),
+                ink, glyph, width, ..
+            }) => push(*ink, glyph, *width),
             _ => {}
         }
         runs

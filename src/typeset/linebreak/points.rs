@@ -4,15 +4,14 @@
 
 use crate::content::{Para, Wrap};
 use crate::diagnostic::Diagnostic;
-use crate::fonts::Weight;
 use crate::layout::Style;
 use crate::pages::PlacedGlyph;
 
-use super::{weight_of, Elem, LineBreaker};
+use super::{weight_of, Elem, Ink, LineBreaker};
 
 /// How one span's words are set.
 struct Look {
-    weight: Weight,
+    ink: Ink,
     /// Font units to points.
     scale: f32,
     wrap: Wrap,
@@ -29,10 +28,14 @@ impl LineBreaker<'_> {
         problems: &mut Vec<Diagnostic>,
     ) -> Vec<Elem> {
         let mut elems = Vec::new();
-        for span in &para.spans {
+        for (i, span) in para.spans.iter().enumerate() {
             let weight = weight_of(style, span.bold);
-            let look = Look {
+            let ink = Ink {
                 weight,
+                link: i == 0 && span.link.is_some(),
+            };
+            let look = Look {
+                ink,
                 scale: style.size_pt / self.fonts.get(weight).units_per_em,
                 wrap: span.wrap,
                 hyphenate: style.hyphenate,
@@ -43,7 +46,7 @@ impl LineBreaker<'_> {
                 if i > 0 {
                     if let Some(glyph) = &space {
                         elems.push(Elem::Glue {
-                            weight,
+                            ink,
                             width: glyph.advance as f32 * look.scale,
                             glyph: glyph.clone(),
                             breakable: span.wrap != Wrap::Never,
@@ -95,7 +98,7 @@ impl LineBreaker<'_> {
         problems: &mut Vec<Diagnostic>,
         elems: &mut Vec<Elem>,
     ) {
-        let (weight, scale) = (look.weight, look.scale);
+        let (ink, weight, scale) = (look.ink, look.ink.weight, look.scale);
         let glyphs = self.glyphs(word, weight, para, problems);
         let points = self.break_points(word, look);
         let hyphen = if points.iter().any(|p| p.hyphen) {
@@ -117,13 +120,13 @@ impl LineBreaker<'_> {
             }
             if let Some(point) = next_point.peek() {
                 if point.at == start && !piece.is_empty() && !glyph.text.is_empty() {
-                    push_piece(elems, weight, scale, std::mem::take(&mut piece));
+                    push_piece(elems, ink, scale, std::mem::take(&mut piece));
                     let hyphen = point
                         .hyphen
                         .then(|| {
                             hyphen
                                 .clone()
-                                .map(|h| (weight, h.clone(), h.advance as f32 * scale))
+                                .map(|h| (ink, h.clone(), h.advance as f32 * scale))
                         })
                         .flatten();
                     elems.push(Elem::Break {
@@ -135,7 +138,7 @@ impl LineBreaker<'_> {
             }
             piece.push(glyph);
         }
-        push_piece(elems, weight, scale, piece);
+        push_piece(elems, ink, scale, piece);
     }
 }
 
@@ -188,16 +191,12 @@ fn address_points(text: &str) -> Vec<Point> {
     points
 }
 
-fn push_piece(elems: &mut Vec<Elem>, weight: Weight, scale: f32, glyphs: Vec<PlacedGlyph>) {
+fn push_piece(elems: &mut Vec<Elem>, ink: Ink, scale: f32, glyphs: Vec<PlacedGlyph>) {
     if glyphs.is_empty() {
         return;
     }
     let width = glyphs.iter().map(|g| g.advance as f32).sum::<f32>() * scale;
-    elems.push(Elem::Piece {
-        weight,
-        glyphs,
-        width,
-    });
+    elems.push(Elem::Piece { ink, glyphs, width });
 }
 
 /// The byte offset in `word` where each glyph's cluster starts.
