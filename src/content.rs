@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use std::sync::Arc;
 
 use crate::image::Image;
-use crate::layout::{Block, Frame, HAlign, Layout, Role};
+use crate::layout::{Block, ContactPart, Frame, HAlign, Layout, Role};
 use crate::locale::Locale;
 
 /// The bullet in front of a list item.
@@ -375,10 +375,13 @@ impl Composer<'_> {
                 name_style,
                 unit_style,
             } => {
+                // Several organisations are named together; their units are on
+                // the contact page.
+                let several = contacts.organisations.len() > 1;
                 let mut list = Vec::new();
                 for org in &contacts.organisations {
                     list.push(self.field_para(name_style, None, &org.name, Wrap::Words));
-                    if let Some(unit) = &org.unit {
+                    if let (Some(unit), false) = (&org.unit, several) {
                         list.push(self.field_para(unit_style, None, unit, Wrap::Words));
                     }
                 }
@@ -390,6 +393,7 @@ impl Composer<'_> {
                 style,
                 group_gap_pt,
                 strip_web_scheme,
+                part,
                 ..
             } => {
                 let styles = ContactStyles {
@@ -399,7 +403,7 @@ impl Composer<'_> {
                     gap: *group_gap_pt,
                     strip_web_scheme: *strip_web_scheme,
                 };
-                paras(self.contacts(contacts, &styles))
+                paras(self.contacts(contacts, &styles, *part))
             }
             Block::Helplines {
                 heading,
@@ -487,47 +491,52 @@ impl Composer<'_> {
         list
     }
 
-    /// The contact details: each organisation with its people and its address,
-    /// then the extra lines; each group a list, the groups apart by the layout's gap.
-    fn contacts(&mut self, contacts: &Contacts, styles: &ContactStyles<'_>) -> Vec<Para> {
-        let mut paras = Vec::new();
+    /// The contact details (all of them, or a part): each organisation with its
+    /// people and its address, then the extra lines; each group a list, the
+    /// groups apart by the layout's gap.
+    fn contacts(
+        &mut self,
+        contacts: &Contacts,
+        styles: &ContactStyles<'_>,
+        part: ContactPart,
+    ) -> Vec<Para> {
+        let mut paras: Vec<Para> = Vec::new();
         for (i, org) in contacts.organisations.iter().enumerate() {
-            let mut group = self.organisation_lines(org, styles);
-            if i > 0 {
-                group[0].extra_space_before = styles.gap;
+            let lead = i == 0;
+            let (own, people, address) = match part {
+                ContactPart::All => (true, true, true),
+                ContactPart::Lead => (lead, false, lead),
+                ContactPart::Rest => (!lead, true, !lead),
+            };
+            if own {
+                paras.append(&mut self.organisation_lines(org, styles));
             }
-            paras.append(&mut group);
-            for person in &org.persons {
-                let mut group = self.person(person, styles);
-                self.list(&mut group);
-                paras.append(&mut group);
+            if address && part == ContactPart::Lead {
+                paras.append(&mut self.address(org, styles));
             }
-            let mut group = Vec::new();
-            let address = &org.address;
-            self.row(
-                &mut group,
-                styles.detail,
-                "label-visiting",
-                address.visiting.as_ref(),
-            );
-            self.row(
-                &mut group,
-                styles.detail,
-                "label-postal",
-                address.postal.as_ref(),
-            );
-            if let Some(p) = group.first_mut() {
-                p.extra_space_before = styles.gap;
+            if people {
+                for person in &org.persons {
+                    let mut group = self.person(person, styles);
+                    self.list(&mut group);
+                    paras.append(&mut group);
+                }
             }
-            self.list(&mut group);
-            paras.append(&mut group);
+            if address && part != ContactPart::Lead {
+                paras.append(&mut self.address(org, styles));
+            }
         }
-        for (i, line) in contacts.extra.iter().enumerate() {
-            let mut p = self.field_para(styles.detail, None, line, Wrap::Words);
-            if i == 0 {
-                p.extra_space_before = styles.gap;
+        if part != ContactPart::Lead {
+            for (i, line) in contacts.extra.iter().enumerate() {
+                let mut p = self.field_para(styles.detail, None, line, Wrap::Words);
+                if i == 0 {
+                    p.extra_space_before = styles.gap;
+                }
+                paras.push(p);
             }
-            paras.push(p);
+        }
+        // Groups stand apart, but not from the top of their frame.
+        if let Some(first) = paras.first_mut() {
+            first.extra_space_before = 0.0;
         }
         for p in &mut paras {
             p.shrinkable = true;
@@ -535,10 +544,35 @@ impl Composer<'_> {
         paras
     }
 
+    /// An organisation's visiting and postal address, as a list.
+    fn address(&mut self, org: &Organisation, styles: &ContactStyles<'_>) -> Vec<Para> {
+        let mut group = Vec::new();
+        let address = &org.address;
+        self.row(
+            &mut group,
+            styles.detail,
+            "label-visiting",
+            address.visiting.as_ref(),
+        );
+        self.row(
+            &mut group,
+            styles.detail,
+            "label-postal",
+            address.postal.as_ref(),
+        );
+        if let Some(p) = group.first_mut() {
+            p.extra_space_before = styles.gap;
+        }
+        self.list(&mut group);
+        group
+    }
+
     /// The organisation's name, then its unit, phone, e-mail and web address as
     /// a list.
     fn organisation_lines(&mut self, org: &Organisation, styles: &ContactStyles<'_>) -> Vec<Para> {
-        let mut paras = vec![self.field_para(styles.org, None, &org.name, Wrap::Words)];
+        let mut name = self.field_para(styles.org, None, &org.name, Wrap::Words);
+        name.extra_space_before = styles.gap;
+        let mut paras = vec![name];
         if let Some(unit) = &org.unit {
             paras.push(self.field_para(styles.detail, None, unit, Wrap::Words));
         }

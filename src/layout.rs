@@ -4,9 +4,10 @@
 //! the page plan (which messages stand in which frame of which page, and where the
 //! contact block sits). Lengths are millimetres from the page's top-left corner, type
 //! sizes points. [`load`] checks that every style and colour a plan names exists, that
-//! frames lie on the page, and that there is exactly one contact block. Where it
-//! stands is the layout's choice: where it is read last, the final page of a folder
-//! or the back panel of a folded sheet.
+//! frames lie on the page, and that the contact details are shown once (in one
+//! block, or in two parts that follow each other). Where they
+//! stand is the layout's choice: where they are read last, the final page of a
+//! folder or the last panels of a folded sheet.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -257,6 +258,10 @@ pub enum Block {
         /// they keep their size without.
         #[serde(default)]
         min_size_pt: Option<f32>,
+        /// Which of the details the block shows: all of them, or the two parts
+        /// of them in two blocks (where one frame cannot hold them all).
+        #[serde(default)]
+        part: ContactPart,
     },
     /// The organisations' logos, if they have any, side by side in a box.
     Logo {
@@ -287,6 +292,22 @@ pub enum Block {
         /// Style of each line; `indent_mm` is the width of the number column.
         style: String,
     },
+}
+
+/// Which contact details a `contacts` block shows. Split in two, the details
+/// keep their order but for the first organisation's address, which comes with
+/// its own lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContactPart {
+    /// Each organisation with its people and address, then the extra lines.
+    #[default]
+    All,
+    /// The first organisation's own lines and its address.
+    Lead,
+    /// The first organisation's people, then each other organisation with its
+    /// people and address, then the extra lines.
+    Rest,
 }
 
 fn default_group_gap() -> f32 {
@@ -431,17 +452,23 @@ fn check(layout: &Layout, source: &Source) -> Result<(), Diagnostics> {
     if layout.pages.is_empty() {
         errors.push(in_file("the layout has no `[[pages]]`".into()));
     }
-    let contacts = layout
+    let parts: Vec<ContactPart> = layout
         .pages
         .iter()
         .flat_map(|p| &p.frames)
         .flat_map(|f| &f.blocks)
-        .filter(|b| matches!(b, Block::Contacts { .. }))
-        .count();
-    if contacts != 1 {
+        .filter_map(|b| match b {
+            Block::Contacts { part, .. } => Some(*part),
+            _ => None,
+        })
+        .collect();
+    let count = |part| parts.iter().filter(|p| **p == part).count();
+    let split = count(ContactPart::Lead) == 1 && count(ContactPart::Rest) == 1;
+    if !(parts == [ContactPart::All] || (split && parts.len() == 2)) {
         errors.push(
             in_file(format!(
-                "the layout must have exactly one `contacts` block; it has {contacts}"
+                "the layout must have one `contacts` block, or one with `part = \"lead\"` and one with `part = \"rest\"`; it has {}",
+                parts.len()
             ))
             .hint(
                 "put it where it is read last: the final page, or the back panel of a folded sheet",

@@ -21,7 +21,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Source};
 /// association working together).
 pub const MAX_ORGANISATIONS: usize = 3;
 /// The most contact persons a leaflet carries, of all its organisations together:
-/// what a contact page holds at a readable size.
+/// what a contact page holds at a readable size. Each organisation after the first
+/// takes one's place (its own lines take as much room): three organisations have
+/// at most two contacts.
 pub const MAX_CONTACTS: usize = 4;
 /// The longest text value accepted, in characters; longer text never fits a leaflet.
 pub const MAX_TEXT_CHARS: usize = 300;

@@ -23,6 +23,14 @@ pub(super) struct Validator<'a> {
     pub errors: Vec<Diagnostic>,
 }
 
+/// Contact people counted so far, across the organisations, and how many fit.
+struct Seen {
+    contacts: usize,
+    /// [`MAX_CONTACTS`], less one for each organisation after the first.
+    limit: usize,
+    organisations: usize,
+}
+
 /// One table's values, by key.
 #[derive(Default)]
 struct Values {
@@ -77,8 +85,13 @@ impl Validator<'_> {
                 Vec::new()
             }
         };
-        // Contacts are counted across the organisations: the page holds so many.
-        let mut seen = 0;
+        // Contacts are counted across the organisations: the page holds so many,
+        // and each organisation after the first takes a contact's place.
+        let mut seen = Seen {
+            contacts: 0,
+            limit: MAX_CONTACTS + 1 - tables.len().clamp(1, MAX_ORGANISATIONS),
+            organisations: tables.len(),
+        };
         let mut organisations = Vec::new();
         for (i, (t, span, prefix)) in tables.into_iter().enumerate() {
             let top = (i == 0).then_some(root);
@@ -138,7 +151,7 @@ impl Validator<'_> {
         span: Option<Range<usize>>,
         prefix: &str,
         top: Option<&toml_edit::Table>,
-        seen: &mut usize,
+        seen: &mut Seen,
     ) -> Option<Organisation> {
         let mut v = self.section(t, span, Section::Organisation, prefix);
         let mut address: Option<Values> = None;
@@ -216,7 +229,7 @@ impl Validator<'_> {
 
     /// A list of `[[contact]]` tables (named `name`, e.g. `organisation[2].contact`);
     /// `seen` counts the contacts of every organisation so far.
-    fn persons(&mut self, item: &Item, name: &str, seen: &mut usize) -> Vec<Person> {
+    fn persons(&mut self, item: &Item, name: &str, seen: &mut Seen) -> Vec<Person> {
         let tables: Vec<(&dyn TableLike, Option<Range<usize>>)> = match item {
             Item::ArrayOfTables(a) => a.iter().map(|t| (t as &dyn TableLike, t.span())).collect(),
             Item::Value(Value::Array(a)) => {
@@ -247,18 +260,20 @@ impl Validator<'_> {
         let mut persons = Vec::new();
         for (i, (t, span)) in tables.into_iter().enumerate() {
             let f = format!("{name}[{}]", i + 1);
-            *seen += 1;
-            if *seen == MAX_CONTACTS + 1 {
-                self.error(
-                    span.clone(),
-                    &f,
+            seen.contacts += 1;
+            if seen.contacts == seen.limit + 1 {
+                let message = if seen.organisations > 1 {
                     format!(
-                        "at most {MAX_CONTACTS} contacts fit the leaflet, of all organisations together; this is contact {}",
-                        *seen
-                    ),
-                )
-                .hints
-                .push(
+                        "with {} organisations, at most {} contacts fit the leaflet (each organisation after the first takes a contact's place on the page); this is contact {}",
+                        seen.organisations, seen.limit, seen.contacts
+                    )
+                } else {
+                    format!(
+                        "at most {MAX_CONTACTS} contacts fit the leaflet; this is contact {}",
+                        seen.contacts
+                    )
+                };
+                self.error(span.clone(), &f, message).hints.push(
                     "remove a `[[contact]]` section or give a shared phone number instead".into(),
                 );
             }

@@ -1,6 +1,7 @@
 //! Paragraphs: place a paragraph's lines (broken by [`super::linebreak`]) one
 //! below the other, each baseline centred in its line's height as the font's
-//! ascender and descender say, the label (a bullet, "Telefon") on the first line,
+//! ascender and descender say, the label (a bullet, "Telefon") on the first line
+//! (or on a line of its own above, where the line breaker put it there),
 //! and over each line's part of the paragraph's link (a phone number, e-mail or
 //! web address) a link box as tall as the line.
 
@@ -94,9 +95,13 @@ impl Setter<'_> {
         let link = para.spans.first().and_then(|s| s.link.as_ref());
         let mut items = Vec::new();
         let mut y = 0.0;
+        if let (true, Some(label)) = (set.label_above, &set.label) {
+            items.push(placed(0.0, baseline_in_line, label, Part::Label));
+            y += line_height;
+        }
         for (i, line) in set.lines.iter().enumerate() {
             let baseline = y + baseline_in_line;
-            if let (0, Some(label)) = (i, &set.label) {
+            if let (0, false, Some(label)) = (i, set.label_above, &set.label) {
                 items.push(placed(0.0, baseline, label, Part::Label));
             }
             for r in line {

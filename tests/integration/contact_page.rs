@@ -352,9 +352,7 @@ fn a_fifth_contact_is_refused() {
     sb.write("c.toml", &c);
     let err = sb.run(&["build", "c.toml", "-o", "out.pdf"]).fails();
     assert!(
-        err.contains(
-            "at most 4 contacts fit the leaflet, of all organisations together; this is contact 5"
-        ),
+        err.contains("at most 4 contacts fit the leaflet; this is contact 5"),
         "{err}"
     );
     assert!(err.contains("c.toml:27:1:"), "{err}");

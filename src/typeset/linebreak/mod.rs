@@ -34,9 +34,11 @@ pub use shape::is_right_to_left;
 pub struct SetPara {
     /// The lines: runs with their x offsets from the text's start.
     pub lines: Vec<Vec<LineRun>>,
-    /// The label, at x 0 on the first line.
+    /// The label, at x 0 on the first line, or above the text.
     pub label: Option<GlyphRun>,
-    /// Where the text starts (the style's indent when there is a label).
+    /// The label stands on a line of its own above the text.
+    pub label_above: bool,
+    /// Where the text starts (the style's indent when there is a label beside it).
     pub text_x: f32,
     /// A label wider than its column: the paragraph is set, but the leaflet is not
     /// made (a warning in preview).
@@ -174,8 +176,25 @@ impl<'f> LineBreaker<'f> {
             return Err(problems);
         }
         let measure = width - text_x;
-        let ends = breaks::break_lines(&elems, measure, style.size_pt)
-            .map_err(|(start, end)| vec![unbreakable(&elems[start..end], measure, para)])?;
+        let beside = breaks::break_lines(&elems, measure, style.size_pt);
+        let above = || breaks::break_lines(&elems, width, style.size_pt).ok();
+        // The label stands above its value where that takes fewer lines (an
+        // address broken again and again in a narrow column) or where the value
+        // cannot be set beside it at all.
+        let (ends, text_x, label_above) = match (beside, label.is_some()) {
+            (Ok(b), true) if b.len() > 2 => match above() {
+                Some(a) if a.len() + 1 < b.len() => (a, 0.0, true),
+                _ => (b, text_x, false),
+            },
+            (Ok(b), _) => (b, text_x, false),
+            (Err(range), true) => match above() {
+                Some(a) => (a, 0.0, true),
+                None => return Err(vec![unbreakable(&elems[range.0..range.1], measure, para)]),
+            },
+            (Err((start, end)), false) => {
+                return Err(vec![unbreakable(&elems[start..end], measure, para)])
+            }
+        };
         let mut lines = Vec::new();
         let mut start = 0;
         for end in ends {
@@ -185,6 +204,7 @@ impl<'f> LineBreaker<'f> {
         Ok(SetPara {
             lines,
             label,
+            label_above,
             text_x,
             misfits,
         })

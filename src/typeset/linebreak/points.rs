@@ -157,8 +157,9 @@ struct Point {
 /// for URLs): after the `//` of a scheme, and before `/`, `@`, `?`, `#`, `.`, `-`,
 /// `_`, `=` and `&`, so a line never ends in a mark that could read as the end of
 /// the address or as a hyphen. Never inside the scheme (`https://`), never between
-/// two marks (`/#`), never leaving fewer than two characters for the last line.
-/// Breaks before `/` and `@` cost least, then `?` and `#`, then the rest.
+/// two marks (`/#`), never leaving fewer than four characters for the last line
+/// (`.se` stays with its domain). Breaks before `/` and `@` cost least, then `?`
+/// and `#`, then the rest.
 fn address_points(text: &str) -> Vec<Point> {
     let after_scheme = text.find("://").map_or(0, |i| i + 3);
     let is_mark = |c: char| "/@?#.-_=&".contains(c);
@@ -174,13 +175,13 @@ fn address_points(text: &str) -> Vec<Point> {
     for (i, c) in text.char_indices() {
         let between_marks = prev.is_none_or(is_mark);
         prev = Some(c);
-        if i <= after_scheme || between_marks || !is_mark(c) || text[i..].chars().count() < 2 {
+        if i <= after_scheme || between_marks || !is_mark(c) || text[i..].chars().count() < 4 {
             continue;
         }
         let penalty = match c {
             '/' | '@' => 5.0,
-            '?' | '#' => 10.0,
-            _ => 15.0,
+            '?' | '#' => 15.0,
+            _ => 25.0,
         };
         points.push(Point {
             at: i,
@@ -261,20 +262,11 @@ mod tests {
         );
         assert_eq!(
             pieces("www.a.se/sv/#kontakt?x=1&y=2"),
-            [
-                "www",
-                ".a",
-                ".se",
-                "/sv",
-                "/#kontakt",
-                "?x",
-                "=1",
-                "&y",
-                "=2"
-            ]
+            ["www", ".a", ".se", "/sv", "/#kontakt", "?x", "=1", "&y=2"]
         );
-        // A trailing slash stays with what it ends.
+        // Short ends stay with what comes before them.
         assert_eq!(pieces("www.a.se/sv/"), ["www", ".a", ".se", "/sv/"]);
+        assert_eq!(pieces("www.haparanda.se"), ["www", ".haparanda.se"]);
         assert!(
             address_points("https://").is_empty(),
             "not inside the scheme"
@@ -285,18 +277,13 @@ mod tests {
     fn email_addresses_break_before_the_at_and_dots() {
         assert_eq!(
             pieces("anna-karin.soderholm@bjorkdala.se"),
-            ["anna", "-karin", ".soderholm", "@bjorkdala", ".se"]
+            ["anna", "-karin", ".soderholm", "@bjorkdala.se"]
         );
-        let at = address_points("a.b@c.se")
-            .into_iter()
-            .find(|p| p.at == 3)
-            .expect("a break before @");
-        let dot = address_points("a.b@c.se")
-            .into_iter()
-            .find(|p| p.at == 1)
-            .expect("a break before .");
+        let points = address_points("anna.berg@asby.se");
+        let at = points.iter().find(|p| p.at == 9).expect("a break before @");
+        let dot = points.iter().find(|p| p.at == 4).expect("a break before .");
         assert!(at.penalty < dot.penalty, "@ is the better break");
-        assert!(address_points("a.b@c.se").iter().all(|p| !p.hyphen));
+        assert!(points.iter().all(|p| !p.hyphen));
     }
 
     #[test]
