@@ -274,13 +274,24 @@ pub fn parse(source: &Source) -> Result<Contacts, Diagnostics> {
     }
 }
 
-/// A hint for the commonest syntax slip: a value that is not in quotes.
+/// A hint for the commonest syntax slips: a value that is not in quotes, and a
+/// key written in Swedish or Finnish with å, ä or ö (which a key cannot have).
 fn syntax_hint(source: &Source, span: Option<Range<usize>>) -> Option<String> {
     let start = span?.start.min(source.text.len());
     let line_start = source.text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line = source.text[line_start..].lines().next()?;
     let (key, value) = line.split_once('=')?;
     let (key, value) = (key.trim(), value.trim());
+    if !key.is_ascii() {
+        return Some(match schema::key_for_word(key) {
+            Some(k) => {
+                format!("did you mean `{k}`? The keys are written in English, without å, ä and ö")
+            }
+            None => {
+                "the keys are written in English, without å, ä and ö (see `leaflet init`)".into()
+            }
+        });
+    }
     let quoted = value.starts_with('"') || value.starts_with('\'');
     let structured = value.starts_with('{') || value.starts_with('[');
     if key.is_empty() || quoted || structured {

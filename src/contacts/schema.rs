@@ -192,6 +192,101 @@ pub const FIELDS: &[Field] = &[
 /// The keys at the top of the file: the schema version and the sections.
 pub const TOP_KEYS: [&str; 5] = ["version", "organisation", "address", "contact", "extra"];
 
+/// The words people naturally write for the keys in Swedish and Finnish (and a
+/// few in English), with the key each means: `telefon` and `puhelin` are `phone`.
+const WORDS: &[(&str, &[&str])] = &[
+    (
+        "phone",
+        &[
+            "telefon",
+            "telefonnummer",
+            "tel",
+            "tfn",
+            "puhelin",
+            "puhelinnumero",
+        ],
+    ),
+    (
+        "email",
+        &[
+            "e-post",
+            "epost",
+            "e_post",
+            "mejl",
+            "mail",
+            "e-mail",
+            "sähköposti",
+            "sahkoposti",
+        ],
+    ),
+    (
+        "web",
+        &[
+            "webb",
+            "webbplats",
+            "hemsida",
+            "webbadress",
+            "verkkosivu",
+            "verkkosivut",
+            "kotisivu",
+            "url",
+            "www",
+        ],
+    ),
+    ("name", &["namn", "nimi"]),
+    (
+        "title",
+        &["titel", "befattning", "yrkestitel", "nimike", "tehtävä"],
+    ),
+    ("unit", &["enhet", "avdelning", "yksikkö", "osasto"]),
+    (
+        "hours",
+        &[
+            "telefontid",
+            "tider",
+            "öppettider",
+            "puhelinaika",
+            "aukioloajat",
+        ],
+    ),
+    ("logo", &["logotyp", "logga", "logotyyppi"]),
+    ("logo_alt", &["logotext", "alt"]),
+    ("visiting", &["besöksadress", "besök", "käyntiosoite"]),
+    ("postal", &["postadress", "post", "postiosoite"]),
+    ("lines", &["rader", "text", "rivit"]),
+    ("address", &["adress", "adresser", "osoite"]),
+    (
+        "contact",
+        &[
+            "kontakt",
+            "kontakter",
+            "kontaktperson",
+            "yhteyshenkilö",
+            "yhteystiedot",
+        ],
+    ),
+    (
+        "organisation",
+        &[
+            "organization",
+            "organisaatio",
+            "järjestö",
+            "kommun",
+            "förening",
+        ],
+    ),
+    ("extra", &["övrigt", "muuta", "lisätiedot"]),
+];
+
+/// The key a word people write in Swedish or Finnish stands for, whatever its case.
+pub fn key_for_word(word: &str) -> Option<&'static str> {
+    let word = word.to_lowercase();
+    WORDS
+        .iter()
+        .find(|(_, words)| words.contains(&word.as_str()))
+        .map(|(key, _)| *key)
+}
+
 /// Where a field stands in a file: which organisation's (1 for the first, also
 /// when the file has one), and which contact person's.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -265,6 +360,9 @@ mod tests {
             (Address, "postal", 1, None)
         );
         assert!(find("organisation.phne").is_none());
+        assert_eq!(key_for_word("Telefon"), Some("phone"));
+        assert_eq!(key_for_word("sähköposti"), Some("email"));
+        assert_eq!(key_for_word("hemsida"), Some("web"));
         assert_eq!(TOP_KEYS[1..], Section::ALL.map(Section::key));
     }
 }

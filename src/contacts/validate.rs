@@ -273,9 +273,10 @@ impl Validator<'_> {
                         seen.contacts
                     )
                 };
-                self.error(span.clone(), &f, message).hints.push(
-                    "remove a `[[contact]]` section or give a shared phone number instead".into(),
-                );
+                self.error(span.clone(), &f, message).hints.push(format!(
+                    "remove a `[[{}]]` section or give a shared phone number instead",
+                    table_path(name)
+                ));
             }
             let mut v = self.section(t, span, Section::Contact, &f);
             let Some(name) = v.take("name") else { continue };
@@ -326,11 +327,7 @@ impl Validator<'_> {
     /// A required field is missing: the hint names the table as the file writes
     /// it (`[organisation]`, `[[contact]]`, `[[organisation.contact]]`).
     fn missing(&mut self, span: Option<Range<usize>>, prefix: &str, f: &Field) {
-        let path: String = prefix
-            .split('.')
-            .map(|part| part.split('[').next().unwrap_or(part))
-            .collect::<Vec<_>>()
-            .join(".");
+        let path = table_path(prefix);
         let header = if prefix.ends_with(']') {
             format!("[[{path}]]")
         } else {
@@ -409,8 +406,14 @@ impl Validator<'_> {
             };
             let message = format!("`{dotted}` is not a known key");
             let d = self.error(span, &dotted, message);
-            match crate::store::did_you_mean(key, known) {
-                Some(m) => d.hints.push(format!("did you mean `{m}`?")),
+            let meant = schema::key_for_word(key)
+                .filter(|k| known.contains(k))
+                .map(|k| format!("did you mean `{k}`? The keys are written in English"))
+                .or_else(|| {
+                    crate::store::did_you_mean(key, known).map(|m| format!("did you mean `{m}`?"))
+                });
+            match meant {
+                Some(hint) => d.hints.push(hint),
                 None => d.hints.push(format!(
                     "known keys here: {}",
                     known
@@ -573,6 +576,16 @@ impl Validator<'_> {
         }
         Some(text.to_string())
     }
+}
+
+/// A dotted name as a table header writes it, without numbers:
+/// `organisation[2].contact[1]` is `organisation.contact`.
+fn table_path(dotted: &str) -> String {
+    dotted
+        .split('.')
+        .map(|part| part.split('[').next().unwrap_or(part))
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// What is wrong with a value for its kind, and the hint, if anything is.

@@ -297,3 +297,109 @@ fn tagged_content_and_structure_elements_match_one_to_one() {
     }
     assert!(without_qr > 0, "the crowded file leaves the QR code out");
 }
+
+/// The web address, e-mail addresses and phone numbers of the contact page are
+/// link annotations: each leads where its text says, lies on its page (also on a
+/// booklet's sheets), has a text for screen readers, and is a Link element's
+/// object in the structure tree, which the parent tree finds from the annotation.
+#[test]
+fn contact_details_are_tagged_links_that_lead_where_they_say() {
+    for impose in ["none", "booklet"] {
+        let sb = Sandbox::new();
+        let doc = build(&sb, &["--impose", impose]);
+        let mut uris = Vec::new();
+        for (_, page_id) in doc.get_pages() {
+            let page = doc.get_dictionary(page_id).expect("a page");
+            let media = crate::common::page_box(&doc, page_id, "MediaBox");
+            let Ok(annots) = page.get(b"Annots").and_then(lopdf::Object::as_array) else {
+                continue;
+            };
+            for annot in annots {
+                let id = annot.as_reference().expect("an indirect annotation");
+                let a = doc.get_dictionary(id).expect("an annotation");
+                assert_eq!(
+                    a.get(b"Subtype").and_then(lopdf::Object::as_name).ok(),
+                    Some(b"Link".as_slice())
+                );
+                let rect: Vec<f32> = a
+                    .get(b"Rect")
+                    .and_then(lopdf::Object::as_array)
+                    .expect("a Rect")
+                    .iter()
+                    .map(|v| v.as_float().expect("a number"))
+                    .collect();
+                assert!(
+                    rect[0] >= media[0]
+                        && rect[1] >= media[1]
+                        && rect[2] <= media[2]
+                        && rect[3] <= media[3]
+                        && rect[0] < rect[2]
+                        && rect[1] < rect[3],
+                    "{impose}: {rect:?} inside {media:?}"
+                );
+                let contents = a.get(b"Contents").map(text).unwrap_or_default();
+                assert!(!contents.is_empty(), "a text for screen readers");
+                let action = a
+                    .get(b"A")
+                    .and_then(lopdf::Object::as_dict)
+                    .expect("an action");
+                let uri = action.get(b"URI").map(text).expect("a URI");
+                // The parent tree leads from the annotation to a Link element that
+                // holds it.
+                let key = a
+                    .get(b"StructParent")
+                    .and_then(lopdf::Object::as_i64)
+                    .expect("a StructParent");
+                let element = parent_of(&doc, key);
+                let e = doc.get_dictionary(element).expect("an element");
+                assert_eq!(
+                    e.get(b"S").and_then(lopdf::Object::as_name).ok(),
+                    Some(b"Link".as_slice())
+                );
+                let kids = e.get(b"K").and_then(lopdf::Object::as_array).expect("kids");
+                let holds = kids.iter().any(|k| {
+                    k.as_dict()
+                        .ok()
+                        .and_then(|d| d.get(b"Obj").ok())
+                        .and_then(|o| o.as_reference().ok())
+                        == Some(id)
+                });
+                assert!(holds, "{impose}: the Link element holds its annotation");
+                uris.push(uri);
+            }
+        }
+        for expected in [
+            "tel:+4612345678",
+            "mailto:anhorigstod@asby.se",
+            "https://www.asby.se/anhorig",
+            "tel:+4612345680",
+            "mailto:asa.ohrstrom@asby.se",
+            "mailto:jaana.karkkainen@asby.se",
+        ] {
+            assert!(
+                uris.iter().any(|u| u == expected),
+                "{impose}: {expected} in {uris:?}"
+            );
+        }
+    }
+}
+
+/// The structure element the parent tree gives for a `/StructParent` key.
+fn parent_of(doc: &lopdf::Document, key: i64) -> lopdf::ObjectId {
+    let catalog = doc.catalog().expect("a catalog");
+    let root = catalog
+        .get(b"StructTreeRoot")
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|r| doc.get_dictionary(r))
+        .expect("a structure tree");
+    let nums = root
+        .get(b"ParentTree")
+        .and_then(lopdf::Object::as_dict)
+        .and_then(|t| t.get(b"Nums"))
+        .and_then(lopdf::Object::as_array)
+        .expect("a parent tree");
+    nums.chunks(2)
+        .find(|pair| pair[0].as_i64().ok() == Some(key))
+        .and_then(|pair| pair[1].as_reference().ok())
+        .expect("the key in the parent tree")
+}

@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod common;
 mod contact_page;
+mod corpus;
 mod golden;
 mod print;
 mod refused;
