@@ -102,6 +102,50 @@ async fn the_api_takes_a_logo_as_a_multipart_part() {
     assert_eq!(json["errors"][0]["field"], "organisation.logo");
 }
 
+/// Two organisations with a logo each: the API matches each `logo` part to the
+/// organisation whose `logo` names its file, and says which one is missing.
+#[tokio::test]
+async fn the_api_takes_a_logo_for_each_organisation() {
+    let toml = "[[organisation]]\nname = \"Åsby kommun\"\nlogo = \"kommun.png\"\nlogo_alt = \"Kommunens logotyp\"\n\
+                [[organisation]]\nname = \"Region Åsby\"\nlogo = \"region.png\"\nlogo_alt = \"Regionens logotyp\"\n";
+    let logo = std::fs::read(repo("examples/asby-logo.png")).expect("logo");
+    let (kind, body) = multipart(&[
+        ("contacts", None, toml.as_bytes()),
+        ("logo", Some("region.png"), &logo),
+        ("logo", Some("kommun.png"), &logo),
+    ]);
+    let request = Request::post("/api/build?lang=sv")
+        .header(header::CONTENT_TYPE, kind)
+        .body(Body::from(body))
+        .expect("request");
+    let (status, _, pdf) = call(request).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&pdf));
+    let doc = lopdf::Document::load_mem(&pdf).expect("a PDF");
+    let images = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| {
+            s.dict.get(b"Subtype").and_then(lopdf::Object::as_name).ok()
+                == Some(b"Image".as_slice())
+        })
+        .filter(|s| s.dict.get(b"SMask").is_ok())
+        .count();
+    assert_eq!(images, 2, "two logos, each with its mask");
+    let (kind, body) = multipart(&[
+        ("contacts", None, toml.as_bytes()),
+        ("logo", Some("kommun.png"), &logo),
+    ]);
+    let request = Request::post("/api/build?lang=sv")
+        .header(header::CONTENT_TYPE, kind)
+        .body(Body::from(body))
+        .expect("request");
+    let (status, _, body) = call(request).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let json: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(json["errors"][0]["field"], "organisation[2].logo");
+}
+
 #[tokio::test]
 async fn api_errors_are_json_with_field_line_message_and_hint() {
     let (status, headers, body) = call(post_toml(
