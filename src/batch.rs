@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages::msg;
 use crate::{contacts, output, output_name, Prepared, Settings};
 
 /// What to build.
@@ -59,14 +60,13 @@ pub fn contacts_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
                         .collect();
                     found.sort();
                     if found.is_empty() {
-                        errors.push(
-                            Diagnostic::error("this folder has no .toml files").in_file(input),
-                        );
+                        errors.push(Diagnostic::error(msg("batch-no-files")).in_file(input));
                     }
                     files.extend(found);
                 }
                 Err(e) => errors.push(
-                    Diagnostic::error(format!("cannot read this folder ({e})")).in_file(input),
+                    Diagnostic::error(msg("folder-unreadable").arg("detail", e.to_string()))
+                        .in_file(input),
                 ),
             }
         } else {
@@ -78,13 +78,13 @@ pub fn contacts_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
         let name = output_name(file, "<lang>");
         if let Some(first) = names.insert(name.clone(), file) {
             errors.push(
-                Diagnostic::error(format!(
-                    "`{}` and `{}` would both write `{}`",
-                    first.display(),
-                    file.display(),
-                    name.display()
-                ))
-                .hint("rename one of them"),
+                Diagnostic::error(
+                    msg("batch-same-output")
+                        .arg("first", first.display().to_string())
+                        .arg("second", file.display().to_string())
+                        .arg("output", name.display().to_string()),
+                )
+                .hint(msg("hint-rename")),
             );
         }
     }
@@ -116,7 +116,7 @@ pub fn run(
     }
     std::fs::create_dir_all(&options.out_dir).map_err(|e| {
         Diagnostics::one(
-            Diagnostic::error(format!("cannot make the output folder ({e})"))
+            Diagnostic::error(msg("batch-no-output-folder").arg("detail", e.to_string()))
                 .in_file(&options.out_dir),
         )
     })?;
@@ -124,9 +124,9 @@ pub fn run(
         .num_threads(options.jobs.unwrap_or(0))
         .build()
         .map_err(|e| {
-            Diagnostics::one(Diagnostic::error(format!(
-                "cannot start the worker threads ({e})"
-            )))
+            Diagnostics::one(Diagnostic::error(
+                msg("batch-no-threads").arg("detail", e.to_string()),
+            ))
         })?;
     let outcomes = pool.install(|| {
         files

@@ -8,6 +8,7 @@
 use crate::contacts::schema::{self, Kind};
 use crate::contacts::{Contacts, Organisation, Person, Text};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages::{msg, Message};
 use std::sync::Arc;
 
 use crate::image::Image;
@@ -143,11 +144,12 @@ impl Origin {
     }
 }
 
-impl std::fmt::Display for Origin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Origin {
+    /// Where the text comes from, said to a person ("field `organisation.email`").
+    pub fn said(&self) -> Message {
         match self {
-            Origin::Message(id) => write!(f, "message `{id}`"),
-            Origin::Field(field) => write!(f, "field `{field}`"),
+            Origin::Message(id) => msg("origin-message").arg("id", id),
+            Origin::Field(field) => msg("origin-field").field("field", field),
         }
     }
 }

@@ -1,19 +1,25 @@
 //! Diagnostics: the one type every stage uses to report a problem to a person.
 //!
 //! A [`Diagnostic`] carries a severity, where the problem is (file, line and column,
-//! and the field or message it concerns), a lowercase message and hints. Stages
-//! collect every problem they find and fail with all of them at once
-//! ([`Diagnostics`]); warnings travel beside a successful result. Rendering happens
-//! here and only here, in the one voice of the tool:
+//! and the field or message it concerns), a lowercase message and hints, each a
+//! [`Message`] said in the reader's language ([`crate::messages`]). Stages collect
+//! every problem they find and fail with all of them at once ([`Diagnostics`]);
+//! warnings travel beside a successful result. Rendering happens here and only
+//! here, in the one voice of the tool, the `file:line:column:` prefix the same in
+//! every language:
 //!
 //! ```text
 //! error: asby.toml:4:1: `organisation.phne` is not a known key
 //!   hint: did you mean `phone`?
+//! fel: asby.toml:4:1: `organisation.phne` är ingen känd nyckel
+//!   tips: menade du `phone`?
 //! ```
 
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+use crate::messages::{msg, Message, Speaker};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,27 +61,27 @@ pub struct Diagnostic {
     /// The field, key or message the problem concerns (`organisation.phone`).
     pub field: Option<String>,
     /// What is wrong, lowercase, without a final full stop.
-    pub message: String,
+    pub message: Message,
     /// What to do about it; each becomes a `hint:` line.
-    pub hints: Vec<String>,
+    pub hints: Vec<Message>,
 }
 
 impl Diagnostic {
     /// Make an error with a message and nothing else.
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(message: Message) -> Self {
         Diagnostic {
             severity: Severity::Error,
             kind: Kind::Input,
             file: None,
             position: None,
             field: None,
-            message: message.into(),
+            message,
             hints: Vec::new(),
         }
     }
 
     /// Make a warning with a message and nothing else.
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(message: Message) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message)
@@ -116,8 +122,8 @@ impl Diagnostic {
     }
 
     /// Add a hint.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hints.push(hint.into());
+    pub fn hint(mut self, hint: Message) -> Self {
+        self.hints.push(hint);
         self
     }
 
@@ -125,27 +131,35 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The diagnostic as a person reads it on a terminal, in `speaker`'s language:
+    /// `error: FILE:LINE:COLUMN: message`, then a line for each hint.
+    pub fn render(&self, speaker: &Speaker<'_>) -> String {
+        let label = match self.severity {
+            Severity::Error => msg("severity-error"),
+            Severity::Warning => msg("severity-warning"),
+        };
+        let mut out = format!("{}: ", speaker.say(&label));
+        if let Some(file) = &self.file {
+            out.push_str(&file.display().to_string());
+            if let Some((line, col)) = self.position {
+                out.push_str(&format!(":{line}:{col}"));
+            }
+            out.push_str(": ");
+        }
+        out.push_str(&speaker.say(&self.message));
+        let hint = speaker.say(&msg("severity-hint"));
+        for h in &self.hints {
+            out.push_str(&format!("\n  {hint}: {}", speaker.say(h)));
+        }
+        out
+    }
 }
 
+/// In English: what tests and the library's own callers see.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{label}: ")?;
-        if let Some(file) = &self.file {
-            write!(f, "{}", file.display())?;
-            if let Some((line, col)) = self.position {
-                write!(f, ":{line}:{col}")?;
-            }
-            write!(f, ": ")?;
-        }
-        write!(f, "{}", self.message)?;
-        for hint in &self.hints {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(&Speaker::english()))
     }
 }
 
@@ -197,6 +211,14 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+impl Diagnostics {
+    /// Every diagnostic as a person reads it, in `speaker`'s language, a line each.
+    pub fn render(&self, speaker: &Speaker<'_>) -> String {
+        let lines: Vec<String> = self.0.iter().map(|d| d.render(speaker)).collect();
+        lines.join("\n")
+    }
+}
+
 /// A text read from a file, kept to turn byte offsets into lines and columns.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -247,9 +269,9 @@ mod tests {
     #[test]
     fn renders_file_position_and_hints() {
         let s = Source::new("a.toml", "x\ny".to_string());
-        let d = Diagnostic::error("`organisation.phne` is not a known key")
+        let d = Diagnostic::error(msg("contacts-unknown-key").field("field", "organisation.phne"))
             .at(&s, 2)
-            .hint("did you mean `phone`?");
+            .hint(msg("hint-did-you-mean").arg("key", "phone"));
         assert_eq!(
             d.to_string(),
             "error: a.toml:2:1: `organisation.phne` is not a known key\n  hint: did you mean `phone`?"

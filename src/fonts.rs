@@ -13,6 +13,7 @@ use std::borrow::Cow;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::layout::FontFiles;
+use crate::messages::msg;
 use crate::store::Store;
 
 /// Which face of the family.
@@ -96,8 +97,7 @@ impl Font {
         let program = Program::try_new(store.read(file)?, |data| {
             rustybuzz::Face::from_slice(data, 0).ok_or_else(|| {
                 Diagnostics::one(
-                    Diagnostic::error("this is not a TrueType or OpenType font")
-                        .in_file(store.display_path(file)),
+                    Diagnostic::error(msg("font-not-font")).in_file(store.display_path(file)),
                 )
             })
         })?;

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Source};
+use crate::messages::msg;
 
 /// The file in a locale folder that lists hyphenation exceptions.
 pub const EXCEPTIONS_FILE: &str = "hyphenation.txt";
@@ -60,11 +61,9 @@ impl Hyphenator {
                 || word.ends_with('-')
             {
                 errors.push(
-                    Diagnostic::error(format!(
-                        "`{word}` is not one word with hyphens at its breaks"
-                    ))
-                    .at(source, at)
-                    .hint("write one word a line, e.g. `när-stående`"),
+                    Diagnostic::error(msg("hyphenation-not-a-word").arg("word", word))
+                        .at(source, at)
+                        .hint(msg("hint-hyphenation-word")),
                 );
                 continue;
             }

@@ -11,6 +11,7 @@
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages::{msg, Message};
 
 /// The largest logo file read.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
@@ -57,20 +58,16 @@ pub fn load(path: &Path) -> Result<Image, Diagnostics> {
 }
 
 fn load_one(path: &Path) -> Result<Image, Box<Diagnostic>> {
-    let fail = |message: String| Box::new(Diagnostic::error(message).in_file(path));
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the logo ({e})")))?;
+    let fail = |message: Message| Box::new(Diagnostic::error(message).in_file(path));
+    let unreadable = |e: std::io::Error| fail(msg("image-unreadable").arg("detail", e.to_string()));
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
-        return Err(fail("the logo is not a file".into()));
+        return Err(fail(msg("image-not-file")));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "the logo is {} MB; at most {} MB are read",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ))
-        .with_hint("save a smaller copy: 1000 pixels across is plenty for print"));
+        return Err(fail(too_many_bytes(meta.len())).with_hint(msg("hint-smaller-logo")));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the logo ({e})")))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     decode_one(bytes).map_err(|mut d| {
         d.file = Some(path.to_path_buf());
         d
@@ -80,36 +77,39 @@ fn load_one(path: &Path) -> Result<Image, Box<Diagnostic>> {
 /// Decode a logo already in memory (an upload), with the same checks as [`load`].
 pub fn decode(bytes: Vec<u8>) -> Result<Image, Diagnostics> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(format!(
-            "the logo is {} MB; at most {} MB are read",
-            bytes.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ))
-        .into());
+        return Err(Diagnostic::error(too_many_bytes(bytes.len() as u64)).into());
     }
     decode_one(bytes).map_err(|d| Diagnostics::one(*d))
 }
 
+/// The logo file is larger than is read.
+fn too_many_bytes(bytes: u64) -> Message {
+    msg("image-too-large")
+        .arg("megabytes", bytes / (1024 * 1024))
+        .arg("max", MAX_FILE_BYTES / (1024 * 1024))
+}
+
 fn decode_one(bytes: Vec<u8>) -> Result<Image, Box<Diagnostic>> {
-    let fail = |message: String| Box::new(Diagnostic::error(message));
-    let hint = "save the logo as PNG or JPEG (in an image editor: Export as PNG)";
+    let fail = |message: Message| Box::new(Diagnostic::error(message));
+    let hint = || msg("hint-png-or-jpeg");
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        png(&bytes).map_err(|m| fail(m).with_hint(hint))
+        png(&bytes).map_err(|m| fail(m).with_hint(hint()))
     } else if bytes.starts_with(&[0xFF, 0xD8]) {
-        jpeg(bytes).map_err(|m| fail(m).with_hint(hint))
+        jpeg(bytes).map_err(|m| fail(m).with_hint(hint()))
     } else {
-        Err(fail("the logo is neither a PNG nor a JPEG image".into()).with_hint(hint))
+        Err(fail(msg("image-not-png-or-jpeg")).with_hint(hint()))
     }
 }
 
-fn check_size(width: u32, height: u32) -> Result<(), String> {
+fn check_size(width: u32, height: u32) -> Result<(), Message> {
     if width == 0 || height == 0 {
-        return Err("the logo has no pixels".into());
+        return Err(msg("image-no-pixels"));
     }
     if width > MAX_SIDE_PX || height > MAX_SIDE_PX {
-        return Err(format!(
-            "the logo is {width} × {height} pixels; at most {MAX_SIDE_PX} pixels a side are accepted"
-        ));
+        return Err(msg("image-too-many-pixels")
+            .arg("width", width)
+            .arg("height", height)
+            .arg("max", MAX_SIDE_PX));
     }
     Ok(())
 }
@@ -193,18 +193,23 @@ fn paeth(a: u8, b: u8, c: u8) -> u8 {
 }
 
 /// Rows of samples (PNG-filtered, as [`ImageData::Pixels`] holds them) compressed.
-fn deflate(rows: &[u8]) -> Result<Vec<u8>, String> {
+fn deflate(rows: &[u8]) -> Result<Vec<u8>, Message> {
     crate::deflate::pixels(rows).ok_or_else(compress_failed)
 }
 
 /// What to say if compressing failed, which from memory to memory it does not.
-fn compress_failed() -> String {
-    "the logo could not be compressed".to_string()
+/// The logo is not a PNG that can be read, for a reason of ours (a message id).
+fn not_png(detail: &'static str) -> Message {
+    msg("image-not-png").arg("detail", msg(detail))
+}
+
+fn compress_failed() -> Message {
+    msg("image-not-compressed")
 }
 
 /// The compressed mask of PNG-filtered alpha rows of `width` pixels; none when every
 /// pixel is opaque.
-fn mask(alpha: &[u8], width: usize) -> Result<Option<Vec<u8>>, String> {
+fn mask(alpha: &[u8], width: usize) -> Result<Option<Vec<u8>>, Message> {
     if unfilter(alpha, width, 1).iter().all(|a| *a == 255) {
         return Ok(None);
     }
@@ -212,8 +217,8 @@ fn mask(alpha: &[u8], width: usize) -> Result<Option<Vec<u8>>, String> {
 }
 
 /// The data of a PNG's `IDAT` chunks, in order: one zlib stream of filtered rows.
-fn idat(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let broken = || "the logo is not a readable PNG (a chunk is cut short)".to_string();
+fn idat(bytes: &[u8]) -> Result<Vec<u8>, Message> {
+    let broken = || not_png("image-damaged");
     let mut data = Vec::new();
     let mut at = 8;
     while at < bytes.len() {
@@ -239,9 +244,9 @@ fn for_each_row(
     stride: usize,
     count: usize,
     mut each: impl FnMut(&[u8]),
-) -> Result<(), String> {
+) -> Result<(), Message> {
     use flate2::{Decompress, FlushDecompress, Status};
-    let corrupt = |what: &str| format!("the logo is not a readable PNG ({what})");
+    let corrupt = || not_png("image-damaged");
     let mut z = Decompress::new(true);
     let mut buffer: Vec<u8> = Vec::with_capacity(stride * (65_536 / stride).max(1));
     let mut seen = 0;
@@ -253,14 +258,14 @@ fn for_each_row(
             .unwrap_or_default();
         let status = z
             .decompress_vec(input, &mut buffer, FlushDecompress::None)
-            .map_err(|_| corrupt("the image data is damaged"))?;
+            .map_err(|_| corrupt())?;
         let whole = buffer.len() / stride * stride;
         for row in buffer[..whole].chunks_exact(stride) {
             if seen == count {
-                return Err(corrupt("the image data is too long"));
+                return Err(corrupt());
             }
             if row[0] > 4 {
-                return Err(corrupt("unknown row filter"));
+                return Err(corrupt());
             }
             each(row);
             seen += 1;
@@ -268,23 +273,21 @@ fn for_each_row(
         buffer.drain(..whole);
         match status {
             Status::StreamEnd => break,
-            _ if (z.total_in(), z.total_out()) == (read, written) => {
-                return Err(corrupt("the image data is cut short"))
-            }
+            _ if (z.total_in(), z.total_out()) == (read, written) => return Err(corrupt()),
             _ => {}
         }
     }
     if seen == count && buffer.is_empty() {
         Ok(())
     } else {
-        Err(corrupt("the image data is too short"))
+        Err(corrupt())
     }
 }
 
 /// An 8-bit, non-interlaced grey or RGB PNG, with or without an alpha channel,
 /// without a decode: its compressed rows are embedded as they are (no alpha), or
 /// inflated, split into colour and alpha rows and deflated again.
-fn png_rows(bytes: &[u8], info: &png::Info<'_>) -> Result<Option<ImageData>, String> {
+fn png_rows(bytes: &[u8], info: &png::Info<'_>) -> Result<Option<ImageData>, Message> {
     let (colours, has_alpha) = match info.color_type {
         png::ColorType::Grayscale => (1, false),
         png::ColorType::GrayscaleAlpha => (1, true),
@@ -322,7 +325,7 @@ fn png_rows(bytes: &[u8], info: &png::Info<'_>) -> Result<Option<ImageData>, Str
             }
         })?;
         add(&piece);
-        Ok::<(), String>(())
+        Ok::<(), Message>(())
     })?;
     Ok(Some(ImageData::Pixels {
         colour: colour.ok_or_else(compress_failed)?,
@@ -335,21 +338,21 @@ fn png_rows(bytes: &[u8], info: &png::Info<'_>) -> Result<Option<ImageData>, Str
 /// requires: whole RGB entries, at most 256, and no more alphas than entries. The
 /// png crate expands palettes without checking, and panics on a broken one (found
 /// by fuzzing).
-fn check_palette(info: &png::Info<'_>) -> Result<(), String> {
+fn check_palette(info: &png::Info<'_>) -> Result<(), Message> {
     if info.color_type != png::ColorType::Indexed {
         return Ok(());
     }
     let entries = match info.palette.as_deref() {
         Some(p) if !p.is_empty() && p.len() % 3 == 0 && p.len() <= 3 * 256 => p.len() / 3,
-        _ => return Err("the logo is not a readable PNG (its palette is damaged)".into()),
+        _ => return Err(not_png("image-palette-damaged")),
     };
     if info.trns.as_deref().is_some_and(|t| t.len() > entries) {
-        return Err("the logo is not a readable PNG (its transparency is damaged)".into());
+        return Err(not_png("image-transparency-damaged"));
     }
     Ok(())
 }
 
-fn png(bytes: &[u8]) -> Result<Image, String> {
+fn png(bytes: &[u8]) -> Result<Image, Message> {
     // The header chunk comes first (PNG spec 5.6): width and height at bytes 16..24.
     // Check them before the decoder reads anything else.
     match (bytes.get(12..16), bytes.get(16..20), bytes.get(20..24)) {
@@ -357,11 +360,11 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
             let side = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
             check_size(side(w), side(h))?;
         }
-        _ => return Err("the logo is not a readable PNG (no header)".into()),
+        _ => return Err(not_png("image-no-header")),
     }
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let corrupt = |e: png::DecodingError| format!("the logo is not a readable PNG ({e})");
+    let corrupt = |e: png::DecodingError| msg("image-not-png").arg("detail", e.to_string());
     let mut reader = decoder.read_info().map_err(corrupt)?;
     let (width, height) = {
         let info = reader.info();
@@ -380,7 +383,7 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
     check_palette(reader.info())?;
     let size = reader
         .output_buffer_size()
-        .ok_or_else(|| "the logo is too large to decode".to_string())?;
+        .ok_or_else(|| msg("image-too-large-to-decode"))?;
     let mut buffer = vec![0; size];
     let frame = reader.next_frame(&mut buffer).map_err(corrupt)?;
     buffer.truncate(frame.buffer_size());
@@ -389,7 +392,7 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
         png::ColorType::GrayscaleAlpha => (2, true, true),
         png::ColorType::Rgb => (3, false, false),
         png::ColorType::Rgba => (4, false, true),
-        png::ColorType::Indexed => return Err("the logo's palette could not be expanded".into()),
+        png::ColorType::Indexed => return Err(not_png("image-palette-damaged")),
     };
     let width_px = width as usize;
     let rows: Vec<u8> = buffer
@@ -416,23 +419,21 @@ fn png(bytes: &[u8]) -> Result<Image, String> {
     })
 }
 
-fn jpeg(bytes: Vec<u8>) -> Result<Image, String> {
+fn jpeg(bytes: Vec<u8>) -> Result<Image, Message> {
     let mut decoder = jpeg_decoder::Decoder::new(bytes.as_slice());
     decoder
         .read_info()
-        .map_err(|e| format!("the logo is not a readable JPEG ({e})"))?;
+        .map_err(|e| msg("image-not-jpeg").arg("detail", e.to_string()))?;
     let info = decoder
         .info()
-        .ok_or_else(|| "the logo is not a readable JPEG".to_string())?;
+        .ok_or_else(|| msg("image-not-jpeg").arg("detail", msg("image-no-header")))?;
     let (width, height) = (u32::from(info.width), u32::from(info.height));
     check_size(width, height)?;
     let components = match info.pixel_format {
         jpeg_decoder::PixelFormat::L8 => 1,
         jpeg_decoder::PixelFormat::RGB24 => 3,
-        jpeg_decoder::PixelFormat::L16 => return Err("the logo is a 16-bit JPEG".into()),
-        jpeg_decoder::PixelFormat::CMYK32 => {
-            return Err("the logo is a CMYK JPEG; save it in RGB".into())
-        }
+        jpeg_decoder::PixelFormat::L16 => return Err(msg("image-jpeg-16-bit")),
+        jpeg_decoder::PixelFormat::CMYK32 => return Err(msg("image-jpeg-cmyk")),
     };
     Ok(Image {
         width,
@@ -443,12 +444,12 @@ fn jpeg(bytes: Vec<u8>) -> Result<Image, String> {
 
 /// Adding a hint to a boxed diagnostic.
 trait WithHint {
-    fn with_hint(self, hint: &str) -> Self;
+    fn with_hint(self, hint: Message) -> Self;
 }
 
 impl WithHint for Box<Diagnostic> {
-    fn with_hint(mut self, hint: &str) -> Self {
-        self.hints.push(hint.to_string());
+    fn with_hint(mut self, hint: Message) -> Self {
+        self.hints.push(hint);
         self
     }
 }

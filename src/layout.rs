@@ -16,6 +16,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Source};
+use crate::messages::{msg, Message};
 use crate::store::Store;
 
 /// The layout used when none is named.
@@ -322,7 +323,7 @@ fn default_true() -> bool {
 pub fn load(store: &Store, name_or_path: &str) -> Result<Layout, Diagnostics> {
     let (name, source) = if name_or_path.ends_with(".toml") || name_or_path.contains('/') {
         let path = Path::new(name_or_path);
-        let text = crate::store::read_text_file(path, 1024 * 1024, "layout file")?;
+        let text = crate::store::read_text_file(path, 1024 * 1024, "what-layout-file")?;
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -332,15 +333,17 @@ pub fn load(store: &Store, name_or_path: &str) -> Result<Layout, Diagnostics> {
         let rel = format!("{name_or_path}.toml");
         if !store.contains(&rel) {
             let names = names(store)?;
-            let mut d =
-                Diagnostic::error(format!("there is no layout `{name_or_path}`")).field("--layout");
+            let mut d = Diagnostic::error(msg("layout-unknown").arg("layout", name_or_path))
+                .field("--layout");
             if let Some(m) = crate::store::did_you_mean(
                 name_or_path,
                 &names.iter().map(String::as_str).collect::<Vec<_>>(),
             ) {
-                d = d.hint(format!("did you mean `{m}`?"));
+                d = d.hint(msg("hint-did-you-mean").arg("key", m));
             }
-            return Err(d.hint(format!("layouts: {}", names.join(", "))).into());
+            return Err(d
+                .hint(msg("hint-layouts").arg("names", names.join(", ")))
+                .into());
         }
         let text = store.read_text(&rel)?;
         (
@@ -350,7 +353,7 @@ pub fn load(store: &Store, name_or_path: &str) -> Result<Layout, Diagnostics> {
     };
     let mut layout: Layout = toml::from_str(&source.text).map_err(|e| {
         Diagnostics::one(
-            Diagnostic::error(format!("invalid layout ({})", e.message().trim_end()))
+            Diagnostic::error(msg("layout-invalid").arg("detail", e.message().trim_end()))
                 .at_span(&source, e.span()),
         )
     })?;
@@ -430,27 +433,26 @@ fn sane(v: f32, max: f32) -> bool {
 fn check(layout: &Layout, source: &Source) -> Result<(), Diagnostics> {
     let mut errors = Vec::new();
     if !sane(layout.page.width_mm, 2000.0) || !sane(layout.page.height_mm, 2000.0) {
-        errors.push(
-            Diagnostic::error("`page` sizes must be between 0 and 2000 mm").in_file(&source.path),
-        );
+        errors.push(Diagnostic::error(msg("layout-page-size")).in_file(&source.path));
     }
     check_styles(layout, source, &mut errors);
     check_frames(layout, source, &mut errors);
-    let in_file = |message: String| Diagnostic::error(message).in_file(&source.path);
+    let in_file = |message: Message| Diagnostic::error(message).in_file(&source.path);
     for (p, page) in layout.pages.iter().enumerate() {
         for block in page.frames.iter().flat_map(|f| &f.blocks) {
             for s in block.styles() {
                 if !layout.styles.contains_key(s) {
-                    errors.push(in_file(format!(
-                        "a block on page {} uses the style `{s}`, which `[styles]` does not define",
-                        p + 1
-                    )));
+                    errors.push(in_file(
+                        msg("layout-unknown-style")
+                            .arg("page", p + 1)
+                            .arg("style", s.as_str()),
+                    ));
                 }
             }
         }
     }
     if layout.pages.is_empty() {
-        errors.push(in_file("the layout has no `[[pages]]`".into()));
+        errors.push(in_file(msg("layout-no-pages")));
     }
     let parts: Vec<ContactPart> = layout
         .pages
@@ -466,13 +468,8 @@ fn check(layout: &Layout, source: &Source) -> Result<(), Diagnostics> {
     let split = count(ContactPart::Lead) == 1 && count(ContactPart::Rest) == 1;
     if !(parts == [ContactPart::All] || (split && parts.len() == 2)) {
         errors.push(
-            in_file(format!(
-                "the layout must have one `contacts` block, or one with `part = \"lead\"` and one with `part = \"rest\"`; it has {}",
-                parts.len()
-            ))
-            .hint(
-                "put it where it is read last: the final page, or the back panel of a folded sheet",
-            ),
+            in_file(msg("layout-contacts-blocks").arg("count", parts.len()))
+                .hint(msg("hint-contacts-block")),
         );
     }
     if errors.is_empty() {
@@ -488,10 +485,11 @@ fn check_styles(layout: &Layout, source: &Source, errors: &mut Vec<Diagnostic>) 
         let at = Some(style.colour.span());
         if !layout.colours.contains_key(style.colour.get_ref()) {
             errors.push(
-                Diagnostic::error(format!(
-                    "style `{name}` uses the colour `{}`, which `[colours]` does not define",
-                    style.colour.get_ref()
-                ))
+                Diagnostic::error(
+                    msg("layout-unknown-colour")
+                        .arg("style", name.as_str())
+                        .arg("colour", style.colour.get_ref().as_str()),
+                )
                 .at_span(source, at.clone()),
             );
         }
@@ -502,10 +500,8 @@ fn check_styles(layout: &Layout, source: &Source, errors: &mut Vec<Diagnostic>) 
             && (0.0..=500.0).contains(&style.indent_mm);
         if !ok {
             errors.push(
-                Diagnostic::error(format!(
-                    "style `{name}` has a size, leading, space or indent out of range"
-                ))
-                .at_span(source, at),
+                Diagnostic::error(msg("layout-style-range").arg("style", name.as_str()))
+                    .at_span(source, at),
             );
         }
     }
@@ -524,21 +520,20 @@ fn check_frames(layout: &Layout, source: &Source, errors: &mut Vec<Diagnostic>) 
                 && frame.y_mm + frame.height_mm <= layout.page.height_mm + 0.01;
             if !inside {
                 errors.push(
-                    Diagnostic::error(format!(
-                        "a frame on page {} (`{}`) does not lie on the page",
-                        p + 1,
-                        page.name
-                    ))
+                    Diagnostic::error(
+                        msg("layout-frame-off-page")
+                            .arg("page", p + 1)
+                            .arg("name", page.name.as_str()),
+                    )
                     .in_file(&source.path),
                 );
             }
             if let Some(fill) = &frame.fill {
                 if !layout.colours.contains_key(fill.get_ref()) {
                     errors.push(
-                        Diagnostic::error(format!(
-                            "there is no colour `{}` in `[colours]`",
-                            fill.get_ref()
-                        ))
+                        Diagnostic::error(
+                            msg("layout-no-colour").arg("colour", fill.get_ref().as_str()),
+                        )
                         .at_span(source, Some(fill.span())),
                     );
                 }

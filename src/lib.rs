@@ -36,6 +36,7 @@ pub mod image;
 pub mod impose;
 pub mod layout;
 pub mod locale;
+pub mod messages;
 pub mod output;
 pub mod pages;
 pub mod pdf;

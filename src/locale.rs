@@ -18,12 +18,20 @@ use std::borrow::Cow;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Source};
 use crate::hyphenate::{Hyphenator, EXCEPTIONS_FILE};
+use crate::messages::msg;
 use crate::store::Store;
 
 /// The reference locale: every other locale is compared with it.
 pub const REFERENCE: &str = "sv";
 /// The pseudo-locale: the reference text, accented and made longer.
 pub const PSEUDO: &str = "qps";
+
+/// The file of the tool's own messages (errors, warnings, hints and summaries;
+/// see [`crate::messages`]): English stands in for a message a language lacks.
+pub const MESSAGES_FILE: &str = "messages.ftl";
+/// The files whose messages are read on a screen and never printed: their
+/// characters need no glyph in the leaflet's fonts.
+pub const SCREEN_FILES: [&str; 2] = [MESSAGES_FILE, "web.ftl"];
 
 /// The prefix of messages that list a national helpline, printed in file order.
 pub const HELPLINE_PREFIX: &str = "helpline-";
@@ -71,9 +79,9 @@ pub fn negotiate(
     };
     let wanted: LanguageIdentifier = requested.parse().map_err(|_| {
         Diagnostics::one(
-            Diagnostic::error(format!("`{requested}` is not a language code"))
+            Diagnostic::error(msg("locale-not-a-code").arg("lang", requested))
                 .field("--lang")
-                .hint(format!("available languages: {}", list())),
+                .hint(msg("hint-languages").arg("langs", list())),
         )
     })?;
     negotiate_languages(&[wanted], available, None, NegotiationStrategy::Filtering)
@@ -81,10 +89,10 @@ pub fn negotiate(
         .map(|l| (*l).clone())
         .ok_or_else(|| {
             Diagnostics::one(
-                Diagnostic::error(format!("there is no leaflet text in `{requested}`"))
+                Diagnostic::error(msg("locale-no-text").arg("lang", requested))
                     .field("--lang")
-                    .hint(format!("available languages: {}", list()))
-                    .hint("translators add a language as a folder under `locales/`"),
+                    .hint(msg("hint-languages").arg("langs", list()))
+                    .hint(msg("hint-add-language-folder")),
             )
         })
 }
@@ -95,7 +103,7 @@ pub fn load(store: &Store, requested: &str) -> Result<Locale, Diagnostics> {
     if is_pseudo(requested) {
         let lang = PSEUDO
             .parse()
-            .map_err(|_| Diagnostic::error("the pseudo-locale tag does not parse"))?;
+            .map_err(|_| Diagnostic::error(msg("locale-pseudo-tag")))?;
         return load_folder(store, REFERENCE, lang, true);
     }
     let lang = negotiate(requested, &available(store)?)?;
@@ -119,9 +127,11 @@ pub fn contacts_template(store: &Store, requested: &str) -> Result<Template, Dia
     let mut warnings = Vec::new();
     let mut folder = lang.as_str();
     if !store.contains(&format!("{folder}/{CONTACTS_TEMPLATE}")) {
-        warnings.push(Diagnostic::warning(format!(
-            "there is no contacts template in `{lang}`; this one has {REFERENCE} comments"
-        )));
+        warnings.push(Diagnostic::warning(
+            msg("locale-no-template")
+                .arg("lang", lang.as_str())
+                .arg("reference", REFERENCE),
+        ));
         folder = REFERENCE;
     }
     let rel = format!("{folder}/{CONTACTS_TEMPLATE}");
@@ -143,11 +153,9 @@ fn pseudo(text: &str) -> Cow<'_, str> {
 pub fn sources(store: &Store, folder: &str) -> Result<Vec<Source>, Diagnostics> {
     let files = store.files(folder, "ftl")?;
     if files.is_empty() {
-        return Err(Diagnostic::error("this language folder has no .ftl files")
+        return Err(Diagnostic::error(msg("locale-no-files"))
             .in_file(store.display_path(folder))
-            .hint(format!(
-                "copy the files of `locales/{REFERENCE}/` and translate them"
-            ))
+            .hint(msg("hint-copy-reference").arg("reference", REFERENCE))
             .into());
     }
     files
@@ -181,7 +189,7 @@ fn load_folder(
             Err((r, parse_errors)) => {
                 for e in parse_errors {
                     errors.push(
-                        Diagnostic::error(format!("Fluent syntax error ({})", e.kind))
+                        Diagnostic::error(msg("locale-syntax").arg("detail", e.kind.to_string()))
                             .at(&source, e.pos.start),
                     );
                 }
@@ -197,7 +205,7 @@ fn load_folder(
             if !seen.insert(id.to_string()) {
                 let offset = offset_of(&source.text, span_of);
                 errors.push(
-                    Diagnostic::error(format!("`{id}` is defined twice in this language"))
+                    Diagnostic::error(msg("locale-defined-twice").arg("id", id))
                         .at(&source, offset)
                         .field(id),
                 );
@@ -291,27 +299,27 @@ impl Locale {
         match errors.first() {
             None => Ok(text.into_owned()),
             Some(e) => Err(Diagnostics::one(
-                Diagnostic::error(format!(
-                    "message `{id}` in locale `{}` cannot be formatted ({e})",
-                    self.folder
-                ))
+                Diagnostic::error(
+                    msg("locale-unformattable")
+                        .arg("id", id)
+                        .arg("lang", self.folder.as_str())
+                        .arg("detail", e.to_string()),
+                )
                 .field(id),
             )),
         }
     }
 
     fn missing(&self, id: &str, attribute: Option<&str>) -> Diagnostics {
-        let what = match attribute {
-            Some(a) => format!("message `{id}` has no `.{a}` attribute"),
-            None => format!("message `{id}` is missing"),
+        let message = match attribute {
+            Some(a) => msg("locale-no-attribute").arg("attribute", a),
+            None => msg("locale-missing"),
         };
         Diagnostics::one(
-            Diagnostic::error(format!("{what} in locale `{}`", self.folder))
+            Diagnostic::error(message.arg("id", id).arg("lang", self.folder.as_str()))
                 .in_file(&self.path)
                 .field(id)
-                .hint(
-                    "add it to one of the locale's .ftl files (see the same id in `locales/sv/`)",
-                ),
+                .hint(msg("hint-add-message").arg("reference", REFERENCE)),
         )
     }
 }
@@ -336,7 +344,7 @@ mod tests {
             Ok("fi".into())
         );
         let e = negotiate("de", &available).expect_err("no German");
-        assert!(e.0[0].hints[0].contains("`fi`, `sv`"));
+        assert!(e.to_string().contains("`fi`, `sv`"), "{e}");
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
+use leaflet::messages::{msg, Arg, Speaker, Voice};
 use leaflet::store::Store;
 use leaflet::{Diagnostic, Diagnostics, Dirs, Job, Print, Settings};
 
@@ -15,20 +16,36 @@ use leaflet::cli::{
 /// to report (exit status 1).
 type Outcome = Result<ExitCode, Diagnostics>;
 
+/// Everything is said in the language the environment asks for (see
+/// [`leaflet::messages::wanted_languages`]), from the locales the command uses.
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let voice = Voice::from_environment(locales_dir(&cli.command));
+    let say = voice.speaker();
     let outcome = match cli.command {
-        Command::Build(args) => build(args),
-        Command::Batch(args) => batch(args),
-        Command::Check(args) => check(args),
-        Command::List(dirs) => list(&dirs),
-        Command::Init(args) => init(&args),
+        Command::Build(args) => build(args, say),
+        Command::Batch(args) => batch(args, say),
+        Command::Check(args) => check(args, say),
+        Command::List(dirs) => list(&dirs, say),
+        Command::Init(args) => init(&args, say),
         Command::Serve(args) => serve(&args),
     };
     outcome.unwrap_or_else(|errors| {
-        eprintln!("{errors}");
+        eprintln!("{}", errors.render(&say));
         ExitCode::FAILURE
     })
+}
+
+/// The locales folder a command was given, if any.
+fn locales_dir(command: &Command) -> Option<&Path> {
+    match command {
+        Command::Build(a) => a.dirs.locales.as_deref(),
+        Command::Batch(a) => a.dirs.locales.as_deref(),
+        Command::Check(a) => a.dirs.locales.as_deref(),
+        Command::List(dirs) => dirs.locales.as_deref(),
+        Command::Init(a) => a.locales.as_deref(),
+        Command::Serve(a) => a.dirs.locales.as_deref(),
+    }
 }
 
 /// The settings the command line gives a run.
@@ -55,37 +72,34 @@ fn dirs_of(dirs: DataDirs) -> Dirs {
     }
 }
 
-fn build(args: BuildArgs) -> Outcome {
+fn build(args: BuildArgs, say: Speaker<'_>) -> Outcome {
     let settings = settings(args.layout, &args.print, args.dirs)?;
     let job = Job::new(&args.contacts, &args.lang);
     let built = leaflet::build(&settings, &job)?;
     for warning in &built.warnings {
-        eprintln!("{warning}");
+        eprintln!("{}", warning.render(&say));
     }
     let output = args
         .output
         .unwrap_or_else(|| leaflet::output_name(&args.contacts, &built.lang));
     if same_file(&output, &args.contacts) {
-        return Err(
-            Diagnostic::error("the output would overwrite the contacts file")
-                .in_file(&output)
-                .hint("give another file name with -o")
-                .into(),
-        );
+        return Err(Diagnostic::error(msg("build-overwrite"))
+            .in_file(&output)
+            .hint(msg("hint-other-name"))
+            .into());
     }
     leaflet::output::write_atomically(&output, &built.pdf)?;
     if output != Path::new("-") {
-        eprintln!(
-            "wrote {} ({} pages, {} KB)",
-            output.display(),
-            built.pages,
-            built.pdf.len().div_ceil(1024)
-        );
+        let wrote = msg("build-wrote")
+            .arg("file", output.display().to_string())
+            .arg("pages", built.pages)
+            .arg("kilobytes", built.pdf.len().div_ceil(1024));
+        eprintln!("{}", say.say(&wrote));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn batch(args: BatchArgs) -> Outcome {
+fn batch(args: BatchArgs, say: Speaker<'_>) -> Outcome {
     use std::io::IsTerminal;
     let options = leaflet::batch::BatchOptions {
         files: leaflet::batch::contacts_files(&args.inputs)?,
@@ -109,8 +123,13 @@ fn batch(args: BatchArgs) -> Outcome {
         // otherwise every document gets a line.
         let line = match &o.result {
             Ok(_) if bar.is_some() => None,
-            Ok(_) => Some(format!("built {}", o.output.display())),
-            Err(e) => Some(format!("failed {} ({}):\n{e}", o.input.display(), o.lang)),
+            Ok(_) => Some(say.say(&msg("batch-built").arg("file", o.output.display().to_string()))),
+            Err(e) => {
+                let failed = msg("batch-failed")
+                    .arg("file", o.input.display().to_string())
+                    .arg("lang", o.lang.as_str());
+                Some(format!("{}\n{}", say.say(&failed), e.render(&say)))
+            }
         };
         match (&bar, line) {
             (Some(bar), Some(line)) => bar.println(line),
@@ -131,18 +150,13 @@ fn batch(args: BatchArgs) -> Outcome {
         .filter_map(|o| o.result.as_ref().ok())
         .map(|r| r.0)
         .sum();
-    eprintln!(
-        "built {} of {} leaflets ({} KB) in {:.2} s{}",
-        outcomes.len() - failed,
-        outcomes.len(),
-        bytes.div_ceil(1024),
-        started.elapsed().as_secs_f64(),
-        if failed > 0 {
-            format!("; {failed} failed")
-        } else {
-            String::new()
-        }
-    );
+    let summary = msg("batch-summary")
+        .arg("built", outcomes.len() - failed)
+        .arg("total", outcomes.len())
+        .arg("kilobytes", bytes.div_ceil(1024))
+        .arg("seconds", Arg::decimals(started.elapsed().as_secs_f64(), 2))
+        .arg("failed", failed);
+    eprintln!("{}", say.say(&summary));
     // The failures are reported above, each with its errors.
     Ok(if failed > 0 {
         ExitCode::FAILURE
@@ -151,7 +165,7 @@ fn batch(args: BatchArgs) -> Outcome {
     })
 }
 
-fn check(args: CheckArgs) -> Outcome {
+fn check(args: CheckArgs, say: Speaker<'_>) -> Outcome {
     let stores = leaflet::check::Stores {
         locales: Store::locales(args.dirs.locales.as_deref()),
         layouts: Store::layouts(args.dirs.layouts.as_deref()),
@@ -159,20 +173,16 @@ fn check(args: CheckArgs) -> Outcome {
     };
     let report = leaflet::check::check(&stores, &args.langs, args.pseudo)?;
     match args.format {
-        Format::Json => println!("{}", leaflet::check::to_json(&report)),
+        Format::Json => println!("{}", leaflet::check::to_json(&report, &say)),
         Format::Text => {
             for finding in &report.findings {
-                println!("{finding}");
+                println!("{}", finding.render(&say));
             }
-            let warnings = report.findings.len() - report.errors();
-            println!(
-                "checked {}: {} error{}, {} warning{}",
-                report.checked.join(", "),
-                report.errors(),
-                if report.errors() == 1 { "" } else { "s" },
-                warnings,
-                if warnings == 1 { "" } else { "s" },
-            );
+            let summary = msg("check-summary")
+                .arg("langs", report.checked.join(", "))
+                .arg("errors", report.errors())
+                .arg("warnings", report.findings.len() - report.errors());
+            println!("{}", say.say(&summary));
         }
     }
     // The findings are the report.
@@ -183,24 +193,24 @@ fn check(args: CheckArgs) -> Outcome {
     })
 }
 
-fn init(args: &InitArgs) -> Outcome {
+fn init(args: &InitArgs, say: Speaker<'_>) -> Outcome {
     let template =
         leaflet::locale::contacts_template(&Store::locales(args.locales.as_deref()), &args.lang)?;
     for warning in &template.warnings {
-        eprintln!("{warning}");
+        eprintln!("{}", warning.render(&say));
     }
     print!("{}", template.text);
     Ok(ExitCode::SUCCESS)
 }
 
-fn list(dirs: &DataDirs) -> Outcome {
+fn list(dirs: &DataDirs, say: Speaker<'_>) -> Outcome {
     let locales = Store::locales(dirs.locales.as_deref());
     let layouts = Store::layouts(dirs.layouts.as_deref());
-    println!("languages:");
+    println!("{}", say.say(&msg("list-languages")));
     for lang in leaflet::locale::available(&locales)? {
         println!("  {lang}");
     }
-    println!("layouts:");
+    println!("{}", say.say(&msg("list-layouts")));
     for name in leaflet::layout::names(&layouts)? {
         let layout = leaflet::layout::load(&layouts, &name)?;
         println!("  {name:<14} {}", layout.description);
@@ -217,7 +227,7 @@ fn list(dirs: &DataDirs) -> Outcome {
 fn serve(args: &ServeArgs) -> Outcome {
     let server = std::env::current_exe()
         .map(|exe| exe.with_file_name(format!("leaflet-serve{}", std::env::consts::EXE_SUFFIX)))
-        .map_err(|e| Diagnostic::error(format!("cannot find leaflet-serve ({e})")))?;
+        .map_err(|e| Diagnostic::error(msg("serve-not-found").arg("detail", e.to_string())))?;
     let mut command = std::process::Command::new(&server);
     command.arg("--addr").arg(args.addr.to_string());
     let dirs = &args.dirs;
@@ -231,10 +241,12 @@ fn serve(args: &ServeArgs) -> Outcome {
         }
     }
     let failed = |e: std::io::Error| {
-        Diagnostic::error(format!("cannot start {} ({e})", server.display())).hint(
-            "leaflet-serve is built and installed with leaflet: `cargo build --release` \
-             or `cargo install --path .` makes both",
+        Diagnostic::error(
+            msg("serve-cannot-start")
+                .arg("program", server.display().to_string())
+                .arg("detail", e.to_string()),
         )
+        .hint(msg("hint-serve-installed"))
     };
     #[cfg(unix)]
     {
@@ -268,10 +280,7 @@ fn source_date_epoch() -> Result<Option<i64>, Diagnostics> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Err(_) => Ok(None),
         Ok(v) => v.trim().parse().map(Some).map_err(|_| {
-            Diagnostic::error(format!(
-                "SOURCE_DATE_EPOCH must be whole seconds since 1970, not `{v}`"
-            ))
-            .into()
+            Diagnostic::error(msg("settings-source-date-epoch").arg("value", v.as_str())).into()
         }),
     }
 }

@@ -11,15 +11,18 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages::{msg, Arg};
 
 /// Write `bytes` to `path` (or standard output for `-`) all at once or not at all.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
     let fail = |e: std::io::Error| {
         let cause = match e.kind() {
-            std::io::ErrorKind::StorageFull => "no space left on the device".to_string(),
-            _ => e.to_string(),
+            std::io::ErrorKind::StorageFull => msg("output-disk-full").into(),
+            _ => Arg::Text(e.to_string()),
         };
-        Diagnostics::one(Diagnostic::error(format!("cannot write the PDF ({cause})")).in_file(path))
+        Diagnostics::one(
+            Diagnostic::error(msg("output-unwritable").arg("detail", cause)).in_file(path),
+        )
     };
     if path == Path::new("-") {
         let mut out = std::io::stdout().lock();
@@ -30,11 +33,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
     }
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
-            return Err(
-                Diagnostic::error("is a folder; give a file name for the PDF")
-                    .in_file(path)
-                    .into(),
-            );
+            return Err(Diagnostic::error(msg("output-is-folder"))
+                .in_file(path)
+                .into());
         }
         Ok(meta) if !meta.is_file() => {
             let mut file = std::fs::OpenOptions::new()
@@ -53,9 +54,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(Diagnostic::error(format!(
-            "cannot write the PDF (the folder `{}` does not exist)",
-            dir.display()
+        return Err(Diagnostic::error(msg("output-unwritable").arg(
+            "detail",
+            msg("output-no-folder").arg("folder", dir.display().to_string()),
         ))
         .in_file(path)
         .into());

@@ -6,6 +6,7 @@ use crate::diagnostic::{self, Diagnostic, Diagnostics, Source};
 use crate::fonts::Fonts;
 use crate::layout::{self, Layout};
 use crate::locale::{self, Locale};
+use crate::messages::msg;
 use crate::settings::{Impose, Settings};
 use crate::store::Store;
 use crate::{content, impose, pdf, press, typeset};
@@ -155,12 +156,10 @@ fn check_pdf_ua(contacts: &Contacts) -> Result<(), Diagnostics> {
         .filter(|org| org.logo_alt.is_none())
         .filter_map(|org| {
             let logo = org.logo.as_ref()?;
-            let mut d = Diagnostic::error(
-                "with --pdf-ua the logo needs a text alternative for screen readers",
-            )
-            .in_file(&logo.file)
-            .field(org.field("logo_alt"))
-            .hint("add `logo_alt = \"...\"` beside `logo`, saying what the logo shows");
+            let mut d = Diagnostic::error(msg("pipeline-logo-alt"))
+                .in_file(&logo.file)
+                .field(org.field("logo_alt"))
+                .hint(msg("hint-logo-alt"));
             d.position = Some(logo.position);
             Some(d)
         })

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages::msg;
 
 /// How every document of a run is built.
 #[derive(Debug, Clone)]
@@ -75,18 +76,20 @@ impl Print {
     pub fn check(&self) -> Result<(), Diagnostics> {
         if let Some(bleed) = self.bleed_mm {
             if !(0.0..=MAX_BLEED_MM).contains(&bleed) {
-                return Err(Diagnostic::error(format!(
-                    "a bleed of {bleed} mm is out of range (0 to {MAX_BLEED_MM} mm)"
-                ))
+                return Err(Diagnostic::error(
+                    msg("settings-bleed-range")
+                        .arg("bleed", bleed)
+                        .arg("max", MAX_BLEED_MM),
+                )
                 .field("--bleed")
-                .hint("print shops usually ask for 3 mm")
+                .hint(msg("hint-bleed"))
                 .into());
             }
         }
         if self.impose == Impose::Booklet && (self.bleed_mm.is_some() || self.crop_marks) {
-            return Err(Diagnostic::error("--impose booklet is for office printers; it cannot be combined with --bleed or --crop-marks")
+            return Err(Diagnostic::error(msg("settings-booklet-for-print-shop"))
                 .field("--impose")
-                .hint("for a print shop, send the pages in reading order with --bleed 3 --crop-marks: the shop imposes them")
+                .hint(msg("hint-booklet-for-print-shop"))
                 .into());
         }
         Ok(())

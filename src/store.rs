@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages::{msg, Message};
 
 static LOCALES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/locales");
 static LAYOUTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/layouts");
@@ -118,7 +119,7 @@ impl Store {
     pub fn read(&self, relative: &str) -> Result<Cow<'static, [u8]>, Diagnostics> {
         let missing = || {
             Diagnostics::one(
-                Diagnostic::error("file not found").in_file(self.display_path(relative)),
+                Diagnostic::error(msg("file-not-found")).in_file(self.display_path(relative)),
             )
         };
         match self {
@@ -130,7 +131,8 @@ impl Store {
                 let path = dir.join(relative);
                 std::fs::read(&path).map(Cow::Owned).map_err(|e| {
                     Diagnostics::one(
-                        Diagnostic::error(format!("cannot read this file ({e})")).in_file(path),
+                        Diagnostic::error(msg("file-unreadable").arg("detail", e.to_string()))
+                            .in_file(path),
                     )
                 })
             }
@@ -148,7 +150,8 @@ impl Store {
     fn read_dir(&self, dir: &Path) -> Result<impl Iterator<Item = (String, bool)>, Diagnostics> {
         let entries = std::fs::read_dir(dir).map_err(|e| {
             Diagnostics::one(
-                Diagnostic::error(format!("cannot read this folder ({e})")).in_file(dir),
+                Diagnostic::error(msg("folder-unreadable").arg("detail", e.to_string()))
+                    .in_file(dir),
             )
         })?;
         Ok(entries.filter_map(|e| {
@@ -169,36 +172,45 @@ impl Store {
     pub fn utf8(&self, relative: &str, data: Cow<'static, [u8]>) -> Result<String, Diagnostics> {
         String::from_utf8(data.into_owned()).map_err(|_| {
             Diagnostics::one(
-                Diagnostic::error("this file is not UTF-8 text")
-                    .in_file(self.display_path(relative)),
+                Diagnostic::error(msg("file-not-utf8")).in_file(self.display_path(relative)),
             )
         })
     }
 }
 
-/// Read a person's UTF-8 text file, refusing folders, huge files and other encodings.
-pub fn read_text_file(path: &Path, max: u64, what: &str) -> Result<String, Diagnostics> {
-    let fail = |message: String| Diagnostics::one(Diagnostic::error(message).in_file(path));
-    let meta =
-        std::fs::metadata(path).map_err(|e| fail(format!("cannot read the {what} ({e})")))?;
+/// Read a person's UTF-8 text file, refusing folders, huge files and other
+/// encodings; `what` is the message that names the file ("the contacts file").
+pub fn read_text_file(path: &Path, max: u64, what: &'static str) -> Result<String, Diagnostics> {
+    let fail = |message: Message| Diagnostics::one(Diagnostic::error(message).in_file(path));
+    let unreadable = |e: std::io::Error| {
+        fail(
+            msg("file-unreadable-named")
+                .arg("what", msg(what))
+                .arg("detail", e.to_string()),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
-        return Err(fail(format!("is a folder, not a {what}")));
+        return Err(fail(msg("file-is-folder").arg("what", msg(what))));
     }
     if meta.len() > max {
-        return Err(fail(format!(
-            "the {what} is {} bytes; at most {max} bytes are read",
-            meta.len()
-        )));
+        return Err(fail(
+            msg("file-too-large")
+                .arg("what", msg(what))
+                .arg("bytes", meta.len())
+                .arg("max", max),
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the {what} ({e})")))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     String::from_utf8(bytes).map_err(|e| {
         Diagnostics::one(
-            Diagnostic::error(format!(
-                "the {what} is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ))
+            Diagnostic::error(
+                msg("file-not-utf8-named")
+                    .arg("what", msg(what))
+                    .arg("offset", e.utf8_error().valid_up_to()),
+            )
             .in_file(path)
-            .hint("save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"),
+            .hint(msg("hint-save-utf8")),
         )
     })
 }

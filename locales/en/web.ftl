@@ -36,5 +36,3 @@ web-load = Load the details
 web-preview-heading = Preview of the last page
 web-preview-alt = The last page of the leaflet with your contact details
 web-warnings-heading = Good to know:
-web-too-large = The file is too large (at most 5 MB).
-web-too-slow = Making the leaflet took too long. Please try again.

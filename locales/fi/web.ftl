@@ -36,5 +36,3 @@ web-load = Hae tiedot
 web-preview-heading = Viimeisen sivun esikatselu
 web-preview-alt = Esitteen viimeinen sivu teidän yhteystiedoillanne
 web-warnings-heading = Hyvä tietää:
-web-too-large = Tiedosto on liian suuri (enintään 5 Mt).
-web-too-slow = Esitteen tekeminen kesti liian kauan. Yritä uudelleen.

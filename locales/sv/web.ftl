@@ -36,5 +36,3 @@ web-load = Hämta uppgifterna
 web-preview-heading = Förhandsgranskning av sista sidan
 web-preview-alt = Sista sidan av foldern med era kontaktuppgifter
 web-warnings-heading = Bra att veta:
-web-too-large = Filen är för stor (högst 5 MB).
-web-too-slow = Det tog för lång tid att göra foldern. Försök igen.

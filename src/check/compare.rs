@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::locale::{self, REFERENCE};
+use crate::messages::{msg, Message};
 
 use super::index::{Entry, Index};
 
@@ -46,19 +47,25 @@ impl Pair<'_> {
         format!("{}:{line}", source.path.display())
     }
 
+    /// The hint to see the reference's entry.
+    fn see_reference(&self) -> Message {
+        msg("hint-see").arg("place", self.reference_position())
+    }
+
     /// A finding at `offset` of the translation's entry `t`.
     fn at(&self, t: &Entry, offset: usize, d: Diagnostic) -> Diagnostic {
         self.index.at(t, offset, d).field(self.id)
     }
 
     /// The entry is missing: point at the file of the same name, where the
-    /// translator would add it.
+    /// translator would add it. One of the tool's own messages is a warning:
+    /// English stands in for it.
     fn missing(&self) -> Diagnostic {
         let (id, index) = (self.id, self.index);
         let kind = if id.starts_with('-') {
-            "term"
+            "check-missing-term"
         } else {
-            "message"
+            "check-missing-message"
         };
         let name = self.reference.sources[self.r.file].path.file_name();
         let file = index
@@ -67,37 +74,39 @@ impl Pair<'_> {
             .find(|s| s.path.file_name() == name)
             .or(index.sources.first())
             .map_or_else(|| index.folder.clone().into(), |s| s.path.clone());
-        Diagnostic::error(format!("{kind} `{id}` is missing from `{}`", index.folder))
-            .in_file(file)
+        let message = msg(kind).arg("id", id).arg("lang", index.folder.as_str());
+        let d = if self.reference.is_tool_message(self.r) {
+            Diagnostic::warning(msg("check-missing-tool-message").arg("problem", message))
+        } else {
+            Diagnostic::error(message)
+        };
+        d.in_file(file)
             .field(id)
-            .hint(format!("translate it from {}", self.reference_position()))
+            .hint(msg("hint-translate-from").arg("place", self.reference_position()))
     }
 
     /// A text the reference has, and the attributes of both.
     fn value_and_attributes(&self, t: &Entry, findings: &mut Vec<Diagnostic>) {
         let (id, r) = (self.id, self.r);
         if r.has_value && !t.has_value {
-            let d = Diagnostic::error(format!("`{id}` has no text, only attributes"));
+            let d = Diagnostic::error(msg("check-no-value").arg("id", id));
             findings.push(self.at(t, t.offset, d));
         }
         for a in r.attributes.keys() {
             if !t.attributes.contains_key(a) {
-                let d = Diagnostic::error(format!("`{id}` lacks the attribute `.{a}`"));
-                findings.push(
-                    self.at(t, t.offset, d)
-                        .hint(format!("see {}", self.reference_position())),
-                );
+                let d =
+                    Diagnostic::error(msg("check-no-attribute").arg("id", id).arg("attribute", a));
+                findings.push(self.at(t, t.offset, d).hint(self.see_reference()));
             }
         }
         for (a, offset) in &t.attributes {
             if !r.attributes.contains_key(a) {
-                let d = Diagnostic::error(format!(
-                    "`{id}.{a}` is not in the reference locale `{REFERENCE}`"
-                ));
-                findings.push(
-                    self.at(t, *offset, d)
-                        .hint("nothing prints it: remove it, or check its spelling"),
+                let d = Diagnostic::error(
+                    msg("check-not-in-reference")
+                        .arg("id", format!("{id}.{a}"))
+                        .arg("reference", REFERENCE),
                 );
+                findings.push(self.at(t, *offset, d).hint(msg("hint-nothing-prints-it")));
             }
         }
     }
@@ -110,28 +119,28 @@ impl Pair<'_> {
             if !r.variables.contains_key(v) {
                 let known: Vec<String> = r.variables.keys().map(|k| format!("`${k}`")).collect();
                 let hint = if known.is_empty() {
-                    format!("`{id}` takes no variables")
+                    msg("hint-no-variables").arg("id", id)
                 } else {
-                    format!(
-                        "`{id}` knows {}; variable names stay untranslated",
-                        known.join(", ")
-                    )
+                    msg("hint-known-variables")
+                        .arg("id", id)
+                        .arg("variables", known.join(", "))
                 };
-                let d = Diagnostic::error(format!(
-                    "`{id}` uses the variable `${v}`, which the reference does not know"
-                ));
+                let d = Diagnostic::error(
+                    msg("check-unknown-variable")
+                        .arg("id", id)
+                        .arg("variable", v.as_str()),
+                );
                 findings.push(self.at(t, *offset, d).hint(hint));
             }
         }
         for v in r.variables.keys() {
             if !t.variables.contains_key(v) {
-                let d = Diagnostic::warning(format!(
-                    "`{id}` does not use the variable `${v}`; its value will not be printed"
-                ));
-                findings.push(
-                    self.at(t, t.offset, d)
-                        .hint(format!("see {}", self.reference_position())),
+                let d = Diagnostic::warning(
+                    msg("check-unused-variable")
+                        .arg("id", id)
+                        .arg("variable", v.as_str()),
                 );
+                findings.push(self.at(t, t.offset, d).hint(self.see_reference()));
             }
         }
     }
@@ -150,16 +159,14 @@ fn unknown(index: &Index, reference: &Index, findings: &mut Vec<Diagnostic>) {
         if reference.entries.contains_key(id) || id.starts_with(locale::HELPLINE_PREFIX) {
             continue;
         }
-        let d = Diagnostic::error(format!(
-            "`{id}` is not in the reference locale `{REFERENCE}`"
-        ));
+        let d = Diagnostic::error(
+            msg("check-not-in-reference")
+                .arg("id", id)
+                .arg("reference", REFERENCE),
+        );
         let hint = match crate::store::did_you_mean(id, &missing) {
-            Some(m) => {
-                format!("did you mean `{m}`? The reference has that id and this locale lacks it")
-            }
-            None => {
-                "nothing prints it: remove it, or check its spelling against the reference".into()
-            }
+            Some(m) => msg("hint-did-you-mean-id").arg("id", m),
+            None => msg("hint-nothing-prints-it-spelling"),
         };
         findings.push(index.at(t, t.offset, d).field(id.clone()).hint(hint));
     }

@@ -9,6 +9,7 @@ use fluent_syntax::ast;
 use crate::diagnostic::{Diagnostic, Source};
 use crate::fonts::Fonts;
 use crate::locale;
+use crate::messages::msg;
 use crate::store::Store;
 
 /// What a locale defines, with positions.
@@ -58,8 +59,10 @@ impl Index {
                 Err((r, errors)) => {
                     for e in errors {
                         findings.push(
-                            Diagnostic::error(format!("Fluent syntax error ({})", e.kind))
-                                .at(source, e.pos.start),
+                            Diagnostic::error(
+                                msg("locale-syntax").arg("detail", e.kind.to_string()),
+                            )
+                            .at(source, e.pos.start),
                         );
                     }
                     r
@@ -101,12 +104,12 @@ impl Index {
                     let first: &Entry = first;
                     let (line, _) = sources[first.file].line_col(first.offset);
                     findings.push(
-                        Diagnostic::error(format!("`{id}` is defined twice"))
+                        Diagnostic::error(msg("check-defined-twice").arg("id", &id))
                             .at(source, e.offset)
                             .field(id.clone())
-                            .hint(format!(
-                                "it is first defined in {}:{line}",
-                                sources[first.file].path.display()
+                            .hint(msg("hint-first-defined").arg(
+                                "place",
+                                format!("{}:{line}", sources[first.file].path.display()),
                             )),
                     );
                     continue;
@@ -125,6 +128,22 @@ impl Index {
         d.at(&self.sources[entry.file], offset)
     }
 
+    /// Whether the entry is in one of the files read on a screen, never printed.
+    pub(super) fn on_screen(&self, entry: &Entry) -> bool {
+        self.file_name(entry)
+            .is_some_and(|name| locale::SCREEN_FILES.contains(&name))
+    }
+
+    /// Whether the entry is one of the tool's own messages, which English
+    /// stands in for.
+    pub(super) fn is_tool_message(&self, entry: &Entry) -> bool {
+        self.file_name(entry) == Some(locale::MESSAGES_FILE)
+    }
+
+    fn file_name(&self, entry: &Entry) -> Option<&str> {
+        self.sources[entry.file].path.file_name()?.to_str()
+    }
+
     /// References to messages or terms this locale does not define, and helplines
     /// without text or number.
     pub(super) fn references(&self, findings: &mut Vec<Diagnostic>) {
@@ -136,14 +155,10 @@ impl Index {
                     self.at(
                         entry,
                         entry.offset,
-                        Diagnostic::error(format!(
-                            "the helpline `{id}` needs a text and a `.number`"
-                        )),
+                        Diagnostic::error(msg("check-helpline").arg("id", id)),
                     )
                     .field(id.clone())
-                    .hint(format!(
-                        "{id} = what the line is for\n      .number = 0200-239 500"
-                    )),
+                    .hint(msg("hint-helpline").arg("id", id)),
                 );
             }
             for (target, offset) in &entry.references {
@@ -159,9 +174,11 @@ impl Index {
                         self.at(
                             entry,
                             *offset,
-                            Diagnostic::error(format!(
-                                "`{id}` refers to `{target}`, which does not exist"
-                            )),
+                            Diagnostic::error(
+                                msg("check-unknown-reference")
+                                    .arg("id", id)
+                                    .arg("target", target),
+                            ),
                         )
                         .field(id.clone()),
                     );
@@ -189,6 +206,9 @@ impl Index {
             return;
         }
         for (id, entry) in &self.entries {
+            if self.on_screen(entry) {
+                continue;
+            }
             let mut reported = BTreeSet::new();
             for (offset, text) in &entry.texts {
                 for (i, c) in text.char_indices() {
@@ -197,21 +217,27 @@ impl Index {
                     }
                     let at = offset + i;
                     if first && crate::typeset::linebreak::is_right_to_left(c) {
-                        let d = Diagnostic::error(format!(
-                            "`{id}` is written right to left (`{c}`, U+{:04X}), which leaflet cannot set yet",
-                            c as u32
-                        ))
-                        .hint("right-to-left languages (Arabic, Hebrew, Persian, Urdu) come in a later version");
+                        let d = Diagnostic::error(
+                            msg("typeset-right-to-left")
+                                .arg("origin", msg("origin-message").arg("id", id))
+                                .arg("char", c.to_string())
+                                .arg("code", format!("{:04X}", c as u32)),
+                        )
+                        .hint(msg("hint-right-to-left"));
                         findings.push(self.at(entry, at, d).field(id.clone()));
                         break;
                     }
                     for (file, face) in &faces {
                         if face.glyph_index(c).is_none() {
-                            let d = Diagnostic::error(format!(
-                                "the font `{file}` (layout `{layout}`) cannot draw `{c}` (U+{:04X}) in `{id}`",
-                                c as u32
-                            ))
-                            .hint("use another character, or a layout whose font has it");
+                            let d = Diagnostic::error(
+                                msg("check-no-glyph")
+                                    .arg("font", file)
+                                    .arg("layout", layout)
+                                    .arg("char", c.to_string())
+                                    .arg("code", format!("{:04X}", c as u32))
+                                    .arg("id", id),
+                            )
+                            .hint(msg("hint-check-no-glyph"));
                             findings.push(self.at(entry, at, d).field(id.clone()));
                         }
                     }

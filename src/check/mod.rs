@@ -27,6 +27,7 @@ use crate::fonts::Fonts;
 use crate::hyphenate::Hyphenator;
 use crate::layout::{self, Layout};
 use crate::locale::{self, REFERENCE};
+use crate::messages::{msg, Speaker};
 use crate::store::Store;
 use crate::typeset::{self, Fit};
 
@@ -73,10 +74,8 @@ pub fn check(stores: &Stores, langs: &[String], pseudo: bool) -> Result<Report, 
         Some(Index::read(&stores.locales, REFERENCE, &mut Vec::new()))
     } else {
         findings.push(
-            Diagnostic::error(format!(
-                "there is no reference locale `{REFERENCE}` to compare with"
-            ))
-            .in_file(stores.locales.display_path(REFERENCE)),
+            Diagnostic::error(msg("check-no-reference").arg("reference", REFERENCE))
+                .in_file(stores.locales.display_path(REFERENCE)),
         );
         None
     };
@@ -118,9 +117,9 @@ fn folders(
             folders.push(lang.clone());
         } else {
             findings.push(
-                Diagnostic::error(format!("there is no locale folder `{lang}`"))
+                Diagnostic::error(msg("check-no-folder").arg("lang", lang))
                     .in_file(stores.locales.display_path(lang))
-                    .hint(format!("available: {}", available.join(", "))),
+                    .hint(msg("hint-languages").arg("langs", available.join(", "))),
             );
         }
     }
@@ -155,11 +154,9 @@ impl Checker<'_> {
         }
         if !Hyphenator::for_language(folder).has_patterns() {
             self.findings.push(
-                Diagnostic::warning(format!(
-                    "there are no hyphenation patterns for `{folder}`: the leaflet is set without hyphenation"
-                ))
-                .in_file(self.stores.locales.display_path(folder))
-                .hint(format!("to allow breaks in long words, list them in `{folder}/hyphenation.txt`")),
+                Diagnostic::warning(msg("check-no-hyphenation").arg("lang", folder))
+                    .in_file(self.stores.locales.display_path(folder))
+                    .hint(msg("hint-hyphenation-list").arg("lang", folder)),
             );
         }
         if self.findings[before..].iter().all(|d| !d.is_error()) {
@@ -182,18 +179,18 @@ impl Checker<'_> {
                 Err(e) => e.0,
             };
             for mut d in found {
-                d.message = format!("layout `{}`: {}", layout.name, d.message);
+                d.message = msg("check-in-layout")
+                    .arg("layout", layout.name.as_str())
+                    .arg("problem", d.message);
                 if let Some(entry) = d.field.as_deref().and_then(|id| index.entries.get(id)) {
                     d.file = Some(index.sources[entry.file].path.clone());
                     d.position = Some(index.sources[entry.file].line_col(entry.offset));
                 }
                 if lang == locale::PSEUDO {
                     d.severity = Severity::Warning;
-                    d.message = format!(
-                        "with text a third longer ({}), {}",
-                        locale::PSEUDO,
-                        d.message
-                    );
+                    d.message = msg("check-pseudo")
+                        .arg("pseudo", locale::PSEUDO)
+                        .arg("problem", d.message);
                 }
                 self.findings.push(d);
             }
@@ -221,8 +218,9 @@ fn load_layouts(stores: &Stores, findings: &mut Vec<Diagnostic>) -> Vec<(Layout,
     out
 }
 
-/// Render a report as JSON: `{"checked": [...], "errors": N, "findings": [...]}`.
-pub fn to_json(report: &Report) -> String {
+/// Render a report as JSON: `{"checked": [...], "errors": N, "findings": [...]}`,
+/// each finding's message and hints said by `speaker`.
+pub fn to_json(report: &Report, speaker: &Speaker<'_>) -> String {
     let findings: Vec<serde_json::Value> = report
         .findings
         .iter()
@@ -233,8 +231,8 @@ pub fn to_json(report: &Report) -> String {
                 "line": d.position.map(|p| p.0),
                 "column": d.position.map(|p| p.1),
                 "field": d.field,
-                "message": d.message,
-                "hints": d.hints,
+                "message": speaker.say(&d.message),
+                "hints": d.hints.iter().map(|h| speaker.say(h)).collect::<Vec<_>>(),
             })
         })
         .collect();

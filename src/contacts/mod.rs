@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::ImDocument;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Source};
+use crate::messages::{msg, Message};
 
 /// The most organisations on one contact page (a municipality, a region and an
 /// association working together).
@@ -74,6 +75,8 @@ pub struct Logo {
     pub file: PathBuf,
     /// Line and column of the value in the contacts file.
     pub position: (usize, usize),
+    /// The dotted field (`organisation[2].logo`).
+    pub field: String,
 }
 
 impl Contacts {
@@ -159,13 +162,14 @@ impl Logo {
     pub fn load(&self) -> Result<crate::image::Image, Diagnostics> {
         crate::image::load(&self.path).map_err(|e| {
             let located = e.0.into_iter().map(|e| {
-                let mut d = Diagnostic::error(format!(
-                    "`organisation.logo` ({}): {}",
-                    self.path.display(),
-                    e.message
-                ))
+                let mut d = Diagnostic::error(
+                    msg("contacts-logo")
+                        .field("field", &self.field)
+                        .arg("path", self.path.display().to_string())
+                        .arg("problem", e.message),
+                )
                 .in_file(&self.file)
-                .field("organisation.logo");
+                .field(self.field.clone());
                 d.position = Some(self.position);
                 d.hints = e.hints;
                 d
@@ -234,30 +238,34 @@ impl Text {
         }
         let (other, text) = &self.values[0];
         let other = other.as_deref().unwrap_or("?");
-        let warning = Diagnostic::warning(format!(
-            "`{}` has no `{lang}` text; printing the `{other}` text instead",
-            self.field
-        ))
+        let warning = Diagnostic::warning(
+            msg("contacts-language-fallback")
+                .field("field", &self.field)
+                .arg("lang", lang)
+                .arg("other", other),
+        )
         .field(self.field.clone())
-        .hint(format!("add `{lang} = \"...\"` to `{}`", self.field));
+        .hint(
+            msg("hint-add-language")
+                .arg("lang", lang)
+                .field("field", &self.field),
+        );
         (text, Some(warning))
     }
 }
 
 /// Read, parse and validate a contacts file.
 pub fn load(path: &Path) -> Result<Contacts, Diagnostics> {
-    let text = crate::store::read_text_file(path, MAX_FILE_BYTES, "contacts file")?;
+    let text = crate::store::read_text_file(path, MAX_FILE_BYTES, "what-contacts-file")?;
     parse(&Source::new(path, text))
 }
 
 /// Parse and validate a contacts file's text; report every problem at once.
 pub fn parse(source: &Source) -> Result<Contacts, Diagnostics> {
     let doc = ImDocument::parse(source.text.as_str()).map_err(|e| {
-        let mut d = Diagnostic::error(format!(
-            "this is not valid TOML ({})",
-            e.message().trim_end()
-        ))
-        .at_span(source, e.span());
+        let mut d =
+            Diagnostic::error(msg("contacts-not-toml").arg("detail", e.message().trim_end()))
+                .at_span(source, e.span());
         if let Some(hint) = syntax_hint(source, e.span()) {
             d = d.hint(hint);
         }
@@ -276,7 +284,7 @@ pub fn parse(source: &Source) -> Result<Contacts, Diagnostics> {
 
 /// A hint for the commonest syntax slips: a value that is not in quotes, and a
 /// key written in Swedish or Finnish with å, ä or ö (which a key cannot have).
-fn syntax_hint(source: &Source, span: Option<Range<usize>>) -> Option<String> {
+fn syntax_hint(source: &Source, span: Option<Range<usize>>) -> Option<Message> {
     let start = span?.start.min(source.text.len());
     let line_start = source.text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line = source.text[line_start..].lines().next()?;
@@ -284,12 +292,8 @@ fn syntax_hint(source: &Source, span: Option<Range<usize>>) -> Option<String> {
     let (key, value) = (key.trim(), value.trim());
     if !key.is_ascii() {
         return Some(match schema::key_for_word(key) {
-            Some(k) => {
-                format!("did you mean `{k}`? The keys are written in English, without å, ä and ö")
-            }
-            None => {
-                "the keys are written in English, without å, ä and ö (see `leaflet init`)".into()
-            }
+            Some(k) => msg("hint-english-key-letters").arg("key", k),
+            None => msg("hint-english-keys"),
         });
     }
     let quoted = value.starts_with('"') || value.starts_with('\'');
@@ -297,10 +301,11 @@ fn syntax_hint(source: &Source, span: Option<Range<usize>>) -> Option<String> {
     if key.is_empty() || quoted || structured {
         return None;
     }
-    Some(format!(
-        "put text in double quotes: {key} = \"{}\"",
-        value.trim_end_matches('"')
-    ))
+    Some(
+        msg("hint-quotes")
+            .arg("key", key)
+            .arg("value", value.trim_end_matches('"')),
+    )
 }
 
 #[cfg(test)]
@@ -318,7 +323,7 @@ mod tests {
         assert_eq!(text, "Åsby kommun");
         assert!(warning
             .expect("warns")
-            .message
+            .to_string()
             .contains("organisation.name"));
         assert!(c.lead().name.get("sv").1.is_none());
     }

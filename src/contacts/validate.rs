@@ -10,6 +10,7 @@ use std::path::Path;
 use toml_edit::{Item, TableLike, Value};
 
 use crate::diagnostic::{Diagnostic, Source};
+use crate::messages::{msg, Message};
 
 use super::schema::{self, Field, Kind, Section};
 use super::{
@@ -50,7 +51,7 @@ impl Validator<'_> {
         &mut self,
         span: Option<Range<usize>>,
         field: &str,
-        message: String,
+        message: Message,
     ) -> &mut Diagnostic {
         let d = Diagnostic::error(message)
             .at_span(self.source, span)
@@ -68,20 +69,16 @@ impl Validator<'_> {
                 self.error(
                     item.span().or(key.span()),
                     "version",
-                    "`version` must be 1 (the only schema version there is)".into(),
+                    msg("contacts-version").field("field", "version"),
                 );
             }
         }
         let tables = match root.get("organisation") {
             Some(item) => self.organisation_tables(item),
             None => {
-                self.error(
-                    Some(0..0),
-                    "organisation",
-                    "the `[organisation]` table is missing".into(),
-                )
-                .hints
-                .push("add `[organisation]` with at least `name = \"...\"`".into());
+                self.error(Some(0..0), "organisation", msg("contacts-no-organisation"))
+                    .hints
+                    .push(msg("hint-add-organisation"));
                 Vec::new()
             }
         };
@@ -129,13 +126,12 @@ impl Validator<'_> {
                 self.error(
                     t.span(),
                     &prefix,
-                    format!(
-                        "at most {MAX_ORGANISATIONS} organisations share a contact page; this is organisation {}",
-                        i + 1
-                    ),
+                    msg("contacts-too-many-organisations")
+                        .arg("max", MAX_ORGANISATIONS)
+                        .arg("number", i + 1),
                 )
                 .hints
-                .push("remove an `[[organisation]]` section".into());
+                .push(msg("hint-remove-organisation"));
             }
             tables.push((t as &dyn TableLike, t.span(), prefix));
         }
@@ -203,12 +199,10 @@ impl Validator<'_> {
         self.error(
             item.span(),
             name,
-            format!("the first organisation's `{what}` is given twice"),
+            msg("contacts-given-twice").arg("key", what),
         )
         .hints
-        .push(format!(
-            "keep either the top-level `{what}` or the organisation's own `organisation.{what}`"
-        ));
+        .push(msg("hint-given-twice").arg("key", what));
     }
 
     /// A section that may be left out: its values, or none.
@@ -241,7 +235,7 @@ impl Validator<'_> {
                             self.error(
                                 v.span(),
                                 name,
-                                format!("each `{name}` must be a table with `name = \"...\"`"),
+                                msg("contacts-contact-not-table").field("field", name),
                             );
                         }
                     }
@@ -252,7 +246,9 @@ impl Validator<'_> {
                 self.error(
                     item.span(),
                     name,
-                    format!("`{name}` must be written as `[[{name}]]` sections"),
+                    msg("contacts-contact-not-sections")
+                        .field("field", name)
+                        .arg("path", name),
                 );
                 Vec::new()
             }
@@ -263,20 +259,15 @@ impl Validator<'_> {
             seen.contacts += 1;
             if seen.contacts == seen.limit + 1 {
                 let message = if seen.organisations > 1 {
-                    format!(
-                        "with {} organisations, at most {} contacts fit the leaflet (each organisation after the first takes a contact's place on the page); this is contact {}",
-                        seen.organisations, seen.limit, seen.contacts
-                    )
+                    msg("contacts-too-many-contacts-shared")
+                        .arg("organisations", seen.organisations)
                 } else {
-                    format!(
-                        "at most {MAX_CONTACTS} contacts fit the leaflet; this is contact {}",
-                        seen.contacts
-                    )
+                    msg("contacts-too-many-contacts")
                 };
-                self.error(span.clone(), &f, message).hints.push(format!(
-                    "remove a `[[{}]]` section or give a shared phone number instead",
-                    table_path(name)
-                ));
+                let message = message.arg("max", seen.limit).arg("number", seen.contacts);
+                self.error(span.clone(), &f, message)
+                    .hints
+                    .push(msg("hint-remove-contact").arg("path", table_path(name)));
             }
             let mut v = self.section(t, span, Section::Contact, &f);
             let Some(name) = v.take("name") else { continue };
@@ -333,13 +324,14 @@ impl Validator<'_> {
         } else {
             format!("[{path}]")
         };
+        let dotted = format!("{prefix}.{}", f.key);
         self.error(
             span,
-            &format!("{prefix}.{}", f.key),
-            format!("`{prefix}.{}` is missing", f.key),
+            &dotted,
+            msg("contacts-missing").field("field", &dotted),
         )
         .hints
-        .push(format!("add `{} = \"...\"` under `{header}`", f.key));
+        .push(msg("hint-add-key").arg("key", f.key).arg("header", header));
     }
 
     /// A file next to the contacts file (the logo).
@@ -351,13 +343,14 @@ impl Validator<'_> {
                     path: folder.join(s.trim()),
                     file: self.source.path.clone(),
                     position: self.source.line_col(span.map_or(0, |r| r.start)),
+                    field: dotted.to_string(),
                 })
             }
             _ => {
                 self.error(
                     span,
                     dotted,
-                    format!("`{dotted}` must be a file name in quotes"),
+                    msg("contacts-not-file-name").field("field", dotted),
                 );
                 None
             }
@@ -369,7 +362,7 @@ impl Validator<'_> {
             self.error(
                 span,
                 dotted,
-                format!("`{dotted}` must be a list of texts, e.g. lines = [\"...\", \"...\"]"),
+                msg("contacts-not-list").field("field", dotted),
             );
             return Vec::new();
         };
@@ -387,7 +380,9 @@ impl Validator<'_> {
             self.error(
                 item.span(),
                 field,
-                format!("`{field}` must be a table: write it as a `[{field}]` section"),
+                msg("contacts-not-table")
+                    .field("field", field)
+                    .arg("path", field),
             );
         }
         t
@@ -404,25 +399,19 @@ impl Validator<'_> {
             } else {
                 format!("{field}.{key}")
             };
-            let message = format!("`{dotted}` is not a known key");
+            let message = msg("contacts-unknown-key").field("field", &dotted);
             let d = self.error(span, &dotted, message);
             let meant = schema::key_for_word(key)
                 .filter(|k| known.contains(k))
-                .map(|k| format!("did you mean `{k}`? The keys are written in English"))
+                .map(|k| msg("hint-english-key").arg("key", k))
                 .or_else(|| {
-                    crate::store::did_you_mean(key, known).map(|m| format!("did you mean `{m}`?"))
+                    crate::store::did_you_mean(key, known)
+                        .map(|m| msg("hint-did-you-mean").arg("key", m))
                 });
-            match meant {
-                Some(hint) => d.hints.push(hint),
-                None => d.hints.push(format!(
-                    "known keys here: {}",
-                    known
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-            }
+            d.hints.push(meant.unwrap_or_else(|| {
+                let keys: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+                msg("hint-known-keys").arg("keys", keys.join(", "))
+            }));
         }
     }
 
@@ -439,7 +428,7 @@ impl Validator<'_> {
                 self.error(
                     span,
                     dotted,
-                    format!("`{dotted}` must be text in quotes, not a section"),
+                    msg("contacts-not-text-section").field("field", dotted),
                 );
                 None
             }
@@ -458,22 +447,24 @@ impl Validator<'_> {
             Value::InlineTable(t) => self.languages(t, v.span(), field, kind),
             other => {
                 let found = match other {
-                    Value::Integer(_) | Value::Float(_) => "a number",
-                    Value::Boolean(_) => "true or false",
-                    Value::Datetime(_) => "a date",
-                    Value::Array(_) => "a list",
-                    _ => "something else",
+                    Value::Integer(_) | Value::Float(_) => "value-number",
+                    Value::Boolean(_) => "value-boolean",
+                    Value::Datetime(_) => "value-date",
+                    Value::Array(_) => "value-list",
+                    _ => "value-other",
                 };
                 let d = self.error(
                     v.span(),
                     field,
-                    format!("`{field}` must be text in quotes, but it is {found}"),
+                    msg("contacts-not-text")
+                        .field("field", field)
+                        .arg("found", msg(found)),
                 );
-                d.hints.push(format!(
-                    "write `{} = {}`, or a table of languages: {{ sv = \"...\", fi = \"...\" }}",
-                    field.rsplit('.').next().unwrap_or(field),
-                    kind.example()
-                ));
+                d.hints.push(
+                    msg("hint-write-text")
+                        .arg("key", field.rsplit('.').next().unwrap_or(field))
+                        .arg("example", kind.example()),
+                );
                 None
             }
         }
@@ -495,10 +486,12 @@ impl Validator<'_> {
                 self.error(
                     key_span,
                     &dotted,
-                    format!("`{lang}` in `{field}` is not a language code"),
+                    msg("contacts-not-language")
+                        .arg("lang", lang)
+                        .field("field", field),
                 )
                 .hints
-                .push("use language codes such as `sv` and `fi`".into());
+                .push(msg("hint-language-codes"));
                 continue;
             }
             match item.as_str() {
@@ -511,7 +504,7 @@ impl Validator<'_> {
                     self.error(
                         item.span(),
                         &dotted,
-                        format!("`{dotted}` must be text in quotes"),
+                        msg("contacts-not-quoted").field("field", &dotted),
                     );
                 }
             }
@@ -520,7 +513,7 @@ impl Validator<'_> {
             self.error(
                 span,
                 field,
-                format!("`{field}` has no text in any language"),
+                msg("contacts-no-language").field("field", field),
             );
         }
         (!values.is_empty()).then(|| Text {
@@ -539,22 +532,21 @@ impl Validator<'_> {
     ) -> Option<String> {
         let text = s.trim();
         if text.is_empty() {
-            self.error(span, field, format!("`{field}` is empty"))
+            self.error(span, field, msg("contacts-empty").field("field", field))
                 .hints
-                .push("remove the line, or fill it in".into());
+                .push(msg("hint-fill-in"));
             return None;
         }
         if let Some(c) = text.chars().find(|c| is_forbidden(*c)) {
             self.error(
                 span,
                 field,
-                format!(
-                    "`{field}` contains the invisible character U+{:04X}",
-                    c as u32
-                ),
+                msg("contacts-invisible")
+                    .field("field", field)
+                    .arg("code", format!("{:04X}", c as u32)),
             )
             .hints
-            .push("retype the text; pasted text can carry control or direction characters".into());
+            .push(msg("hint-retype"));
             return None;
         }
         let chars = text.chars().count();
@@ -562,16 +554,21 @@ impl Validator<'_> {
             self.error(
                 span,
                 field,
-                format!(
-                    "`{field}` is {chars} characters long; at most {MAX_TEXT_CHARS} fit a leaflet"
-                ),
+                msg("contacts-too-long")
+                    .field("field", field)
+                    .arg("chars", chars)
+                    .arg("max", MAX_TEXT_CHARS),
             );
             return None;
         }
         if let Some((what, hint)) = kind_problem(text, kind) {
-            self.error(span, field, format!("`{field}` {what}: \"{text}\""))
-                .hints
-                .push(hint.into());
+            self.error(
+                span,
+                field,
+                msg(what).field("field", field).arg("text", text),
+            )
+            .hints
+            .push(msg(hint));
             return None;
         }
         Some(text.to_string())
@@ -588,21 +585,17 @@ fn table_path(dotted: &str) -> String {
         .join(".")
 }
 
-/// What is wrong with a value for its kind, and the hint, if anything is.
+/// What is wrong with a value for its kind, and the hint (message ids), if
+/// anything is.
 fn kind_problem(text: &str, kind: Kind) -> Option<(&'static str, &'static str)> {
     match kind {
-        Kind::Phone if text.chars().filter(char::is_ascii_digit).count() < 3 => Some((
-            "is not a phone number (fewer than 3 digits)",
-            "write it as \"0123-456 78\"",
-        )),
-        Kind::Email if !is_email(text) => Some((
-            "is not an e-mail address",
-            "write it as \"name@example.se\"",
-        )),
-        Kind::Web if text.contains(char::is_whitespace) || !text.contains('.') => Some((
-            "is not a web address",
-            "write it as \"www.example.se/page\"",
-        )),
+        Kind::Phone if text.chars().filter(char::is_ascii_digit).count() < 3 => {
+            Some(("contacts-not-phone", "hint-phone"))
+        }
+        Kind::Email if !is_email(text) => Some(("contacts-not-email", "hint-email")),
+        Kind::Web if text.contains(char::is_whitespace) || !text.contains('.') => {
+            Some(("contacts-not-web", "hint-web"))
+        }
         _ => None,
     }
 }

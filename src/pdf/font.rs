@@ -13,6 +13,7 @@ use smol_str::SmolStr;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fonts::{Font, Fonts, Weight};
+use crate::messages::msg;
 use crate::pages::{Item, Page};
 
 use super::objects::{fnv1a, name, Dict, Obj, Objects, Packing, Ref};
@@ -75,10 +76,11 @@ fn embed(
     used: &BTreeMap<u16, SmolStr>,
 ) -> Result<Embedded, Diagnostics> {
     let fail = |what: String| {
-        Diagnostics::one(Diagnostic::error(format!(
-            "cannot embed the font `{}` ({what})",
-            font.file
-        )))
+        Diagnostics::one(Diagnostic::error(
+            msg("font-not-embedded")
+                .arg("font", &font.file)
+                .arg("detail", what),
+        ))
     };
     // The subset numbers glyphs in this order, glyph 0 (.notdef) first.
     let ids: Vec<u16> = std::iter::once(0)

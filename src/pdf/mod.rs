@@ -29,6 +29,7 @@ mod tags;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::fonts::Fonts;
+use crate::messages::msg;
 use crate::pages::{LinkBox, Page};
 use crate::structure::{Structure, Tag};
 
@@ -186,11 +187,12 @@ fn annotation(link: &LinkBox, key: usize) -> Dict {
 /// be hidden from screen readers, so no PDF is written.
 fn untagged(page: usize, tag: Tag) -> Diagnostics {
     Diagnostics::one(
-        Diagnostic::error(format!(
-            "internal error: content on page {} ({tag:?}) has no place in the document's structure",
-            page + 1
-        ))
-        .hint("this is a bug in leaflet; please report it with the contacts file and the command")
+        Diagnostic::error(
+            msg("pdf-orphan-content")
+                .arg("page", page + 1)
+                .arg("tag", format!("{tag:?}")),
+        )
+        .hint(msg("hint-report-bug"))
         .kind(Kind::Internal),
     )
 }

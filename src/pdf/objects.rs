@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages::msg;
 
 /// A reference to an object of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,7 +176,9 @@ impl Objects {
     pub fn finish(mut self, root: Ref, info: Ref) -> Result<Vec<u8>, Diagnostics> {
         const PLACEHOLDER: [u8; 16] = *b"leaflet-id-00000";
         let fail = |e: std::io::Error| {
-            Diagnostics::one(Diagnostic::error(format!("cannot write the PDF ({e})")))
+            Diagnostics::one(Diagnostic::error(
+                msg("output-unwritable").arg("detail", e.to_string()),
+            ))
         };
         let doc = &mut self.0;
         doc.trailer.set("Root", root.0);

@@ -8,6 +8,7 @@ use crate::content::Origin;
 use crate::diagnostic::Diagnostic;
 use crate::image::Image;
 use crate::layout::HAlign;
+use crate::messages::msg;
 use crate::pages::{ImageBox, Item};
 use crate::structure::{Key, Node, Part, Tag};
 use crate::units::{mm, pt};
@@ -84,15 +85,18 @@ impl Setter<'_> {
         let dpi = image.width as f32 / (w / 72.0);
         if dpi < MIN_LOGO_DPI {
             self.warn(
-                Diagnostic::warning(format!(
-                    "the logo prints at {dpi:.0} dpi ({} × {} pixels for {:.0} × {:.0} mm); it may look blurred",
-                    image.width,
-                    image.height,
-                    mm(w),
-                    mm(h)
-                ))
+                Diagnostic::warning(
+                    msg("typeset-logo-blurred")
+                        .arg("dpi", dpi.round() as i64)
+                        .arg("width", image.width)
+                        .arg("height", image.height)
+                        .arg("width-mm", mm(w).round() as i64)
+                        .arg("height-mm", mm(h).round() as i64),
+                )
                 .field("organisation.logo")
-                .hint(format!("use an image at least {:.0} pixels wide", (w / 72.0 * MIN_LOGO_DPI).ceil())),
+                .hint(
+                    msg("hint-logo-pixels").arg("pixels", (w / 72.0 * MIN_LOGO_DPI).ceil() as i64),
+                ),
             );
         }
     }

@@ -5,6 +5,7 @@
 
 use crate::content::Origin;
 use crate::diagnostic::Diagnostic;
+use crate::messages::{msg, Message};
 use crate::units::mm;
 
 use super::stack::{FieldLines, Stack};
@@ -42,46 +43,50 @@ impl Overflow {
 
     /// The error for page `page` (1-based, named `name` in the layout).
     pub(super) fn diagnostic(&self, page: usize, name: &str, lang: &str) -> Diagnostic {
-        let lines = (self.over / (self.size * 1.3)).ceil().max(1.0);
-        let mut d = Diagnostic::error(format!(
-            "page {page} (`{name}`): the text is {:.1} mm too long for its frame (about {lines} line{} of {:.1} pt){}",
-            mm(self.over),
-            if lines > 1.0 { "s" } else { "" },
-            self.size,
-            if self.shrunk { ", even at its smallest allowed size" } else { "" },
-        ));
-        let shown: Vec<String> = self.sources.iter().take(6).map(Origin::to_string).collect();
-        d = d.hint(format!("does not fit: {}", shown.join(", ")));
+        let lines = (self.over / (self.size * 1.3)).ceil().max(1.0) as i64;
+        let id = if self.shrunk {
+            "typeset-overflow-smallest"
+        } else {
+            "typeset-overflow"
+        };
+        let mut d = Diagnostic::error(
+            msg(id)
+                .arg("page", page)
+                .arg("name", name)
+                .arg("over", mm(self.over))
+                .arg("lines", lines)
+                .arg("size", self.size),
+        );
+        let shown: Vec<Message> = self.sources.iter().take(6).map(Origin::said).collect();
+        d = d.hint(msg("hint-does-not-fit").arg("sources", shown));
         if let Some(first) = self.sources.first() {
             d = d.field(first.id());
         }
         if self.fields.is_empty() {
-            return d.hint(format!("shorten these messages in `locales/{lang}/`"));
+            return d.hint(msg("hint-shorten-messages").arg("lang", lang));
         }
         // The contact details decide how full the page is: name the longest ones.
         // Fields over several lines first, then the last ones on the page.
         let mut fields: Vec<&FieldLines> = self.fields.iter().rev().collect();
         fields.sort_by_key(|f| std::cmp::Reverse(f.lines));
-        let named: Vec<String> = fields
+        let named: Vec<Message> = fields
             .iter()
             .take(5)
             .map(|f| {
-                let n = f.lines;
-                format!("`{}` ({n} line{})", f.field, if n == 1 { "" } else { "s" })
+                msg("field-lines")
+                    .field("field", &f.field)
+                    .arg("lines", f.lines)
             })
             .collect();
-        d.hint(format!(
-            "shorten or leave out about {lines} line{} of contact details in the contacts file, e.g. {}",
-            if lines > 1.0 { "s" } else { "" },
-            named.join(", ")
-        ))
+        d.hint(
+            msg("hint-shorten-contacts")
+                .arg("lines", lines)
+                .arg("fields", named),
+        )
     }
 }
 
 /// The warning that the contact details are set smaller than their style to fit.
 pub(super) fn shrunk(size: f32) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "the contact details are set at {size:.1} pt to fit their frame"
-    ))
-    .hint("below 12 pt is harder to read; shorten or leave out some details to keep 12 pt")
+    Diagnostic::warning(msg("typeset-shrunk").arg("size", size)).hint(msg("hint-shrunk"))
 }

@@ -12,6 +12,7 @@ use std::rc::Rc;
 use crate::content::Origin;
 use crate::diagnostic::Diagnostic;
 use crate::layout::HAlign;
+use crate::messages::msg;
 use crate::pages::{FillRect, Item};
 use crate::structure::{Key, Node, Part, Tag};
 use crate::units::pt;
@@ -82,11 +83,13 @@ impl Setter<'_> {
 
 /// The warning that the address needs modules smaller than [`MIN_MODULE_MM`].
 fn too_long(size_mm: f32) -> Diagnostic {
-    Diagnostic::warning(format!(
-        "the web address is too long for a {size_mm} mm QR code with modules of at least {MIN_MODULE_MM} mm; the leaflet has none"
-    ))
+    Diagnostic::warning(
+        msg("typeset-qr-too-long")
+            .arg("size", size_mm)
+            .arg("module", MIN_MODULE_MM),
+    )
     .field("organisation.web")
-    .hint("a shorter address (a redirect such as www.example.se/stod) gets its QR code")
+    .hint(msg("hint-qr-shorter"))
 }
 
 /// Draw the dark modules, a rectangle per run of them in a row, with the quiet

@@ -14,12 +14,15 @@ use crate::contacts;
 use crate::diagnostic::{Diagnostic, Source};
 
 use super::page::message;
-use super::{form, site, status, unreadable, App, Uploads};
+use super::{site, speaker, status, ui_lang, unreadable, App, Uploads};
+use crate::messages::Speaker;
 
 #[derive(Deserialize)]
 pub(super) struct BuildQuery {
     lang: Option<String>,
     layout: Option<String>,
+    /// The language of the messages (else Accept-Language, else Swedish).
+    ui: Option<String>,
 }
 
 /// `POST /api/build`: a contacts file in, the PDF out (or the errors as JSON).
@@ -28,6 +31,8 @@ pub(super) async fn build(
     Query(q): Query<BuildQuery>,
     request: Request,
 ) -> Response {
+    let ui = ui_lang(&app, q.ui.as_deref(), request.headers());
+    let said = speaker(&app, &ui);
     let lang = q.lang.unwrap_or_else(|| "sv".into());
     let layout = q.layout.unwrap_or_else(|| crate::layout::DEFAULT.into());
     let multipart = request
@@ -48,11 +53,11 @@ pub(super) async fn build(
     };
     let (toml, logos) = match read {
         Ok(r) => r,
-        Err(e) => return errors(&[e]),
+        Err(e) => return errors(&[e], &said),
     };
     match super::build(&app, toml, Uploads::ByName(logos), &lang, &layout).await {
         Ok((built, _)) => ([(header::CONTENT_TYPE, "application/pdf")], built.pdf).into_response(),
-        Err(e) => errors(&e.0),
+        Err(e) => errors(&e.0, &said),
     }
 }
 
@@ -74,8 +79,9 @@ async fn parts(mut m: Multipart) -> Result<(String, Vec<(Option<String>, Vec<u8>
     Ok((toml, logos))
 }
 
-/// Errors as JSON, with the status their kind calls for.
-fn errors(found: &[Diagnostic]) -> Response {
+/// Errors as JSON, with the status their kind calls for, said by `said`; the
+/// field keeps its name in the contacts file.
+fn errors(found: &[Diagnostic], said: &Speaker<'_>) -> Response {
     let list: Vec<serde_json::Value> = found
         .iter()
         .filter(|d| d.is_error())
@@ -83,19 +89,24 @@ fn errors(found: &[Diagnostic]) -> Response {
             serde_json::json!({
                 "field": d.field,
                 "line": d.position.map(|p| p.0),
-                "message": d.message,
-                "hint": d.hints.first(),
+                "message": said.say(&d.message),
+                "hint": d.hints.first().map(|h| said.say(h)),
             })
         })
         .collect();
     (status(found), Json(serde_json::json!({ "errors": list }))).into_response()
 }
 
-/// `POST /api/validate`: a form's errors, each with the input it belongs to.
-pub(super) async fn validate(multipart: Multipart) -> Response {
+/// `POST /api/validate`: a form's errors, each with the input it belongs to,
+/// said as the form says them in its language.
+pub(super) async fn validate(State(app): State<Arc<App>>, multipart: Multipart) -> Response {
     let posted = match site::read_form(multipart).await {
         Ok(p) => p,
-        Err(e) => return errors(&[e]),
+        Err(e) => return errors(&[e], &Speaker::english()),
+    };
+    let ui = ui_lang(&app, Some(&posted.ui), &axum::http::HeaderMap::new());
+    let (Some(t), said) = (app.ui.get(&ui), speaker(&app, &ui)) else {
+        return errors(&[], &Speaker::english());
     };
     let found = match contacts::parse(&Source::new("contacts.toml", posted.form.to_toml())) {
         Ok(_) => Vec::new(),
@@ -104,8 +115,8 @@ pub(super) async fn validate(multipart: Multipart) -> Response {
     let list: Vec<serde_json::Value> = found
         .iter()
         .map(|d| {
-            let input = d.field.as_deref().and_then(form::input_for);
-            serde_json::json!({ "input": input, "message": message(d) })
+            let input = d.field.as_deref().and_then(|f| posted.form.input_for(f));
+            serde_json::json!({ "input": input, "message": message(d, t, &said) })
         })
         .collect();
     Json(serde_json::json!({ "errors": list })).into_response()

@@ -304,9 +304,19 @@ fn text(pairs: &[(&str, &str)]) -> Option<Value> {
     }
 }
 
-/// The input a diagnostic's field belongs to: the one it names, or the first
-/// input of a translated field; none for a language the form has no input for.
-pub fn input_for(dotted: &str) -> Option<String> {
+impl Form {
+    /// The input a diagnostic's field belongs to (see [`input_for`]), among
+    /// this form's inputs.
+    pub fn input_for(&self, dotted: &str) -> Option<String> {
+        input_for(dotted, |name| !self.get(name).is_empty())
+    }
+}
+
+/// The input a diagnostic's field belongs to: the one it names, or, for a
+/// translated field written in one box (a plain text in the contacts file), the
+/// first box that is `filled` (the first box if none is); none for a language
+/// the form has no input for.
+pub fn input_for(dotted: &str, filled: impl Fn(&str) -> bool) -> Option<String> {
     let place = schema::find(dotted)?;
     let group = Group {
         section: place.field.section,
@@ -314,7 +324,13 @@ pub fn input_for(dotted: &str) -> Option<String> {
         number: place.number,
     };
     let names = inputs(&group, place.field);
-    let first = || names.first().map(|(name, _)| name.clone());
+    let first = || {
+        names
+            .iter()
+            .find(|(name, _)| filled(name))
+            .or(names.first())
+            .map(|(name, _)| name.clone())
+    };
     // The dotted name as the first organisation's fields are named on the form
     // (`organisation[1].unit.fi` is `organisation.unit.fi`).
     let written = schema_name(dotted, &group, place.field);
@@ -412,7 +428,7 @@ mod tests {
 
     #[test]
     fn errors_find_their_inputs() {
-        let input = |f: &str| input_for(f);
+        let input = |f: &str| input_for(f, |_| false);
         assert_eq!(
             input("organisation.phone").as_deref(),
             Some("organisation.phone")
@@ -430,6 +446,11 @@ mod tests {
             Some("extra.lines.sv")
         );
         assert_eq!(input("organisation.logo").as_deref(), Some("logo"));
+        // A translated field written in the Finnish box alone.
+        assert_eq!(
+            input_for("contact[2].title", |name| name.ends_with(".fi")).as_deref(),
+            Some("contact[2].title.fi")
+        );
         assert_eq!(
             input("organisation[1].unit.fi").as_deref(),
             Some("organisation.unit.fi")

@@ -42,6 +42,7 @@ use crate::contacts::{self, Contacts, Logos};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Source};
 use crate::image;
 use crate::locale::{self, Locale};
+use crate::messages::{msg, Messages, Speaker};
 use crate::store::Store;
 use crate::{layout, Built, Dirs, Prepared, Settings};
 
@@ -62,6 +63,8 @@ const SCRIPT: &str = include_str!("app.js");
 struct App {
     dirs: Dirs,
     ui: HashMap<String, Locale>,
+    /// The messages of each interface language.
+    said: HashMap<String, Messages>,
     /// The leaflet languages there are.
     available: Vec<LanguageIdentifier>,
     leaflet_langs: Vec<String>,
@@ -72,14 +75,20 @@ struct App {
 /// Listen on `addr` until the process ends.
 pub fn serve(addr: SocketAddr, dirs: Dirs) -> Result<(), Diagnostics> {
     let fail = |e: std::io::Error| {
-        Diagnostics::one(Diagnostic::error(format!("cannot serve on {addr} ({e})")))
+        Diagnostics::one(Diagnostic::error(
+            msg("serve-cannot-listen")
+                .arg("address", addr.to_string())
+                .arg("detail", e.to_string()),
+        ))
     };
+    let voice = crate::messages::Voice::from_environment(dirs.locales.as_deref());
     let app = router(dirs)?;
     let runtime = tokio::runtime::Runtime::new().map_err(fail)?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr).await.map_err(fail)?;
         let bound = listener.local_addr().map_err(fail)?;
-        eprintln!("leaflet: serving http://{bound}/ (Ctrl-C stops)");
+        let serving = msg("serve-serving").arg("address", format!("http://{bound}/"));
+        eprintln!("{}", voice.speaker().say(&serving));
         axum::serve(listener, app).await.map_err(fail)
     })
 }
@@ -91,11 +100,15 @@ pub fn router(dirs: Dirs) -> Result<Router, Diagnostics> {
     let available = locale::available(&locales)?;
     let leaflet_langs: Vec<String> = available.iter().map(ToString::to_string).collect();
     let mut ui = HashMap::new();
+    let mut said = HashMap::new();
     for l in UI_LANGS
         .iter()
         .filter(|l| leaflet_langs.iter().any(|a| a == *l))
     {
         ui.insert(l.to_string(), locale::load(&locales, l)?);
+        if let Some(m) = Messages::load(&locales, l) {
+            said.insert(l.to_string(), m);
+        }
     }
     let mut described = Vec::new();
     for name in layout::names(&layouts)? {
@@ -105,6 +118,7 @@ pub fn router(dirs: Dirs) -> Result<Router, Diagnostics> {
     let app = Arc::new(App {
         dirs,
         ui,
+        said,
         available,
         leaflet_langs,
         layouts: described,
@@ -169,6 +183,14 @@ fn status(problems: &[Diagnostic]) -> StatusCode {
     }
 }
 
+/// Who says the messages of a request in language `ui` (English where there are none).
+fn speaker<'a>(app: &'a App, ui: &str) -> Speaker<'a> {
+    match app.said.get(ui) {
+        Some(messages) => Speaker::new(messages),
+        None => Speaker::english(),
+    }
+}
+
 /// The interface language: `?ui=`, else the browser's Accept-Language, else Swedish.
 fn ui_lang(app: &App, asked: Option<&str>, headers: &HeaderMap) -> String {
     let available: Vec<LanguageIdentifier> = app.ui.keys().filter_map(|l| l.parse().ok()).collect();
@@ -196,10 +218,12 @@ fn ui_lang(app: &App, asked: Option<&str>, headers: &HeaderMap) -> String {
 fn prepared(app: &App, lang: &str, layout: &str) -> Result<Arc<Prepared>, Diagnostics> {
     if !app.layouts.iter().any(|(name, _)| name == layout) {
         let names: Vec<&str> = app.layouts.iter().map(|(n, _)| n.as_str()).collect();
-        return Err(Diagnostic::error(format!("there is no layout `{layout}`"))
-            .field("layout")
-            .hint(format!("layouts: {}", names.join(", ")))
-            .into());
+        return Err(
+            Diagnostic::error(msg("layout-unknown").arg("layout", layout))
+                .field("layout")
+                .hint(msg("hint-layouts").arg("names", names.join(", ")))
+                .into(),
+        );
     }
     let lang = if locale::is_pseudo(lang) {
         locale::PSEUDO.to_string()
@@ -244,10 +268,10 @@ async fn build(
     };
     match tokio::time::timeout(BUILD_TIME_LIMIT, work).await {
         Ok(Ok(result)) => result.map(|b| (b, p)),
-        Ok(Err(_)) => Err(Diagnostic::error("the build stopped unexpectedly")
+        Ok(Err(_)) => Err(Diagnostic::error(msg("serve-build-stopped"))
             .kind(Kind::Internal)
             .into()),
-        Err(_) => Err(Diagnostic::error("making the leaflet took too long")
+        Err(_) => Err(Diagnostic::error(msg("serve-too-slow"))
             .kind(Kind::Timeout)
             .into()),
     }
@@ -299,12 +323,11 @@ impl Uploads {
                     logos.push(None);
                 }
                 None => {
-                    let mut d = Diagnostic::error(format!(
-                        "the logo `{}` was not uploaded",
-                        logo.path.display()
-                    ))
+                    let mut d = Diagnostic::error(
+                        msg("serve-logo-not-sent").arg("file", logo.path.display().to_string()),
+                    )
                     .field(field)
-                    .hint("send it as a `logo` part, or remove `logo` from the contacts file");
+                    .hint(msg("hint-logo-part"));
                     d.position = Some(logo.position);
                     errors.push(d);
                     logos.push(None);
@@ -326,5 +349,5 @@ fn unreadable(status: StatusCode, what: impl std::fmt::Display) -> Diagnostic {
     } else {
         Kind::Request
     };
-    Diagnostic::error(format!("the request could not be read ({what})")).kind(kind)
+    Diagnostic::error(msg("serve-unreadable").arg("detail", what.to_string())).kind(kind)
 }

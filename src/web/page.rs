@@ -9,9 +9,10 @@ use std::collections::BTreeMap;
 
 use maud::{html, Markup, DOCTYPE};
 
-use crate::contacts::schema::{Field, Kind};
+use crate::contacts::schema::{self, Field, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::locale::Locale;
+use crate::messages::{Reader, Speaker};
 
 use super::form::{self, Form, Group};
 use crate::contacts::schema::Section;
@@ -37,6 +38,7 @@ pub struct PageState<'a> {
 /// The page's texts in the interface language, and its errors by input.
 struct Page<'a> {
     t: &'a Locale,
+    speaker: Speaker<'a>,
     form: &'a Form,
     state: &'a PageState<'a>,
     errors_for: BTreeMap<String, Vec<&'a Diagnostic>>,
@@ -51,18 +53,24 @@ impl Page<'_> {
     fn errors(&self, input: &str) -> &[&Diagnostic] {
         self.errors_for.get(input).map_or(&[], Vec::as_slice)
     }
+
+    /// A diagnostic as the form says it.
+    fn say(&self, d: &Diagnostic) -> String {
+        message(d, self.t, &self.speaker)
+    }
 }
 
-/// The whole page.
-pub fn page(t: &Locale, form: &Form, state: &PageState<'_>) -> String {
+/// The whole page, its texts from `t` and its messages said by `speaker`.
+pub fn page(t: &Locale, speaker: Speaker<'_>, form: &Form, state: &PageState<'_>) -> String {
     let mut errors_for: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
     for e in state.errors {
-        if let Some(input) = e.field.as_deref().and_then(form::input_for) {
+        if let Some(input) = e.field.as_deref().and_then(|f| form.input_for(f)) {
             errors_for.entry(input).or_default().push(e);
         }
     }
     let p = Page {
         t,
+        speaker,
         form,
         state,
         errors_for,
@@ -121,9 +129,9 @@ fn summary(p: &Page<'_>) -> Markup {
                 ul {
                     @for e in p.state.errors {
                         li {
-                            @match e.field.as_deref().and_then(form::input_for) {
-                                Some(input) => a href={ "#" (form::id(&input)) } { (message(e)) },
-                                None => (message(e)),
+                            @match e.field.as_deref().and_then(|f| p.form.input_for(f)) {
+                                Some(input) => a href={ "#" (form::id(&input)) } { (p.say(e)) },
+                                None => (p.say(e)),
                             }
                         }
                     }
@@ -165,26 +173,7 @@ fn the_form(p: &Page<'_>) -> Markup {
 /// One table of the contacts file. The first organisation and its first contact
 /// person stand open; the others stay folded away until they are needed.
 fn fieldset(p: &Page<'_>, group: &Group) -> Markup {
-    let own = match group.number {
-        Some(n) => {
-            p.t.message_with(group.section.label(), &[("number", &n.to_string())])
-                .unwrap_or_default()
-        }
-        None => p.m(group.section.label()),
-    };
-    let legend = match (group.org, group.section) {
-        (1, _) | (_, Section::Extra) => own,
-        (n, section) => {
-            let org =
-                p.t.message_with("web-organisation-number", &[("number", &n.to_string())])
-                    .unwrap_or_default();
-            if section == Section::Organisation {
-                org
-            } else {
-                format!("{org}: {own}")
-            }
-        }
-    };
+    let legend = legend(p.t, group);
     let prefix = group.prefix();
     let used = p
         .form
@@ -209,6 +198,65 @@ fn fieldset(p: &Page<'_>, group: &Group) -> Markup {
         } @else {
             (set)
         }
+    }
+}
+
+/// A group's name on the form: "Kontaktperson 2", "Organisation 2: Adress".
+fn legend(t: &Locale, group: &Group) -> String {
+    let own = match group.number {
+        Some(n) => t
+            .message_with(group.section.label(), &[("number", &n.to_string())])
+            .unwrap_or_default(),
+        None => t.message(group.section.label()).unwrap_or_default(),
+    };
+    match (group.org, group.section) {
+        (1, _) | (_, Section::Extra) => own,
+        (n, section) => {
+            let org = t
+                .message_with("web-organisation-number", &[("number", &n.to_string())])
+                .unwrap_or_default();
+            if section == Section::Organisation {
+                org
+            } else {
+                format!("{org}: {own}")
+            }
+        }
+    }
+}
+
+/// A field of the contacts file by its label on the form, with its group's
+/// name where the label alone is not enough: `organisation.email` is "E-post",
+/// `contact[2].phone` "Kontaktperson 2: Telefon", `organisation[2].unit.fi`
+/// "Organisation 2: Enhet (på finska)". A name the form has no input for keeps
+/// its dotted form.
+pub fn field_label(t: &Locale, dotted: &str) -> String {
+    let Some(place) = schema::find(dotted) else {
+        return format!("`{dotted}`");
+    };
+    let group = Group {
+        section: place.field.section,
+        org: place.org,
+        number: place.number,
+    };
+    let mut label = t.message(place.field.label).unwrap_or_default();
+    if place.field.translated {
+        if let Some(lang) = form::FIELD_LANGS
+            .iter()
+            .find(|l| dotted.ends_with(&format!(".{l}")))
+        {
+            let in_lang = t.message(in_language(lang)).unwrap_or_default();
+            label = format!("{label} ({in_lang})");
+        }
+    }
+    let named_alone = group.org == 1
+        && matches!(
+            group.section,
+            Section::Organisation | Section::Address | Section::Extra
+        );
+    if named_alone {
+        label
+    } else {
+        format!("{}: {label}", legend(t, &group))
     }
 }
 
@@ -257,7 +305,7 @@ fn input(p: &Page<'_>, name: &str, label: &str, field: &Field) -> Markup {
                     aria-invalid=[invalid] aria-describedby=[described];
             }
             p.error id=(err_id) aria-live="polite" {
-                @for e in errs { (message(e)) " " }
+                @for e in errs { (p.say(e)) " " }
             }
         }
     }
@@ -281,7 +329,7 @@ fn logo(p: &Page<'_>, org: usize, name: &str, label: &str) -> Markup {
                     value=(base64::engine::general_purpose::STANDARD.encode(bytes));
             }
             p.error id={ (id) "-error" } aria-live="polite" {
-                @for e in p.errors(name) { (message(e)) }
+                @for e in p.errors(name) { (p.say(e)) }
             }
         }
     }
@@ -325,7 +373,7 @@ fn warnings(p: &Page<'_>) -> Markup {
         @if !p.state.warnings.is_empty() {
             div.warnings {
                 h2 { (p.m("web-warnings-heading")) }
-                ul { @for w in p.state.warnings { li { (message(w)) } } }
+                ul { @for w in p.state.warnings { li { (p.say(w)) } } }
             }
         }
     }
@@ -342,13 +390,19 @@ fn preview(p: &Page<'_>) -> Markup {
     }
 }
 
-/// A diagnostic's message with its hints, as one line for the page.
-pub fn message(d: &Diagnostic) -> String {
-    let mut s = d.message.clone();
+/// A diagnostic's message with its hints, as one line for the page, in
+/// `speaker`'s language and naming fields by their labels on the form (`t`).
+pub fn message(d: &Diagnostic, t: &Locale, speaker: &Speaker<'_>) -> String {
+    let label = |dotted: &str| field_label(t, dotted);
+    let mut s = speaker
+        .say_to(&d.message, Reader::Form, &label)
+        .unwrap_or_default();
     for hint in &d.hints {
-        s.push_str(" (");
-        s.push_str(hint);
-        s.push(')');
+        if let Some(hint) = speaker.say_to(hint, Reader::Form, &label) {
+            s.push_str(" (");
+            s.push_str(&hint);
+            s.push(')');
+        }
     }
     s
 }

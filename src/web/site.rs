@@ -18,7 +18,7 @@ use crate::contacts::MAX_ORGANISATIONS;
 
 use super::form::{logo_input, Form};
 use super::page::{self, PageState};
-use super::{build, status, ui_lang, unreadable, App, Uploads, UI_LANGS};
+use super::{build, speaker, status, ui_lang, unreadable, App, Uploads, UI_LANGS};
 
 #[derive(Deserialize)]
 pub(super) struct UiQuery {
@@ -66,7 +66,8 @@ fn render(
     } else {
         status(errors)
     };
-    (code, Html(page::page(t, form, &state))).into_response()
+    let said = speaker(app, ui);
+    (code, Html(page::page(t, said, form, &state))).into_response()
 }
 
 /// What a form post carried.
@@ -76,7 +77,7 @@ pub(super) struct Posted {
     /// The button pressed.
     action: String,
     /// The interface language.
-    ui: String,
+    pub ui: String,
     /// A contacts file to load.
     contacts_file: Option<String>,
 }

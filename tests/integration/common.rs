@@ -54,12 +54,24 @@ impl Sandbox {
         self.write(name, &text)
     }
 
-    /// Run `leaflet ARGS` in the sandbox with a fixed environment.
+    /// Run `leaflet ARGS` in the sandbox with a fixed environment, in English
+    /// (`LANG=C`, whatever the machine's locale).
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_leaflet"))
+        self.run_in("C", args)
+    }
+
+    /// Run `leaflet ARGS` in the sandbox with `LANG` set to `lang` and the other
+    /// locale variables cleared, as on a machine set up for that language.
+    pub fn run_in(&self, lang: &str, args: &[&str]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_leaflet"));
+        for var in ["LC_ALL", "LC_MESSAGES", "LANGUAGE", "LEAFLET_LANG"] {
+            command.env_remove(var);
+        }
+        let output = command
             .args(args)
             .current_dir(self.dir.path())
             .env_remove("SOURCE_DATE_EPOCH")
+            .env("LANG", lang)
             .output()
             .expect("the binary runs");
         Run(output)

@@ -164,7 +164,7 @@ fn a_folder_instead_of_a_file() {
     refuses_in(
         &sb,
         &["build", "contacts.toml", "-o", "out.pdf"],
-        "is a folder, not a contacts file",
+        "is a folder; give the path of the contacts file",
     );
 }
 

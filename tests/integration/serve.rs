@@ -146,21 +146,46 @@ async fn the_api_takes_a_logo_for_each_organisation() {
     assert_eq!(json["errors"][0]["field"], "organisation[2].logo");
 }
 
-#[tokio::test]
-async fn api_errors_are_json_with_field_line_message_and_hint() {
-    let (status, headers, body) = call(post_toml(
-        "/api/build",
-        "[organisation]\nname = \"x\"\nphnoe = \"1\"\n",
-    ))
-    .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+/// A contacts file with a misspelt key, posted to the API at `uri` with an
+/// Accept-Language header (if any): the status and the first error.
+async fn api_error(uri: &str, accept: Option<&str>) -> (StatusCode, serde_json::Value) {
+    let mut request = post_toml(uri, "[organisation]\nname = \"x\"\nphnoe = \"1\"\n");
+    if let Some(accept) = accept {
+        request.headers_mut().insert(
+            header::ACCEPT_LANGUAGE,
+            accept.parse().expect("a header value"),
+        );
+    }
+    let (status, headers, body) = call(request).await;
     assert_eq!(headers[header::CONTENT_TYPE], "application/json");
     let json: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
-    let e = &json["errors"][0];
+    (status, json["errors"][0].clone())
+}
+
+#[tokio::test]
+async fn api_errors_are_json_with_field_line_message_and_hint() {
+    let (status, e) = api_error("/api/build", Some("en-GB,en;q=0.8")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(e["field"], "organisation.phnoe");
     assert_eq!(e["line"], 3);
     assert_eq!(e["message"], "`organisation.phnoe` is not a known key");
     assert_eq!(e["hint"], "did you mean `phone`?");
+}
+
+#[tokio::test]
+async fn the_api_answers_in_the_language_asked_for() {
+    // Accept-Language, as a Finnish browser or client sends it.
+    let (_, e) = api_error("/api/build", Some("fi-FI,fi;q=0.9,en;q=0.5")).await;
+    assert_eq!(e["message"], "`organisation.phnoe` ei ole tunnettu avain");
+    assert_eq!(e["hint"], "tarkoititko `phone`?");
+    // The field keeps its name in the contacts file, in every language.
+    assert_eq!(e["field"], "organisation.phnoe");
+    // A `ui` parameter wins over the header.
+    let (_, e) = api_error("/api/build?ui=sv", Some("fi")).await;
+    assert_eq!(e["message"], "`organisation.phnoe` är ingen känd nyckel");
+    // Nothing asked for: Swedish, as the form.
+    let (_, e) = api_error("/api/build", None).await;
+    assert_eq!(e["hint"], "menade du `phone`?");
 }
 
 #[tokio::test]
@@ -242,12 +267,62 @@ async fn a_form_with_errors_shows_them_next_to_their_fields_escaped() {
         page.contains("aria-invalid=\"true\" aria-describedby=\"organisation-email-error\""),
         "error linked to its field"
     );
+    // In the form's language, by the field's label, beside the field and in the
+    // list at the top; no TOML path and no English.
+    let said = "E-post är ingen e-postadress: &quot;not an address&quot; (skriv den som &quot;namn@exempel.se&quot;)";
     assert!(
-        page.contains(
-            "<a href=\"#organisation-email\">`organisation.email` is not an e-mail address"
-        ),
+        page.contains(&format!("<a href=\"#organisation-email\">{said}</a>")),
         "{page}"
     );
+    assert!(
+        page.contains(&format!(
+            "<p class=\"error\" id=\"organisation-email-error\" aria-live=\"polite\">{said} </p>"
+        )),
+        "{page}"
+    );
+    assert!(!page.contains("`organisation"), "no TOML path: {page}");
+}
+
+#[tokio::test]
+async fn the_finnish_form_names_fields_by_their_finnish_labels() {
+    let (kind, body) = multipart(&[
+        ("ui", None, b"fi"),
+        ("organisation.name", None, b"Norrby kommun"),
+        ("contact[1].name", None, b"Matti Korhonen"),
+        ("contact[2].name", None, b"Aino Virtanen"),
+        ("contact[2].phone", None, b"12"),
+        ("organisation[2].name", None, b"Omaiset ry"),
+        (
+            "organisation[2].unit.fi",
+            None,
+            "Tuki\u{202E}piste".as_bytes(),
+        ),
+        ("action", None, b"preview"),
+    ]);
+    let (status, _, body) = post_form(kind, body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = String::from_utf8(body).expect("UTF-8");
+    assert!(page.contains("<html lang=\"fi\">"));
+    for (input, said) in [
+        (
+            "contact-2--phone",
+            "Yhteyshenkilö 2: Puhelin ei ole puhelinnumero (alle 3 numeroa): &quot;12&quot;",
+        ),
+        (
+            "organisation-2--unit-fi",
+            // Written in the Finnish box only: the text for both languages.
+            "Organisaatio 2: Yksikkö sisältää näkymättömän merkin U+202E",
+        ),
+    ] {
+        assert!(
+            page.contains(&format!(
+                "<p class=\"error\" id=\"{input}-error\" aria-live=\"polite\">{said}"
+            )),
+            "{said} beside {input}: {page}"
+        );
+    }
+    assert!(!page.contains("`organisation") && !page.contains("contact[2].phone`"));
+    assert!(!page.contains("is not a"), "no English: {page}");
 }
 
 #[tokio::test]

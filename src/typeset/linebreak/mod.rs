@@ -25,6 +25,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fonts::{Fonts, ShapedGlyph, Weight};
 use crate::hyphenate::Hyphenator;
 use crate::layout::Style;
+use crate::messages::msg;
 use crate::pages::{GlyphRun, PlacedGlyph};
 use crate::units::{mm, pt};
 
@@ -159,13 +160,13 @@ impl<'f> LineBreaker<'f> {
                 let indent = pt(style.indent_mm);
                 if label_width + 0.25 * style.size_pt > indent {
                     misfits.push(
-                        Diagnostic::error(format!(
-                            "the label `{}` is {:.1} mm too wide for the label column of style `{}`",
-                            span.text,
-                            mm(label_width + 0.25 * style.size_pt - indent),
-                            para.style
-                        ))
-                        .hint("shorten the label in the locale, or widen the style's `indent_mm` in the layout"),
+                        Diagnostic::error(
+                            msg("typeset-label-too-wide")
+                                .arg("label", &span.text)
+                                .arg("over", mm(label_width + 0.25 * style.size_pt - indent))
+                                .arg("style", &para.style),
+                        )
+                        .hint(msg("hint-label-too-wide")),
                     );
                 }
                 (Some(run), indent)
@@ -283,13 +284,13 @@ fn unbreakable(elems: &[Elem], measure: f32, para: &Para) -> Diagnostic {
         })
         .collect();
     let too_wide: f32 = elems.iter().map(Elem::width).sum::<f32>() - measure;
-    Diagnostic::error(format!(
-        "\"{}\" ({}) is {:.1} mm wider than its frame and cannot be broken",
-        text.trim(),
-        para.source,
-        mm(too_wide)
-    ))
-    .hint("shorten it: phone numbers are never broken across lines, and an address breaks only before `/`, `.`, `@`, `-` and the like")
+    Diagnostic::error(
+        msg("typeset-unbreakable")
+            .arg("text", text.trim())
+            .arg("origin", para.source.said())
+            .arg("over", mm(too_wide)),
+    )
+    .hint(msg("hint-unbreakable"))
 }
 
 /// The face a style (or a bold span in it) is set in.

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::content::Para;
 use crate::diagnostic::Diagnostic;
 use crate::fonts::Weight;
+use crate::messages::msg;
 use crate::pages::PlacedGlyph;
 
 use super::LineBreaker;
@@ -31,11 +32,13 @@ impl LineBreaker<'_> {
         };
         if let Some(c) = text.chars().find(|c| is_right_to_left(*c)) {
             problems.push(
-                Diagnostic::error(format!(
-                    "{} is written right to left (`{c}`, U+{:04X}), which leaflet cannot set yet",
-                    para.source, c as u32
-                ))
-                .hint("right-to-left languages (Arabic, Hebrew, Persian, Urdu) come in a later version"),
+                Diagnostic::error(
+                    msg("typeset-right-to-left")
+                        .arg("origin", para.source.said())
+                        .arg("char", c.to_string())
+                        .arg("code", format!("{:04X}", c as u32)),
+                )
+                .hint(msg("hint-right-to-left")),
             );
             return Vec::new();
         }
@@ -55,13 +58,14 @@ impl LineBreaker<'_> {
             if g.id == 0 {
                 let c = text[g.cluster..].chars().next().unwrap_or('?');
                 problems.push(
-                    Diagnostic::error(format!(
-                        "the font `{}` has no glyph for `{c}` (U+{:04X}) in {}",
-                        self.fonts.get(weight).file,
-                        c as u32,
-                        para.source
-                    ))
-                    .hint("replace the character, or use a font that has it"),
+                    Diagnostic::error(
+                        msg("typeset-no-glyph")
+                            .arg("font", &self.fonts.get(weight).file)
+                            .arg("char", c.to_string())
+                            .arg("code", format!("{:04X}", c as u32))
+                            .arg("origin", para.source.said()),
+                    )
+                    .hint(msg("hint-no-glyph")),
                 );
             }
             out.push(PlacedGlyph {
