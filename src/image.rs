@@ -198,9 +198,9 @@ fn deflate(rows: &[u8]) -> Result<Vec<u8>, Message> {
 }
 
 /// What to say if compressing failed, which from memory to memory it does not.
-/// The logo is not a PNG that can be read, for a reason of ours (a message id).
-fn not_png(detail: &'static str) -> Message {
-    msg("image-not-png").arg("detail", msg(detail))
+/// The logo is not a PNG that can be read, for a reason of ours.
+fn not_png(detail: Message) -> Message {
+    msg("image-not-png").arg("detail", detail)
 }
 
 fn compress_failed() -> Message {
@@ -218,7 +218,7 @@ fn mask(alpha: &[u8], width: usize) -> Result<Option<Vec<u8>>, Message> {
 
 /// The data of a PNG's `IDAT` chunks, in order: one zlib stream of filtered rows.
 fn idat(bytes: &[u8]) -> Result<Vec<u8>, Message> {
-    let broken = || not_png("image-damaged");
+    let broken = || not_png(msg("image-damaged"));
     let mut data = Vec::new();
     let mut at = 8;
     while at < bytes.len() {
@@ -246,7 +246,7 @@ fn for_each_row(
     mut each: impl FnMut(&[u8]),
 ) -> Result<(), Message> {
     use flate2::{Decompress, FlushDecompress, Status};
-    let corrupt = || not_png("image-damaged");
+    let corrupt = || not_png(msg("image-damaged"));
     let mut z = Decompress::new(true);
     let mut buffer: Vec<u8> = Vec::with_capacity(stride * (65_536 / stride).max(1));
     let mut seen = 0;
@@ -344,10 +344,10 @@ fn check_palette(info: &png::Info<'_>) -> Result<(), Message> {
     }
     let entries = match info.palette.as_deref() {
         Some(p) if !p.is_empty() && p.len() % 3 == 0 && p.len() <= 3 * 256 => p.len() / 3,
-        _ => return Err(not_png("image-palette-damaged")),
+        _ => return Err(not_png(msg("image-palette-damaged"))),
     };
     if info.trns.as_deref().is_some_and(|t| t.len() > entries) {
-        return Err(not_png("image-transparency-damaged"));
+        return Err(not_png(msg("image-transparency-damaged")));
     }
     Ok(())
 }
@@ -360,7 +360,7 @@ fn png(bytes: &[u8]) -> Result<Image, Message> {
             let side = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
             check_size(side(w), side(h))?;
         }
-        _ => return Err(not_png("image-no-header")),
+        _ => return Err(not_png(msg("image-no-header"))),
     }
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
@@ -392,7 +392,7 @@ fn png(bytes: &[u8]) -> Result<Image, Message> {
         png::ColorType::GrayscaleAlpha => (2, true, true),
         png::ColorType::Rgb => (3, false, false),
         png::ColorType::Rgba => (4, false, true),
-        png::ColorType::Indexed => return Err(not_png("image-palette-damaged")),
+        png::ColorType::Indexed => return Err(not_png(msg("image-palette-damaged"))),
     };
     let width_px = width as usize;
     let rows: Vec<u8> = buffer

@@ -323,7 +323,7 @@ fn default_true() -> bool {
 pub fn load(store: &Store, name_or_path: &str) -> Result<Layout, Diagnostics> {
     let (name, source) = if name_or_path.ends_with(".toml") || name_or_path.contains('/') {
         let path = Path::new(name_or_path);
-        let text = crate::store::read_text_file(path, 1024 * 1024, "what-layout-file")?;
+        let text = crate::store::read_text_file(path, 1024 * 1024, msg("what-layout-file"))?;
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())

@@ -180,12 +180,18 @@ impl Messages {
         })
     }
 
-    /// A message formatted, if it is there and formats without an error.
-    fn format(&self, id: &str, args: &FluentArgs<'_>) -> Option<String> {
+    /// A message formatted, if it is there: the text, or, if formatting it had
+    /// an error (a variable the code does not give), the text as it came out.
+    fn format(&self, id: &str, args: &FluentArgs<'_>) -> Option<Result<String, String>> {
         let pattern = self.bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
         let text = self.bundle.format_pattern(pattern, Some(args), &mut errors);
-        errors.is_empty().then(|| text.into_owned())
+        let text = text.into_owned();
+        Some(if errors.is_empty() {
+            Ok(text)
+        } else {
+            Err(text)
+        })
     }
 }
 
@@ -255,18 +261,24 @@ impl<'m> Speaker<'m> {
             };
             args.set(*name, value);
         }
+        let mut flawed = None;
         for messages in [self.own, self.english] {
             if reader == Reader::Form {
-                if let Some(text) = messages.format(&form_id, &args) {
-                    return (!text.trim().is_empty()).then_some(text);
+                match messages.format(&form_id, &args) {
+                    Some(Ok(text)) => return (!text.trim().is_empty()).then_some(text),
+                    Some(Err(text)) => flawed = flawed.or(Some(text)),
+                    None => {}
                 }
             }
-            if let Some(text) = messages.format(m.id, &args) {
-                return Some(text);
+            match messages.format(m.id, &args) {
+                Some(Ok(text)) => return Some(text),
+                Some(Err(text)) => flawed = flawed.or(Some(text)),
+                None => {}
             }
         }
-        // A message no language has: a bug, but the reader still learns something.
-        Some(m.id.to_string())
+        // A message that no language formats cleanly is a bug (`{$name}` shows
+        // where), one that none has as well; the reader still learns something.
+        Some(flawed.unwrap_or_else(|| m.id.to_string()))
     }
 
     /// A decimal number with `digits` decimals (none for a whole number), in the
@@ -274,7 +286,10 @@ impl<'m> Speaker<'m> {
     fn decimal(&self, v: f64, digits: usize) -> String {
         let separator = [self.own, self.english]
             .into_iter()
-            .find_map(|m| m.format("number-decimal-separator", &FluentArgs::new()))
+            .find_map(|m| {
+                m.format("number-decimal-separator", &FluentArgs::new())?
+                    .ok()
+            })
             .unwrap_or_else(|| ".".into());
         let text = format!("{v:.digits$}");
         let whole = text
@@ -367,6 +382,34 @@ mod tests {
         assert_eq!(
             wanted_languages(env(&[("LANG", "C"), ("LEAFLET_LANG", "fi")])),
             ["fi"]
+        );
+    }
+
+    #[test]
+    fn the_form_hears_its_own_variant_with_fields_by_their_labels() {
+        let sv = Messages::load(&Store::locales(None), "sv").expect("sv");
+        let say = Speaker::new(&sv);
+        let missing = msg("contacts-missing").field("field", "contact[2].name");
+        let label = |_: &str| "Kontaktperson 2: Namn".to_string();
+        assert_eq!(say.say(&missing), "`contact[2].name` saknas");
+        assert_eq!(
+            say.say_to(&missing, Reader::Form, &label).as_deref(),
+            Some("Kontaktperson 2: Namn måste fyllas i")
+        );
+        // An empty form variant: the hint about the file is not said on the form.
+        let hint = msg("hint-add-key")
+            .arg("key", "name")
+            .arg("header", "[[contact]]");
+        assert_eq!(say.say_to(&hint, Reader::Form, &label), None);
+    }
+
+    #[test]
+    fn a_message_missing_a_variable_still_says_what_it_can() {
+        let said = Speaker::english().say(&msg("contacts-empty"));
+        assert!(said.contains("is empty"), "{said}");
+        assert_eq!(
+            Speaker::english().say(&msg("no-such-message")),
+            "no-such-message"
         );
     }
 

@@ -179,24 +179,24 @@ impl Store {
 }
 
 /// Read a person's UTF-8 text file, refusing folders, huge files and other
-/// encodings; `what` is the message that names the file ("the contacts file").
-pub fn read_text_file(path: &Path, max: u64, what: &'static str) -> Result<String, Diagnostics> {
+/// encodings; `what` names the file ("the contacts file").
+pub fn read_text_file(path: &Path, max: u64, what: Message) -> Result<String, Diagnostics> {
     let fail = |message: Message| Diagnostics::one(Diagnostic::error(message).in_file(path));
     let unreadable = |e: std::io::Error| {
         fail(
             msg("file-unreadable-named")
-                .arg("what", msg(what))
+                .arg("what", what.clone())
                 .arg("detail", e.to_string()),
         )
     };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
-        return Err(fail(msg("file-is-folder").arg("what", msg(what))));
+        return Err(fail(msg("file-is-folder").arg("what", what.clone())));
     }
     if meta.len() > max {
         return Err(fail(
             msg("file-too-large")
-                .arg("what", msg(what))
+                .arg("what", what.clone())
                 .arg("bytes", meta.len())
                 .arg("max", max),
         ));
@@ -206,7 +206,7 @@ pub fn read_text_file(path: &Path, max: u64, what: &'static str) -> Result<Strin
         Diagnostics::one(
             Diagnostic::error(
                 msg("file-not-utf8-named")
-                    .arg("what", msg(what))
+                    .arg("what", what.clone())
                     .arg("offset", e.utf8_error().valid_up_to()),
             )
             .in_file(path)

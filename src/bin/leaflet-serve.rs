@@ -17,6 +17,7 @@ struct Cli {
 
 fn main() -> ExitCode {
     let Cli { serve } = Cli::parse();
+    let voice = leaflet::messages::Voice::from_environment(serve.dirs.locales.as_deref());
     let dirs = leaflet::Dirs {
         locales: serve.dirs.locales,
         layouts: serve.dirs.layouts,
@@ -25,7 +26,7 @@ fn main() -> ExitCode {
     match leaflet::web::serve(serve.addr, dirs) {
         Ok(()) => ExitCode::SUCCESS,
         Err(errors) => {
-            eprintln!("{errors}");
+            eprintln!("{}", errors.render(&voice.speaker()));
             ExitCode::FAILURE
         }
     }

@@ -7,11 +7,32 @@ use crate::messages::{msg, Message};
 
 use super::index::{Entry, Index};
 
-/// Compare a translation with the reference.
+/// Compare a translation with the reference. A translation without the tool's
+/// messages ([`locale::MESSAGES_FILE`]) gets one warning for the file, not one
+/// for each message: the tool speaks English to its readers until it is there.
 pub(super) fn compare(index: &Index, reference: &Index, findings: &mut Vec<Diagnostic>) {
+    let has_messages = index.has_file(locale::MESSAGES_FILE);
+    if !has_messages && reference.has_file(locale::MESSAGES_FILE) {
+        findings.push(
+            Diagnostic::warning(
+                msg("check-no-messages-file")
+                    .arg("lang", index.folder.as_str())
+                    .arg("file", locale::MESSAGES_FILE),
+            )
+            .in_file(index.folder_path())
+            .hint(
+                msg("hint-copy-messages")
+                    .arg("reference", REFERENCE)
+                    .arg("file", locale::MESSAGES_FILE),
+            ),
+        );
+    }
     for (id, r) in &reference.entries {
         if id.starts_with(locale::HELPLINE_PREFIX) {
             continue; // each language lists its own helplines
+        }
+        if !has_messages && reference.is_tool_message(r) {
+            continue;
         }
         let pair = Pair {
             id,
@@ -62,10 +83,10 @@ impl Pair<'_> {
     /// English stands in for it.
     fn missing(&self) -> Diagnostic {
         let (id, index) = (self.id, self.index);
-        let kind = if id.starts_with('-') {
-            "check-missing-term"
+        let message = if id.starts_with('-') {
+            msg("check-missing-term")
         } else {
-            "check-missing-message"
+            msg("check-missing-message")
         };
         let name = self.reference.sources[self.r.file].path.file_name();
         let file = index
@@ -74,7 +95,7 @@ impl Pair<'_> {
             .find(|s| s.path.file_name() == name)
             .or(index.sources.first())
             .map_or_else(|| index.folder.clone().into(), |s| s.path.clone());
-        let message = msg(kind).arg("id", id).arg("lang", index.folder.as_str());
+        let message = message.arg("id", id).arg("lang", index.folder.as_str());
         let d = if self.reference.is_tool_message(self.r) {
             Diagnostic::warning(msg("check-missing-tool-message").arg("problem", message))
         } else {

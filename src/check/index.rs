@@ -140,6 +140,21 @@ impl Index {
         self.file_name(entry) == Some(locale::MESSAGES_FILE)
     }
 
+    /// Whether the locale has a file of this name.
+    pub(super) fn has_file(&self, name: &str) -> bool {
+        self.sources
+            .iter()
+            .any(|s| s.path.file_name().and_then(|n| n.to_str()) == Some(name))
+    }
+
+    /// The locale's folder as a person sees it (`locales/fi`).
+    pub(super) fn folder_path(&self) -> std::path::PathBuf {
+        self.sources
+            .first()
+            .and_then(|s| s.path.parent())
+            .map_or_else(|| self.folder.clone().into(), std::path::Path::to_path_buf)
+    }
+
     fn file_name(&self, entry: &Entry) -> Option<&str> {
         self.sources[entry.file].path.file_name()?.to_str()
     }

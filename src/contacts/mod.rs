@@ -256,7 +256,7 @@ impl Text {
 
 /// Read, parse and validate a contacts file.
 pub fn load(path: &Path) -> Result<Contacts, Diagnostics> {
-    let text = crate::store::read_text_file(path, MAX_FILE_BYTES, "what-contacts-file")?;
+    let text = crate::store::read_text_file(path, MAX_FILE_BYTES, msg("what-contacts-file"))?;
     parse(&Source::new(path, text))
 }
 

@@ -447,18 +447,18 @@ impl Validator<'_> {
             Value::InlineTable(t) => self.languages(t, v.span(), field, kind),
             other => {
                 let found = match other {
-                    Value::Integer(_) | Value::Float(_) => "value-number",
-                    Value::Boolean(_) => "value-boolean",
-                    Value::Datetime(_) => "value-date",
-                    Value::Array(_) => "value-list",
-                    _ => "value-other",
+                    Value::Integer(_) | Value::Float(_) => msg("value-number"),
+                    Value::Boolean(_) => msg("value-boolean"),
+                    Value::Datetime(_) => msg("value-date"),
+                    Value::Array(_) => msg("value-list"),
+                    _ => msg("value-other"),
                 };
                 let d = self.error(
                     v.span(),
                     field,
                     msg("contacts-not-text")
                         .field("field", field)
-                        .arg("found", msg(found)),
+                        .arg("found", found),
                 );
                 d.hints.push(
                     msg("hint-write-text")
@@ -562,13 +562,9 @@ impl Validator<'_> {
             return None;
         }
         if let Some((what, hint)) = kind_problem(text, kind) {
-            self.error(
-                span,
-                field,
-                msg(what).field("field", field).arg("text", text),
-            )
-            .hints
-            .push(msg(hint));
+            self.error(span, field, what.field("field", field).arg("text", text))
+                .hints
+                .push(hint);
             return None;
         }
         Some(text.to_string())
@@ -585,16 +581,16 @@ fn table_path(dotted: &str) -> String {
         .join(".")
 }
 
-/// What is wrong with a value for its kind, and the hint (message ids), if
-/// anything is.
-fn kind_problem(text: &str, kind: Kind) -> Option<(&'static str, &'static str)> {
+/// What is wrong with a value for its kind, and the hint, if anything is (the
+/// field and the text are added by the caller).
+fn kind_problem(text: &str, kind: Kind) -> Option<(Message, Message)> {
     match kind {
         Kind::Phone if text.chars().filter(char::is_ascii_digit).count() < 3 => {
-            Some(("contacts-not-phone", "hint-phone"))
+            Some((msg("contacts-not-phone"), msg("hint-phone")))
         }
-        Kind::Email if !is_email(text) => Some(("contacts-not-email", "hint-email")),
+        Kind::Email if !is_email(text) => Some((msg("contacts-not-email"), msg("hint-email"))),
         Kind::Web if text.contains(char::is_whitespace) || !text.contains('.') => {
-            Some(("contacts-not-web", "hint-web"))
+            Some((msg("contacts-not-web"), msg("hint-web")))
         }
         _ => None,
     }

@@ -44,14 +44,13 @@ impl Overflow {
     /// The error for page `page` (1-based, named `name` in the layout).
     pub(super) fn diagnostic(&self, page: usize, name: &str, lang: &str) -> Diagnostic {
         let lines = (self.over / (self.size * 1.3)).ceil().max(1.0) as i64;
-        let id = if self.shrunk {
-            "typeset-overflow-smallest"
+        let said = if self.shrunk {
+            msg("typeset-overflow-smallest")
         } else {
-            "typeset-overflow"
+            msg("typeset-overflow")
         };
         let mut d = Diagnostic::error(
-            msg(id)
-                .arg("page", page)
+            said.arg("page", page)
                 .arg("name", name)
                 .arg("over", mm(self.over))
                 .arg("lines", lines)

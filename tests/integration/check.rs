@@ -357,3 +357,63 @@ fn a_hyphenation_exception_moves_the_break_in_the_pdf() {
         "{other}"
     );
 }
+
+#[test]
+fn a_translation_without_the_tools_messages_gets_one_warning() {
+    let sb = Sandbox::new();
+    let root = locales_with_copy(&sb, "nb");
+    std::fs::remove_file(root.join("nb/messages.ftl")).expect("remove");
+    let (code, out) = check(&sb, &["nb"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("warning: locales/nb: `nb` has no messages.ftl: leaflet speaks English"),
+        "{out}"
+    );
+    // One warning for the file (and one that nb has no hyphenation patterns),
+    // not one for each of its messages.
+    assert!(!out.contains("is missing"), "{out}");
+    assert!(out.contains("checked nb: 0 errors, 2 warnings"), "{out}");
+}
+
+#[test]
+fn the_tools_messages_are_checked_like_the_leaflets_text() {
+    let sb = Sandbox::new();
+    let root = locales_with_copy(&sb, "nb");
+    let file = root.join("nb/messages.ftl");
+    remove_message(&file, "contacts-empty");
+    edit(
+        &file,
+        "contacts-missing = { $field } saknas",
+        "contacts-missing = { $falt } saknas",
+    );
+    // Never printed, so any character will do: no font needs to draw it.
+    edit(&file, "severity-hint = tips", "severity-hint = tips 🙂");
+    let (code, out) = check(&sb, &["nb"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "warning: locales/nb/messages.ftl: message `contacts-empty` is missing from `nb`; leaflet says it in English meanwhile"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "`contacts-missing` uses the variable `$falt`, which the reference does not know"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("cannot draw"), "{out}");
+    // A translator's messages are said without a code change.
+    sb.write(
+        "broken.toml",
+        "[organisation]\nname = \"x\"\nphone = \"1\"\n",
+    );
+    let err = sb
+        .run_in(
+            "nb_NO.UTF-8",
+            &["build", "broken.toml", "--locales", "locales"],
+        )
+        .stderr();
+    assert!(err.starts_with("fel: broken.toml:3:9: "), "{err}");
+    assert!(err.contains("\n  tips 🙂: "), "{err}");
+}

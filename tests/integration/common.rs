@@ -63,15 +63,20 @@ impl Sandbox {
     /// Run `leaflet ARGS` in the sandbox with `LANG` set to `lang` and the other
     /// locale variables cleared, as on a machine set up for that language.
     pub fn run_in(&self, lang: &str, args: &[&str]) -> Run {
+        self.run_with(&[("LANG", lang)], args)
+    }
+
+    /// Run `leaflet ARGS` in the sandbox with these locale variables alone set.
+    pub fn run_with(&self, vars: &[(&str, &str)], args: &[&str]) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_leaflet"));
-        for var in ["LC_ALL", "LC_MESSAGES", "LANGUAGE", "LEAFLET_LANG"] {
+        for var in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "LEAFLET_LANG"] {
             command.env_remove(var);
         }
         let output = command
             .args(args)
             .current_dir(self.dir.path())
             .env_remove("SOURCE_DATE_EPOCH")
-            .env("LANG", lang)
+            .envs(vars.iter().copied())
             .output()
             .expect("the binary runs");
         Run(output)

@@ -10,6 +10,7 @@ mod common;
 mod contact_page;
 mod corpus;
 mod golden;
+mod messages;
 mod print;
 mod refused;
 mod serve;
