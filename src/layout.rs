@@ -22,6 +22,35 @@ use crate::store::Store;
 /// The layout used when none is named.
 pub const DEFAULT: &str = "folder-a5";
 
+/// A layout's one-line description: one text, or a text per language
+/// (`{ sv = "...", fi = "...", en = "..." }`), since designers write it and
+/// people choosing a format read it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Description {
+    /// The same text in every language.
+    Plain(String),
+    /// A text per language.
+    Languages(BTreeMap<String, String>),
+}
+
+impl Description {
+    /// The text in `lang` (`sv` for `sv-FI`), else in English, else the first.
+    pub fn get(&self, lang: &str) -> &str {
+        match self {
+            Description::Plain(text) => text,
+            Description::Languages(texts) => {
+                let base = lang.split(['-', '_']).next().unwrap_or(lang);
+                [lang, base, "en"]
+                    .iter()
+                    .find_map(|l| texts.get(*l))
+                    .or_else(|| texts.values().next())
+                    .map_or("", String::as_str)
+            }
+        }
+    }
+}
+
 /// A page format and its page plan.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,8 +58,9 @@ pub struct Layout {
     /// The layout's name (its file stem); filled in by [`load`].
     #[serde(skip)]
     pub name: String,
-    /// One line for `leaflet list`.
-    pub description: String,
+    /// One line for `leaflet list` and the web form's choice of format, in each
+    /// language it is written in.
+    pub description: Description,
     /// The finished page size.
     pub page: PageSize,
     /// The font files, from the fonts folder.

@@ -213,7 +213,7 @@ fn list(dirs: &DataDirs, say: Speaker<'_>) -> Outcome {
     println!("{}", say.say(&msg("list-layouts")));
     for name in leaflet::layout::names(&layouts)? {
         let layout = leaflet::layout::load(&layouts, &name)?;
-        println!("  {name:<14} {}", layout.description);
+        println!("  {name:<14} {}", layout.description.get(say.lang()));
     }
     Ok(ExitCode::SUCCESS)
 }

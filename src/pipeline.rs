@@ -108,7 +108,10 @@ impl Prepared {
         if print.pdf_ua {
             check_pdf_ua(contacts)?;
         }
-        let content = content::compose(&self.layout, &self.locale, contacts, logos)?;
+        // What does not fit is placed at its value in the contacts file.
+        let located = |e: Diagnostics| Diagnostics(contacts.locate(e.0));
+        let content =
+            content::compose(&self.layout, &self.locale, contacts, logos).map_err(located)?;
         let set = typeset::typeset(
             &content,
             &self.layout,
@@ -116,7 +119,8 @@ impl Prepared {
             self.locale.hyphenator(),
             self.fit,
             &self.shared,
-        )?;
+        )
+        .map_err(located)?;
         let pages = match print.impose {
             Impose::None => set.pages,
             Impose::Booklet => impose::booklet(&set.pages),
@@ -127,6 +131,7 @@ impl Prepared {
         };
         let mut warnings = content.warnings;
         warnings.extend(set.warnings);
+        let warnings = contacts.locate(warnings);
         let meta = pdf::Metadata {
             title: content.title,
             author: content.author,

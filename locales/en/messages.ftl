@@ -177,6 +177,7 @@ typeset-label-too-wide = the label `{ $label }` is { $over } mm too wide for the
 hint-label-too-wide = shorten the label in the locale, or widen the style's `indent_mm` in the layout
 typeset-unbreakable = "{ $text }" ({ $origin }) is { $over } mm wider than its frame and cannot be broken
 hint-unbreakable = shorten it: phone numbers are never broken across lines, and an address breaks only before `/`, `.`, `@`, `-` and the like
+hint-unbreakable-form = shorten it: a phone number never breaks across lines, and an address breaks only before / . @ - and the like
 typeset-right-to-left = { $origin } is written right to left (`{ $char }`, U+{ $code }), which leaflet cannot set yet
 hint-right-to-left = right-to-left languages (Arabic, Hebrew, Persian, Urdu) come in a later version
 typeset-no-glyph = the font `{ $font }` has no glyph for `{ $char }` (U+{ $code }) in { $origin }

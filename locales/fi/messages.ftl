@@ -180,6 +180,7 @@ typeset-label-too-wide = nimiö `{ $label }` on { $over } mm liian leveä tyylin
 hint-label-too-wide = lyhennä nimiötä kielitiedostoissa tai levennä tyylin `indent_mm` taitossa
 typeset-unbreakable = "{ $text }" ({ $origin }) on { $over } mm kehystään leveämpi eikä sitä voi jakaa riveille
 hint-unbreakable = lyhennä sitä: puhelinnumeroita ei koskaan jaeta riveille, ja osoite katkeaa vain ennen merkkejä `/`, `.`, `@`, `-` ja vastaavia
+hint-unbreakable-form = lyhennä sitä: puhelinnumeroita ei koskaan jaeta riveille, ja osoite katkeaa vain ennen merkkejä / . @ - ja vastaavia
 typeset-right-to-left = { $origin } kirjoitetaan oikealta vasemmalle (`{ $char }`, U+{ $code }), eikä leaflet osaa vielä latoa sitä
 hint-right-to-left = oikealta vasemmalle kirjoitettavat kielet (arabia, heprea, persia, urdu) tulevat myöhemmässä versiossa
 typeset-no-glyph = fontissa `{ $font }` ei ole merkkiä `{ $char }` (U+{ $code }): { $origin }

@@ -180,6 +180,7 @@ typeset-label-too-wide = etiketten `{ $label }` är { $over } mm för bred för 
 hint-label-too-wide = korta etiketten i språkfilerna, eller gör stilens `indent_mm` bredare i layouten
 typeset-unbreakable = "{ $text }" ({ $origin }) är { $over } mm bredare än sin ram och går inte att bryta
 hint-unbreakable = korta den: telefonnummer delas aldrig mellan rader, och en adress bryts bara före `/`, `.`, `@`, `-` och liknande
+hint-unbreakable-form = korta den: telefonnummer delas aldrig mellan rader, och en adress bryts bara före / . @ - och liknande tecken
 typeset-right-to-left = { $origin } skrivs från höger till vänster (`{ $char }`, U+{ $code }), vilket leaflet inte kan sätta än
 hint-right-to-left = språk som skrivs från höger till vänster (arabiska, hebreiska, persiska, urdu) kommer i en senare version
 typeset-no-glyph = typsnittet `{ $font }` saknar tecknet `{ $char }` (U+{ $code }) i { $origin }

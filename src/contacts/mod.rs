@@ -34,6 +34,8 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// Everything the organisations put on their leaflet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contacts {
+    /// The file they were read from, for messages.
+    pub file: PathBuf,
     /// One to [`MAX_ORGANISATIONS`], the first the leaflet's publisher (the one
     /// a single `[organisation]` table describes).
     pub organisations: Vec<Organisation>,
@@ -115,6 +117,30 @@ impl Contacts {
         } else {
             Err(Diagnostics(errors))
         }
+    }
+}
+
+impl Contacts {
+    /// Problems found after the file was read (text too wide to set, a language
+    /// a value lacks) placed at the value they name in the contacts file.
+    pub fn locate(&self, mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        for d in problems.iter_mut().filter(|d| d.file.is_none()) {
+            let Some(field) = d.field.as_deref() else {
+                continue;
+            };
+            let text = self.organisations.iter().flat_map(Organisation::texts);
+            let named = text.chain(&self.extra).find(|t| {
+                field == t.field
+                    || field
+                        .strip_prefix(t.field.as_str())
+                        .is_some_and(|rest| rest.starts_with('.'))
+            });
+            if let Some(t) = named {
+                d.file = Some(self.file.clone());
+                d.position = Some(t.position);
+            }
+        }
+        problems
     }
 }
 
@@ -210,6 +236,8 @@ pub struct Text {
     pub field: String,
     /// `(language, text)` pairs in file order; the language is `None` for a plain string.
     pub values: Vec<(Option<String>, String)>,
+    /// Line and column of the value in the contacts file.
+    pub position: (usize, usize),
 }
 
 impl Text {

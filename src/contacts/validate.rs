@@ -61,6 +61,11 @@ impl Validator<'_> {
         &mut self.errors[last]
     }
 
+    /// Line and column of a span's start (the file's start if there is none).
+    fn position(&self, span: Option<Range<usize>>) -> (usize, usize) {
+        self.source.line_col(span.map_or(0, |r| r.start))
+    }
+
     /// The whole file: the version and every section.
     pub(super) fn document(&mut self, root: &toml_edit::Table) -> Option<Contacts> {
         self.known_keys(root, "", &schema::TOP_KEYS);
@@ -101,6 +106,7 @@ impl Validator<'_> {
             return None;
         }
         Some(Contacts {
+            file: self.source.path.clone(),
             organisations,
             extra: extra.lines,
         })
@@ -342,7 +348,7 @@ impl Validator<'_> {
                 Some(Logo {
                     path: folder.join(s.trim()),
                     file: self.source.path.clone(),
-                    position: self.source.line_col(span.map_or(0, |r| r.start)),
+                    position: self.position(span),
                     field: dotted.to_string(),
                 })
             }
@@ -442,6 +448,7 @@ impl Validator<'_> {
                 Some(Text {
                     field: field.to_string(),
                     values: vec![(None, text)],
+                    position: self.position(v.span()),
                 })
             }
             Value::InlineTable(t) => self.languages(t, v.span(), field, kind),
@@ -511,7 +518,7 @@ impl Validator<'_> {
         }
         if values.is_empty() && t.is_empty() {
             self.error(
-                span,
+                span.clone(),
                 field,
                 msg("contacts-no-language").field("field", field),
             );
@@ -519,6 +526,7 @@ impl Validator<'_> {
         (!values.is_empty()).then(|| Text {
             field: field.to_string(),
             values,
+            position: self.position(span),
         })
     }
 

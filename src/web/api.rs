@@ -122,12 +122,18 @@ pub(super) async fn validate(State(app): State<Arc<App>>, multipart: Multipart) 
     Json(serde_json::json!({ "errors": list })).into_response()
 }
 
-/// `GET /api/layouts`: name and description of each layout.
-pub(super) async fn layouts(State(app): State<Arc<App>>) -> Response {
+/// `GET /api/layouts`: name and description of each layout, the description in
+/// the language of `?ui=` or Accept-Language.
+pub(super) async fn layouts(
+    State(app): State<Arc<App>>,
+    Query(q): Query<site::UiQuery>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let ui = ui_lang(&app, q.ui.as_deref(), &headers);
     let list: Vec<serde_json::Value> = app
         .layouts
         .iter()
-        .map(|(name, description)| serde_json::json!({ "name": name, "description": description }))
+        .map(|(name, d)| serde_json::json!({ "name": name, "description": d.get(&ui) }))
         .collect();
     Json(list).into_response()
 }

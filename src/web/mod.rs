@@ -68,7 +68,7 @@ struct App {
     /// The leaflet languages there are.
     available: Vec<LanguageIdentifier>,
     leaflet_langs: Vec<String>,
-    layouts: Vec<(String, String)>,
+    layouts: Vec<(String, layout::Description)>,
     prepared: Mutex<HashMap<(String, String), Arc<Prepared>>>,
 }
 

@@ -26,7 +26,7 @@ pub struct PageState<'a> {
     /// Leaflet languages to choose from.
     pub leaflet_langs: &'a [String],
     /// Layouts to choose from: name and description.
-    pub layouts: &'a [(String, String)],
+    pub layouts: &'a [(String, crate::layout::Description)],
     /// Errors to show.
     pub errors: &'a [Diagnostic],
     /// Warnings to show.
@@ -359,7 +359,7 @@ fn options(p: &Page<'_>) -> Markup {
                     @for (name, description) in p.state.layouts {
                         option value=(name)
                             selected[chosen("layout", name, crate::layout::DEFAULT)] {
-                            (description)
+                            (description.get(p.state.ui))
                         }
                     }
                 }

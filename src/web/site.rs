@@ -22,7 +22,7 @@ use super::{build, speaker, status, ui_lang, unreadable, App, Uploads, UI_LANGS}
 
 #[derive(Deserialize)]
 pub(super) struct UiQuery {
-    ui: Option<String>,
+    pub ui: Option<String>,
 }
 
 /// `GET /`: the empty form in the visitor's language.

@@ -51,9 +51,12 @@ test("a person fills in the form, sees errors and a preview, and downloads the P
   await page.getByRole("button", { name: "Förhandsgranska" }).click();
   await page.waitForSelector("#errors");
   const summary = await page.textContent("#errors");
-  assert.match(summary, /`organisation.name` is missing/);
-  assert.match(summary, /`organisation.email` is not an e-mail address/);
+  // In Swedish, naming the fields by their labels, never by the file's keys.
+  assert.match(summary, /Namn måste fyllas i/);
+  assert.match(summary, /E-post är ingen e-postadress: "inte en adress"/);
+  assert.doesNotMatch(summary, /organisation\.|is not/);
   assert.equal(await page.getAttribute("#organisation-email", "aria-invalid"), "true");
+  assert.match(await page.textContent("#organisation-email-error"), /^E-post är ingen e-postadress/);
   await page.screenshot({ path: path.join(shots, "2-errors.png"), fullPage: true });
 
   // Corrected, with a contact person; keyboard only for the name.

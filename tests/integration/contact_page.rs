@@ -147,7 +147,7 @@ fn a_missing_language_falls_back_with_a_warning_naming_the_field() {
         .ok();
     assert!(
         err.contains(
-            "warning: `organisation.unit` has no `fi` text; printing the `sv` text instead"
+            "warning: c.toml:3:8: `organisation.unit` has no `fi` text; printing the `sv` text instead"
         ),
         "{err}"
     );

@@ -489,3 +489,30 @@ fn a_thousand_language_tags_leave_the_servers_memory_flat() {
         "memory grew from {before} kB to {after} kB over 960 language tags"
     );
 }
+
+#[tokio::test]
+async fn text_too_wide_for_the_leaflet_is_shown_beside_its_field_by_its_label() {
+    let (kind, body) = multipart(&[
+        ("ui", None, b"sv"),
+        ("organisation.name", None, b"Eskilstuna kommun"),
+        (
+            "organisation.email",
+            None,
+            b"anhorigcentrumsforvaltningensstodenhetforanhorigaochnarstaende@eskilstuna.se",
+        ),
+        ("action", None, b"preview"),
+    ]);
+    let (status, _, body) = post_form(kind, body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = String::from_utf8(body).expect("UTF-8");
+    let beside = "<p class=\"error\" id=\"organisation-email-error\" aria-live=\"polite\">&quot;anhorigcentrumsforvaltningensstodenhetforanhorigaochnarstaende&quot; (E-post) är ";
+    assert!(page.contains(beside), "{page}");
+    assert!(
+        page.contains("bryts bara före / . @ - och liknande tecken"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("`organisation") && !page.contains("fältet"),
+        "{page}"
+    );
+}

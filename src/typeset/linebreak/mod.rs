@@ -290,6 +290,7 @@ fn unbreakable(elems: &[Elem], measure: f32, para: &Para) -> Diagnostic {
             .arg("origin", para.source.said())
             .arg("over", mm(too_wide)),
     )
+    .field(para.source.id())
     .hint(msg("hint-unbreakable"))
 }
 

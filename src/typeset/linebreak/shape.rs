@@ -38,6 +38,7 @@ impl LineBreaker<'_> {
                         .arg("char", c.to_string())
                         .arg("code", format!("{:04X}", c as u32)),
                 )
+                .field(para.source.id())
                 .hint(msg("hint-right-to-left")),
             );
             return Vec::new();
@@ -65,6 +66,7 @@ impl LineBreaker<'_> {
                             .arg("code", format!("{:04X}", c as u32))
                             .arg("origin", para.source.said()),
                     )
+                    .field(para.source.id())
                     .hint(msg("hint-no-glyph")),
                 );
             }
