@@ -183,7 +183,12 @@ fn load_folder(
     let mut errors = Vec::new();
     let mut helplines = Vec::new();
     let mut seen = HashSet::new();
-    for source in sources(store, folder)? {
+    // The tool's own messages are not the leaflet's text: `messages::Messages`
+    // reads them, only when something is said.
+    let leaflet_sources = sources(store, folder)?
+        .into_iter()
+        .filter(|s| s.path.file_name().and_then(|n| n.to_str()) != Some(MESSAGES_FILE));
+    for source in leaflet_sources {
         let resource = match FluentResource::try_new(source.text.clone()) {
             Ok(r) => r,
             Err((r, parse_errors)) => {

@@ -199,7 +199,6 @@ impl Messages {
 #[derive(Clone, Copy)]
 pub struct Speaker<'m> {
     own: &'m Messages,
-    english: &'static Messages,
 }
 
 impl Speaker<'static> {
@@ -207,7 +206,6 @@ impl Speaker<'static> {
     pub fn english() -> Speaker<'static> {
         Speaker {
             own: Messages::english(),
-            english: Messages::english(),
         }
     }
 }
@@ -215,10 +213,7 @@ impl Speaker<'static> {
 impl<'m> Speaker<'m> {
     /// Speaks the language of `messages` (English where it lacks a message).
     pub fn new(messages: &'m Messages) -> Speaker<'m> {
-        Speaker {
-            own: messages,
-            english: Messages::english(),
-        }
+        Speaker { own: messages }
     }
 
     /// The language spoken (`sv`).
@@ -262,7 +257,7 @@ impl<'m> Speaker<'m> {
             args.set(*name, value);
         }
         let mut flawed = None;
-        for messages in [self.own, self.english] {
+        for messages in self.languages() {
             if reader == Reader::Form {
                 match messages.format(&form_id, &args) {
                     Some(Ok(text)) => return (!text.trim().is_empty()).then_some(text),
@@ -281,11 +276,17 @@ impl<'m> Speaker<'m> {
         Some(flawed.unwrap_or_else(|| m.id.to_string()))
     }
 
+    /// Its own messages, then English (read only if they are needed).
+    fn languages(&self) -> impl Iterator<Item = &'m Messages> {
+        let english: fn() -> &'m Messages = Messages::english;
+        std::iter::once(self.own).chain(std::iter::once_with(english))
+    }
+
     /// A decimal number with `digits` decimals (none for a whole number), in the
     /// language's way.
     fn decimal(&self, v: f64, digits: usize) -> String {
-        let separator = [self.own, self.english]
-            .into_iter()
+        let separator = self
+            .languages()
             .find_map(|m| {
                 m.format("number-decimal-separator", &FluentArgs::new())?
                     .ok()
