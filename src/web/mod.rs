@@ -4,12 +4,15 @@
 //! - `GET /` shows the form in Swedish, Finnish or English (the browser's
 //!   Accept-Language, or `?ui=`); `POST /` previews the contact page, downloads the
 //!   PDF or the filled-in contacts file, or fills the form from an uploaded one
-//!   (`site`, the page in `page`, its data in `form`). It works without
-//!   JavaScript; `app.js` adds live validation.
+//!   (`site`, the page in `page`, its data in `form`). Errors are said in the
+//!   page's language and name fields by their labels (`page::field_label`). It
+//!   works without JavaScript; `app.js` adds live validation.
 //! - `POST /api/build?lang=sv&layout=folder-a5` takes a contacts file
 //!   (`application/toml`, or multipart with `contacts` and `logo` parts) and answers
 //!   `200 application/pdf`, byte for byte what `leaflet build` writes, or an error
-//!   status with `{"errors": [{"field", "line", "message", "hint"}]}`: 422 for the
+//!   status with `{"errors": [{"field", "line", "message", "hint"}]}` (the message
+//!   and hint in the language of `?ui=` or Accept-Language, the field as the
+//!   contacts file names it): 422 for the
 //!   input, 413 for a body over 5 MB, 400 for a request that cannot be read, 503
 //!   when a build takes too long, 500 for a bug (`api`). `GET /api/layouts` and
 //!   `GET /api/locales` say what there is; `POST /api/validate` checks a form.

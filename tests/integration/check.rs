@@ -373,6 +373,18 @@ fn a_translation_without_the_tools_messages_gets_one_warning() {
     // not one for each of its messages.
     assert!(!out.contains("is missing"), "{out}");
     assert!(out.contains("checked nb: 0 errors, 2 warnings"), "{out}");
+    // For programs, in the reader's language too.
+    let json = sb
+        .run_in(
+            "fi_FI.UTF-8",
+            &["check", "--locales", "locales", "--format", "json", "nb"],
+        )
+        .stdout();
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(
+        report["findings"][0]["message"],
+        "kielellä `nb` ei ole tiedostoa messages.ftl: leaflet puhuu englantia niille, jotka lukevat kieltä `nb`"
+    );
 }
 
 #[test]
