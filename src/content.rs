@@ -33,6 +33,8 @@ pub struct Content<'l> {
     pub author: String,
     /// The language tag of the text (`sv`).
     pub lang: String,
+    /// The language is written right to left: lines are set flush right.
+    pub rtl: bool,
     /// Things a person should know about, such as language fallbacks.
     pub warnings: Vec<Diagnostic>,
 }
@@ -105,6 +107,9 @@ pub struct Para {
     pub role: ParaRole,
     /// The language of its text when that is not the leaflet's (a fallback value).
     pub lang: Option<String>,
+    /// It reads right to left: the leaflet's text in a right-to-left language,
+    /// a contact value whose first strong character is right to left.
+    pub rtl: bool,
 }
 
 /// A link in the PDF: a web page, an e-mail to write or a number to call.
@@ -235,6 +240,7 @@ pub fn compose<'l>(
         .map(|o| c.text(&o.name))
         .collect();
     let org_name = names.join(", ");
+    let rtl = locale.is_right_to_left();
     let pages = layout
         .pages
         .iter()
@@ -249,6 +255,7 @@ pub fn compose<'l>(
                         .blocks
                         .iter()
                         .flat_map(|b| c.block(layout, b, contacts, logos))
+                        .map(|flow| in_direction(flow, rtl))
                         .collect(),
                     min_scale: min_scale(layout, frame),
                 })
@@ -268,8 +275,19 @@ pub fn compose<'l>(
         keywords,
         author: org_name,
         lang,
+        rtl,
         warnings: c.warnings,
     })
+}
+
+/// The leaflet's own text (its messages) reads in the locale's direction.
+fn in_direction(mut flow: Flow, rtl: bool) -> Flow {
+    if let Flow::Para(p) = &mut flow {
+        if matches!(p.source, Origin::Message(_)) {
+            p.rtl = rtl;
+        }
+    }
+    flow
 }
 
 struct Composer<'a> {
@@ -736,10 +754,14 @@ fn min_scale(layout: &Layout, frame: &Frame) -> f32 {
         .unwrap_or(1.0)
 }
 
+/// A paragraph, its direction that of its first strong character (the leaflet's
+/// own text takes the locale's, in [`compose`]).
 fn para(style: &str, label: Option<Span>, spans: Vec<Span>, source: Origin) -> Para {
+    let text: String = spans.iter().map(|s| s.text.as_str()).collect();
     Para {
         style: style.to_string(),
         label,
+        rtl: crate::typeset::linebreak::starts_right_to_left(&text),
         spans,
         extra_space_before: 0.0,
         source,

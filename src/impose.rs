@@ -4,8 +4,10 @@
 //! page (two A5 pages on A4 landscape), in the order that makes a folded booklet
 //! read right: for N pages (padded with blank pages to a multiple of 4), sheet side
 //! one carries N and 1, side two carries 2 and N−1, then N−2 and 3, and so on. Print
-//! duplex, flipping on the short edge, and fold in the middle. Pages are moved, not
-//! redrawn: text stays text and fonts stay subset.
+//! duplex, flipping on the short edge, and fold in the middle. A booklet in a
+//! right-to-left language opens the other way, its spine on the right: each side
+//! carries the same two pages the other way round (1 and N, N−1 and 2). Pages are
+//! moved, not redrawn: text stays text and fonts stay subset.
 //!
 //! Pages that fit half of the next ISO A size go on that sheet, centred in their
 //! halves (A5 pages, 148 × 210 mm, on A4 landscape, 297 × 210 mm), so the booklet
@@ -15,8 +17,8 @@ use crate::units::PT_PER_MM;
 
 use crate::pages::Page;
 
-/// Impose pages as a booklet.
-pub fn booklet(pages: &[Page]) -> Vec<Page> {
+/// Impose pages as a booklet, its spine on the left, or on the right (`rtl`).
+pub fn booklet(pages: &[Page], rtl: bool) -> Vec<Page> {
     let Some(first) = pages.first() else {
         return Vec::new();
     };
@@ -25,15 +27,19 @@ pub fn booklet(pages: &[Page]) -> Vec<Page> {
     let count = pages.len().div_ceil(4) * 4;
     let page = |n: usize| pages.get(n - 1); // 1-based; past the end is blank
     let mut sheets = Vec::with_capacity(count / 2);
+    let pair = |left: usize, right: usize| {
+        if rtl {
+            (page(right), page(left))
+        } else {
+            (page(left), page(right))
+        }
+    };
     for k in 0..count / 4 {
         let (outer, inner) = (count - 2 * k, 2 * k + 1);
-        sheets.push(side(page(outer), page(inner), (width, height), sheet));
-        sheets.push(side(
-            page(inner + 1),
-            page(outer - 1),
-            (width, height),
-            sheet,
-        ));
+        let (left, right) = pair(outer, inner);
+        sheets.push(side(left, right, (width, height), sheet));
+        let (left, right) = pair(inner + 1, outer - 1);
+        sheets.push(side(left, right, (width, height), sheet));
     }
     sheets
 }
@@ -117,9 +123,15 @@ mod tests {
     #[test]
     fn four_pages_fold_into_one_sheet() {
         let pages: Vec<Page> = (1..=4).map(numbered).collect();
-        let sheets = booklet(&pages);
+        let sheets = booklet(&pages, false);
         assert_eq!(order(&sheets), vec![(4, 1), (2, 3)]);
         assert_eq!(sheets[0].width, 20.0);
+    }
+
+    #[test]
+    fn a_right_to_left_booklet_opens_the_other_way() {
+        let pages: Vec<Page> = (1..=4).map(numbered).collect();
+        assert_eq!(order(&booklet(&pages, true)), vec![(1, 4), (3, 2)]);
     }
 
     #[test]
@@ -134,7 +146,7 @@ mod tests {
     fn six_pages_are_padded_to_eight() {
         let pages: Vec<Page> = (1..=6).map(numbered).collect();
         assert_eq!(
-            order(&booklet(&pages)),
+            order(&booklet(&pages, false)),
             vec![(0, 1), (2, 0), (6, 3), (4, 5)]
         );
     }

@@ -73,6 +73,27 @@ pub struct Layout {
     pub pages: Vec<PagePlan>,
 }
 
+impl Layout {
+    /// The layout for a right-to-left language: every frame at the mirror
+    /// position across the page, and logos and QR codes at the other side of
+    /// their frames. (Text is set flush right by the typesetter.)
+    pub fn mirrored(mut self) -> Layout {
+        let width = self.page.width_mm;
+        for frame in self.pages.iter_mut().flat_map(|p| &mut p.frames) {
+            frame.x_mm = width - frame.x_mm - frame.width_mm;
+            for block in &mut frame.blocks {
+                if let Block::Logo { align, .. } | Block::Qr { align, .. } = block {
+                    *align = match align {
+                        HAlign::Left => HAlign::Right,
+                        HAlign::Right => HAlign::Left,
+                    };
+                }
+            }
+        }
+        self
+    }
+}
+
 /// `[page]`.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -87,6 +108,20 @@ pub struct PageSize {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FontFiles {
+    /// The regular weight.
+    pub regular: String,
+    /// The bold weight.
+    pub bold: String,
+    /// Families for the scripts the main one lacks (Arabic, Hebrew, Ethiopic), in
+    /// the order they are tried: `fallback = [{ regular = "...", bold = "..." }]`.
+    #[serde(default)]
+    pub fallback: Vec<FontPair>,
+}
+
+/// A family's regular and bold files.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontPair {
     /// The regular weight.
     pub regular: String,
     /// The bold weight.

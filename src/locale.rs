@@ -271,6 +271,12 @@ impl Locale {
         self.format(id, pattern, Some(&fluent_args))
     }
 
+    /// Whether the language is written right to left (Arabic, Persian, Hebrew,
+    /// Yiddish, Urdu ...), as its tag says (its script, or the language's usual one).
+    pub fn is_right_to_left(&self) -> bool {
+        self.lang.character_direction() == unic_langid::CharacterDirection::RTL
+    }
+
     /// Where this language's words may break.
     pub fn hyphenator(&self) -> &Hyphenator {
         &self.hyphenator

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use smol_str::SmolStr;
 
-use crate::fonts::Weight;
+use crate::fonts::FaceId;
 use crate::image::Image;
 use crate::structure::Tag;
 
@@ -144,7 +144,7 @@ pub struct FillRect {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GlyphRun {
     /// The face.
-    pub weight: Weight,
+    pub face: FaceId,
     /// Type size in points.
     pub size: f32,
     /// sRGB, 0 to 1.
@@ -159,13 +159,17 @@ pub struct GlyphRun {
     pub tag: Tag,
 }
 
-/// One glyph of a run.
+/// One glyph of a run, in the order glyphs are drawn: left to right, whatever
+/// the direction of the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacedGlyph {
     /// Glyph id in the (unsubset) font.
     pub id: u16,
     /// Pen advance after this glyph, in font units, kerning included.
     pub advance: i32,
+    /// Where the glyph is drawn from the pen, in font units (a mark over its
+    /// letter); (0, 0) for nearly every glyph.
+    pub offset: (i32, i32),
     /// The characters this glyph stands for (empty for a glyph that continues a
     /// cluster). Held inline: a document has thousands of glyphs, mostly of one
     /// character, and pages are copied as they are imposed and reused.

@@ -47,6 +47,12 @@ impl Prepared {
             locale::load(&Store::locales(dirs.locales.as_deref()), lang),
             layout::load(&Store::layouts(dirs.layouts.as_deref()), &settings.layout),
         )?;
+        // A right-to-left language reads its pages mirrored: the page plan too.
+        let layout = if locale.is_right_to_left() {
+            layout.mirrored()
+        } else {
+            layout
+        };
         let fonts = Fonts::load(&Store::fonts(dirs.fonts.as_deref()), &layout.fonts)?;
         // The pseudo-locale is a preview: overflow is marked, not refused, and every
         // frame is set with the document so that its warnings are reported with it.
@@ -123,7 +129,7 @@ impl Prepared {
         .map_err(located)?;
         let pages = match print.impose {
             Impose::None => set.pages,
-            Impose::Booklet => impose::booklet(&set.pages),
+            Impose::Booklet => impose::booklet(&set.pages, content.rtl),
         };
         let pages = match (print.bleed_mm, print.crop_marks) {
             (None, false) => pages,
@@ -141,6 +147,7 @@ impl Prepared {
             date: self.settings.date,
             pdf_a: print.pdf_a,
             pdf_ua: print.pdf_ua,
+            rtl: content.rtl,
         };
         let pdf = pdf::write(&pages, &set.structure, &self.fonts, &meta)?;
         Ok(Built {

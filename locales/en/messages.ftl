@@ -178,9 +178,7 @@ hint-label-too-wide = shorten the label in the locale, or widen the style's `ind
 typeset-unbreakable = "{ $text }" ({ $origin }) is { $over } mm wider than its frame and cannot be broken
 hint-unbreakable = shorten it: phone numbers are never broken across lines, and an address breaks only before `/`, `.`, `@`, `-` and the like
 hint-unbreakable-form = shorten it: a phone number never breaks across lines, and an address breaks only before / . @ - and the like
-typeset-right-to-left = { $origin } is written right to left (`{ $char }`, U+{ $code }), which leaflet cannot set yet
-hint-right-to-left = right-to-left languages (Arabic, Hebrew, Persian, Urdu) come in a later version
-typeset-no-glyph = the font `{ $font }` has no glyph for `{ $char }` (U+{ $code }) in { $origin }
+typeset-no-glyph = neither the font `{ $font }` nor its fallbacks can draw `{ $char }` (U+{ $code }) in { $origin }
 hint-no-glyph = replace the character, or use a font that has it
 
 ## Layouts
@@ -229,7 +227,7 @@ check-helpline = the helpline `{ $id }` needs a text and a `.number`
 hint-helpline = { $id } = what the line is for
     {"      "}.number = 0200-239 500
 check-unknown-reference = `{ $id }` refers to `{ $target }`, which does not exist
-check-no-glyph = the font `{ $font }` (layout `{ $layout }`) cannot draw `{ $char }` (U+{ $code }) in `{ $id }`
+check-no-glyph = no font of the layout `{ $layout }` (`{ $font }` or a fallback) can draw `{ $char }` (U+{ $code }) in `{ $id }`
 hint-check-no-glyph = use another character, or a layout whose font has it
 hint-see = see { $place }
 check-no-messages-file = `{ $lang }` has no { $file }: leaflet speaks English to people who read `{ $lang }`

@@ -181,9 +181,7 @@ hint-label-too-wide = lyhennä nimiötä kielitiedostoissa tai levennä tyylin `
 typeset-unbreakable = "{ $text }" ({ $origin }) on { $over } mm kehystään leveämpi eikä sitä voi jakaa riveille
 hint-unbreakable = lyhennä sitä: puhelinnumeroita ei koskaan jaeta riveille, ja osoite katkeaa vain ennen merkkejä `/`, `.`, `@`, `-` ja vastaavia
 hint-unbreakable-form = lyhennä sitä: puhelinnumeroita ei koskaan jaeta riveille, ja osoite katkeaa vain ennen merkkejä / . @ - ja vastaavia
-typeset-right-to-left = { $origin } kirjoitetaan oikealta vasemmalle (`{ $char }`, U+{ $code }), eikä leaflet osaa vielä latoa sitä
-hint-right-to-left = oikealta vasemmalle kirjoitettavat kielet (arabia, heprea, persia, urdu) tulevat myöhemmässä versiossa
-typeset-no-glyph = fontissa `{ $font }` ei ole merkkiä `{ $char }` (U+{ $code }): { $origin }
+typeset-no-glyph = fontti `{ $font }` eikä mikään sen varafonteista osaa piirtää merkkiä `{ $char }` (U+{ $code }): { $origin }
 hint-no-glyph = vaihda merkki tai käytä fonttia, jossa se on
 
 ## Taitot
@@ -232,7 +230,7 @@ check-helpline = tukilinja `{ $id }` tarvitsee tekstin ja `.number`-attribuutin
 hint-helpline = { $id } = mitä varten linja on
     {"      "}.number = 0200-239 500
 check-unknown-reference = `{ $id }` viittaa kohteeseen `{ $target }`, jota ei ole
-check-no-glyph = fontti `{ $font }` (taitto `{ $layout }`) ei osaa piirtää merkkiä `{ $char }` (U+{ $code }) viestissä `{ $id }`
+check-no-glyph = mikään taiton `{ $layout }` fontti (`{ $font }` tai varafontti) ei osaa piirtää merkkiä `{ $char }` (U+{ $code }) viestissä `{ $id }`
 hint-check-no-glyph = käytä toista merkkiä tai taittoa, jonka fontissa se on
 hint-see = katso { $place }
 check-no-messages-file = kielellä `{ $lang }` ei ole tiedostoa { $file }: leaflet puhuu englantia niille, jotka lukevat kieltä `{ $lang }`

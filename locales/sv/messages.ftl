@@ -181,9 +181,7 @@ hint-label-too-wide = korta etiketten i språkfilerna, eller gör stilens `inden
 typeset-unbreakable = "{ $text }" ({ $origin }) är { $over } mm bredare än sin ram och går inte att bryta
 hint-unbreakable = korta den: telefonnummer delas aldrig mellan rader, och en adress bryts bara före `/`, `.`, `@`, `-` och liknande
 hint-unbreakable-form = korta den: telefonnummer delas aldrig mellan rader, och en adress bryts bara före / . @ - och liknande tecken
-typeset-right-to-left = { $origin } skrivs från höger till vänster (`{ $char }`, U+{ $code }), vilket leaflet inte kan sätta än
-hint-right-to-left = språk som skrivs från höger till vänster (arabiska, hebreiska, persiska, urdu) kommer i en senare version
-typeset-no-glyph = typsnittet `{ $font }` saknar tecknet `{ $char }` (U+{ $code }) i { $origin }
+typeset-no-glyph = varken typsnittet `{ $font }` eller dess reserver kan visa `{ $char }` (U+{ $code }) i { $origin }
 hint-no-glyph = byt ut tecknet, eller använd ett typsnitt som har det
 
 ## Layouter
@@ -232,7 +230,7 @@ check-helpline = stödlinjen `{ $id }` behöver en text och ett `.number`
 hint-helpline = { $id } = vad linjen är till för
     {"      "}.number = 0200-239 500
 check-unknown-reference = `{ $id }` hänvisar till `{ $target }`, som inte finns
-check-no-glyph = typsnittet `{ $font }` (layouten `{ $layout }`) kan inte visa `{ $char }` (U+{ $code }) i `{ $id }`
+check-no-glyph = inget typsnitt i layouten `{ $layout }` (`{ $font }` eller en reserv) kan visa `{ $char }` (U+{ $code }) i `{ $id }`
 hint-check-no-glyph = använd ett annat tecken, eller en layout vars typsnitt har det
 hint-see = se { $place }
 check-no-messages-file = `{ $lang }` har ingen { $file }: leaflet talar engelska med dem som läser `{ $lang }`

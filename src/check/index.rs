@@ -202,24 +202,30 @@ impl Index {
         }
     }
 
-    /// Characters the fonts cannot draw, and right-to-left text (reported with the
-    /// first layout checked). Fonts already in `checked` are skipped.
+    /// Characters no font of a layout can draw (none of its main family and
+    /// fallbacks, in regular or in bold). A set of fonts already checked is
+    /// skipped.
     pub(super) fn coverage(
         &self,
         fonts: &Fonts,
         layout: &str,
-        checked: &mut BTreeSet<String>,
+        checked: &mut BTreeSet<Vec<String>>,
         findings: &mut Vec<Diagnostic>,
     ) {
-        let first = checked.is_empty();
-        let faces: Vec<_> = [&fonts.regular, &fonts.bold]
-            .iter()
-            .filter(|f| checked.insert(f.file.clone()))
-            .map(|f| (f.file.clone(), f.face()))
-            .collect();
-        if faces.is_empty() {
+        let files: Vec<String> = fonts.faces().map(|f| f.file.clone()).collect();
+        if !checked.insert(files) {
             return;
         }
+        let weights = [
+            (
+                &fonts.regular,
+                fonts.fallbacks.iter().map(|(r, _)| r).collect::<Vec<_>>(),
+            ),
+            (
+                &fonts.bold,
+                fonts.fallbacks.iter().map(|(_, b)| b).collect(),
+            ),
+        ];
         for (id, entry) in &self.entries {
             if self.on_screen(entry) {
                 continue;
@@ -231,22 +237,19 @@ impl Index {
                         continue;
                     }
                     let at = offset + i;
-                    if first && crate::typeset::linebreak::is_right_to_left(c) {
-                        let d = Diagnostic::error(
-                            msg("typeset-right-to-left")
-                                .arg("origin", msg("origin-message").arg("id", id))
-                                .arg("char", c.to_string())
-                                .arg("code", format!("{:04X}", c as u32)),
-                        )
-                        .hint(msg("hint-right-to-left"));
-                        findings.push(self.at(entry, at, d).field(id.clone()));
-                        break;
+                    // Invisible format characters (a Persian zero-width non-joiner)
+                    // need no glyph: shaping uses them and draws nothing.
+                    if is_format(c) {
+                        continue;
                     }
-                    for (file, face) in &faces {
-                        if face.glyph_index(c).is_none() {
+                    for (main, fallbacks) in &weights {
+                        let drawn = std::iter::once(*main)
+                            .chain(fallbacks.iter().copied())
+                            .any(|f| f.face().glyph_index(c).is_some());
+                        if !drawn {
                             let d = Diagnostic::error(
                                 msg("check-no-glyph")
-                                    .arg("font", file)
+                                    .arg("font", &main.file)
                                     .arg("layout", layout)
                                     .arg("char", c.to_string())
                                     .arg("code", format!("{:04X}", c as u32))
@@ -260,6 +263,12 @@ impl Index {
             }
         }
     }
+}
+
+/// Invisible format characters (zero-width joiners and non-joiners, direction
+/// marks, the soft hyphen): shaping uses them and draws nothing.
+fn is_format(c: char) -> bool {
+    matches!(c as u32, 0x00AD | 0x061C | 0x200B..=0x200F | 0x2060..=0x2069 | 0xFEFF)
 }
 
 impl Entry {

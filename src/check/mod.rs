@@ -7,10 +7,12 @@
 //! terms missing from the translation or unknown to the reference; variables the
 //! reference uses that the translation drops (a warning) or that the reference does
 //! not know (an error: `{ $puhelin }` for `{ $phone }`); references to messages or
-//! terms that do not exist; characters the layouts' fonts cannot draw; right-to-left
-//! text, which cannot be set yet; malformed hyphenation exceptions; and text that
-//! does not fit its frame in any layout (typeset with the bundled example's
-//! contacts). A language without hyphenation patterns gets a warning.
+//! terms that do not exist; characters no font of a layout can draw (its main
+//! family or a fallback); malformed hyphenation exceptions; and text that does not
+//! fit its frame in any layout (typeset with the bundled example's contacts, a
+//! right-to-left language in the mirrored layout). A language without hyphenation
+//! patterns gets a warning, unless its script does not hyphenate (Arabic, Hebrew,
+//! Ethiopic).
 //!
 //! With `pseudo`, every layout is also typeset with the pseudo-locale, and what would
 //! not fit a translation about a third longer than Swedish is reported as warnings.
@@ -147,12 +149,12 @@ impl Checker<'_> {
             compare::compare(&index, reference, &mut self.findings);
         }
         index.references(&mut self.findings);
-        // Each font file is checked once, whichever layouts share it.
+        // Each set of fonts is checked once, whichever layouts share it.
         let mut checked = BTreeSet::new();
         for (layout, fonts) in &self.layouts {
             index.coverage(fonts, &layout.name, &mut checked, &mut self.findings);
         }
-        if !Hyphenator::for_language(folder).has_patterns() {
+        if hyphenates(folder) && !Hyphenator::for_language(folder).has_patterns() {
             self.findings.push(
                 Diagnostic::warning(msg("check-no-hyphenation").arg("lang", folder))
                     .in_file(self.stores.locales.display_path(folder))
@@ -170,6 +172,14 @@ impl Checker<'_> {
         let locale = locale::load(&self.stores.locales, lang);
         for (layout, fonts) in &self.layouts {
             let result = locale.as_ref().map_err(Clone::clone).and_then(|locale| {
+                // A right-to-left language is set in the mirrored layout, as built.
+                let mirrored;
+                let layout = if locale.is_right_to_left() {
+                    mirrored = layout.clone().mirrored();
+                    &mirrored
+                } else {
+                    layout
+                };
                 let content = content::compose(layout, locale, &self.example, &[])?;
                 let shared = typeset::Shared::default();
                 typeset::typeset(&content, layout, fonts, locale.hyphenator(), fit, &shared)
@@ -196,6 +206,18 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Whether text in a language is hyphenated at all: not in the scripts whose
+/// typography does not break words (Arabic, Hebrew, Ethiopic), where a missing
+/// set of patterns is no loss.
+fn hyphenates(lang: &str) -> bool {
+    let Ok(id) = lang.parse::<unic_langid::LanguageIdentifier>() else {
+        return true;
+    };
+    let ethiopic = ["am", "ti", "tig", "byn", "gez"].contains(&id.language.as_str())
+        || id.script.is_some_and(|s| s.as_str() == "Ethi");
+    id.character_direction() != unic_langid::CharacterDirection::RTL && !ethiopic
 }
 
 fn load_layouts(stores: &Stores, findings: &mut Vec<Diagnostic>) -> Vec<(Layout, Fonts)> {

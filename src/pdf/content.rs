@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use pdf_writer::{Content, Name, Str, TextStr};
 
-use crate::fonts::Weight;
-use crate::pages::{GlyphRun, Item, LinkBox, Page};
+use crate::fonts::FaceId;
+use crate::pages::{GlyphRun, Item, LinkBox, Page, PlacedGlyph};
 use crate::structure::{Key, Part, Structure, Tag};
 
 use super::font::Embedded;
@@ -16,7 +16,7 @@ use super::image::{self, Picture};
 /// What a page's content is drawn with.
 pub struct Resources<'a> {
     /// The embedded fonts.
-    pub fonts: &'a BTreeMap<Weight, Embedded>,
+    pub fonts: &'a BTreeMap<FaceId, Embedded>,
     /// The embedded pictures.
     pub pictures: &'a [Picture<'a>],
     /// The structure the content is tagged for.
@@ -76,7 +76,7 @@ struct Painter<'a> {
     /// The fill colour set.
     fill: Option<[f32; 3]>,
     /// The font and size set.
-    font: Option<(Weight, f32)>,
+    font: Option<(FaceId, f32)>,
 }
 
 impl Painter<'_> {
@@ -160,15 +160,15 @@ impl Painter<'_> {
     }
 
     fn text(&mut self, run: &GlyphRun) {
-        let Some(embedded) = self.resources.fonts.get(&run.weight) else {
+        let Some(embedded) = self.resources.fonts.get(&run.face) else {
             return;
         };
         self.set_fill(run.colour);
         self.content.begin_text();
-        if self.font != Some((run.weight, run.size)) {
+        if self.font != Some((run.face, run.size)) {
             self.content
                 .set_font(Name(embedded.resource.as_bytes()), run.size);
-            self.font = Some((run.weight, run.size));
+            self.font = Some((run.face, run.size));
         }
         self.content
             .set_text_matrix([1.0, 0.0, 0.0, 1.0, run.x, run.y]);
@@ -187,22 +187,55 @@ fn element_of(resources: &Resources<'_>, tag: Tag) -> Result<usize, Tag> {
 
 /// `TJ` for a run: glyph codes two bytes each, and after a glyph whose advance
 /// differs from its `/W` width (kerning), the difference in thousandths of an em.
+/// A glyph drawn away from the pen (a mark over its letter) is moved there and
+/// back in the same array, and raised or lowered with the text rise (`Ts`) in a
+/// `TJ` of its own.
 fn show_glyphs(content: &mut Content, run: &GlyphRun, font: &Embedded) {
-    let mut show = content.show_positioned();
-    let mut items = show.items();
-    let mut codes: Vec<u8> = Vec::with_capacity(run.glyphs.len() * 2);
-    for g in &run.glyphs {
-        let code = font.new_ids.get(&g.id).copied().unwrap_or(0);
-        codes.extend(code.to_be_bytes());
-        let width = font.widths.get(usize::from(code)).copied().unwrap_or(0.0);
-        let adjust = width - g.advance as f32 * font.scale;
-        if adjust.abs() > 0.001 {
-            items.show(Str(&codes));
-            items.adjust(adjust);
-            codes.clear();
+    let code = |g: &PlacedGlyph| font.new_ids.get(&g.id).copied().unwrap_or(0);
+    let mut rest = run.glyphs.as_slice();
+    while !rest.is_empty() {
+        // The glyphs up to the next one raised or lowered, or that one alone.
+        let raised = |g: &PlacedGlyph| g.offset.1 != 0;
+        let take = match rest.iter().position(raised) {
+            Some(0) => 1,
+            Some(n) => n,
+            None => rest.len(),
+        };
+        let (part, next) = rest.split_at(take);
+        rest = next;
+        let rise = part[0].offset.1 as f32 * font.scale * run.size / 1000.0;
+        if rise != 0.0 {
+            content.set_rise(rise);
         }
-    }
-    if !codes.is_empty() {
-        items.show(Str(&codes));
+        let mut show = content.show_positioned();
+        let mut items = show.items();
+        let mut codes: Vec<u8> = Vec::with_capacity(part.len() * 2);
+        for g in part {
+            let shift = g.offset.0 as f32 * font.scale;
+            if shift != 0.0 {
+                if !codes.is_empty() {
+                    items.show(Str(&codes));
+                    codes.clear();
+                }
+                items.adjust(-shift);
+            }
+            let code = code(g);
+            codes.extend(code.to_be_bytes());
+            let width = font.widths.get(usize::from(code)).copied().unwrap_or(0.0);
+            let adjust = width - g.advance as f32 * font.scale + shift;
+            if adjust.abs() > 0.001 {
+                items.show(Str(&codes));
+                items.adjust(adjust);
+                codes.clear();
+            }
+        }
+        if !codes.is_empty() {
+            items.show(Str(&codes));
+        }
+        drop(items);
+        drop(show);
+        if rise != 0.0 {
+            content.set_rise(0.0);
+        }
     }
 }

@@ -12,7 +12,7 @@ use rustybuzz::ttf_parser::GlyphId;
 use smol_str::SmolStr;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::fonts::{Font, Fonts, Weight};
+use crate::fonts::{FaceId, Font, Fonts};
 use crate::messages::msg;
 use crate::pages::{Item, Page};
 
@@ -37,24 +37,24 @@ pub fn embed_all(
     objects: &mut Objects,
     pages: &[Page],
     fonts: &Fonts,
-) -> Result<(BTreeMap<Weight, Embedded>, Dict), Diagnostics> {
+) -> Result<(BTreeMap<FaceId, Embedded>, Dict), Diagnostics> {
     let mut resources = Dict::new();
     let mut embedded = BTreeMap::new();
-    for (weight, used) in used_glyphs(pages) {
-        let font = embed(objects, fonts.get(weight), weight, &used)?;
+    for (face, used) in used_glyphs(pages) {
+        let font = embed(objects, fonts.get(face), face, &used)?;
         resources.set(font.resource.clone(), font.id);
-        embedded.insert(weight, font);
+        embedded.insert(face, font);
     }
     Ok((embedded, resources))
 }
 
-/// The glyphs each weight shows, with the text each stands for.
-fn used_glyphs(pages: &[Page]) -> BTreeMap<Weight, BTreeMap<u16, SmolStr>> {
-    let mut used: BTreeMap<Weight, BTreeMap<u16, SmolStr>> = BTreeMap::new();
+/// The glyphs each face shows, with the text each stands for.
+fn used_glyphs(pages: &[Page]) -> BTreeMap<FaceId, BTreeMap<u16, SmolStr>> {
+    let mut used: BTreeMap<FaceId, BTreeMap<u16, SmolStr>> = BTreeMap::new();
     for page in pages {
         for item in &page.items {
             if let Item::Text(run) = item {
-                let glyphs = used.entry(run.weight).or_default();
+                let glyphs = used.entry(run.face).or_default();
                 for g in &run.glyphs {
                     let text = glyphs.entry(g.id).or_default();
                     if text.is_empty() {
@@ -72,7 +72,7 @@ fn used_glyphs(pages: &[Page]) -> BTreeMap<Weight, BTreeMap<u16, SmolStr>> {
 fn embed(
     objects: &mut Objects,
     font: &Font,
-    weight: Weight,
+    face: FaceId,
     used: &BTreeMap<u16, SmolStr>,
 ) -> Result<Embedded, Diagnostics> {
     let fail = |what: String| {
@@ -100,7 +100,7 @@ fn embed(
         .collect();
     let base_font = name(&format!(
         "{}+{}",
-        subset_tag(&ids, weight),
+        subset_tag(&ids, face),
         postscript_name(font)
     ));
     let length = Dict::new().with("Length1", program.len() as i64);
@@ -139,7 +139,7 @@ fn embed(
         ("ToUnicode", to_unicode.into()),
     ]));
     Ok(Embedded {
-        resource: format!("F{}", weight as u8 + 1),
+        resource: resource_name(face),
         id,
         new_ids: ids
             .iter()
@@ -219,10 +219,19 @@ fn postscript_name(font: &Font) -> String {
         .collect()
 }
 
+/// A face's name among the page's font resources: `F1` and `F2` for the main
+/// family's regular and bold, `F1s2` for the regular of the second fallback.
+fn resource_name(face: FaceId) -> String {
+    match face.slot {
+        0 => format!("F{}", face.weight as u8 + 1),
+        slot => format!("F{}s{slot}", face.weight as u8 + 1),
+    }
+}
+
 /// Six capital letters that name a subset (ISO 32000-1, 9.6.4), from its glyph set.
-fn subset_tag(ids: &[u16], weight: Weight) -> String {
+fn subset_tag(ids: &[u16], face: FaceId) -> String {
     let mut h = fnv1a(&ids.iter().flat_map(|i| i.to_be_bytes()).collect::<Vec<_>>());
-    h ^= weight as u64;
+    h ^= face.weight as u64 ^ (u64::from(face.slot) << 8);
     (0..6)
         .map(|_| {
             let c = (b'A' + (h % 26) as u8) as char;

@@ -114,6 +114,7 @@ mod tests {
             date: Some(date),
             pdf_a: false,
             pdf_ua: false,
+            rtl: false,
         }
     }
 

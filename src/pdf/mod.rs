@@ -54,6 +54,9 @@ pub struct Metadata {
     pub pdf_a: bool,
     /// Claim PDF/UA-1 in the XMP metadata.
     pub pdf_ua: bool,
+    /// The text reads right to left: viewers show the pages that way
+    /// (`/Direction /R2L`, a booklet's spine on the right).
+    pub rtl: bool,
 }
 
 /// Draw the pages into a PDF document's bytes.
@@ -113,14 +116,15 @@ pub fn write(
             ("Count", Obj::Int(page_ids.len() as i64)),
         ]),
     );
+    let mut viewer = Dict::from([("DisplayDocTitle", Obj::Bool(true))]);
+    if meta.rtl {
+        viewer.set("Direction", name("R2L"));
+    }
     let mut catalog = Dict::from([
         ("Type", name("Catalog")),
         ("Pages", tree.into()),
         ("Lang", Obj::Ascii(meta.lang.clone())),
-        (
-            "ViewerPreferences",
-            Dict::from([("DisplayDocTitle", Obj::Bool(true))]).into(),
-        ),
+        ("ViewerPreferences", viewer.into()),
     ]);
     tags::write(&mut objects, &mut catalog, &page_ids, structure, &marked);
     if meta.pdf_a || meta.pdf_ua {

@@ -78,7 +78,7 @@ pub fn typeset(
     fit: Fit,
     shared: &Shared,
 ) -> Result<Typeset, Diagnostics> {
-    let mut setter = Setter::new(fonts, hyphenator);
+    let mut setter = Setter::new(fonts, hyphenator, content);
     let height = pt(layout.page.height_mm);
     let mut pages = Vec::new();
     let mut errors = Vec::new();
@@ -155,7 +155,7 @@ impl Shared {
         fonts: &Fonts,
         hyphenator: &Hyphenator,
     ) -> Result<Shared, Diagnostics> {
-        let mut setter = Setter::new(fonts, hyphenator);
+        let mut setter = Setter::new(fonts, hyphenator, content);
         let height = pt(layout.page.height_mm);
         let mut shared = HashMap::new();
         let mut errors = Vec::new();
@@ -200,14 +200,17 @@ struct Setter<'f> {
     qr: qr::Codes,
     /// Notes that do not stop the leaflet (a shrunk contact block, a blurry logo).
     warnings: Vec<Diagnostic>,
+    /// The document reads right to left: lines are set flush right.
+    rtl: bool,
 }
 
 impl<'f> Setter<'f> {
-    fn new(fonts: &'f Fonts, hyphenator: &'f Hyphenator) -> Self {
+    fn new(fonts: &'f Fonts, hyphenator: &'f Hyphenator, content: &Content<'_>) -> Self {
         Setter {
-            lines: LineBreaker::new(fonts, hyphenator),
+            lines: LineBreaker::new(fonts, hyphenator, Some(&content.lang)),
             qr: qr::Codes::default(),
             warnings: Vec::new(),
+            rtl: content.rtl,
         }
     }
 

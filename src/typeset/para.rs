@@ -4,6 +4,10 @@
 //! (or on a line of its own above, where the line breaker put it there),
 //! and over each line's part of the paragraph's link (a phone number, e-mail or
 //! web address) a link box as tall as the line.
+//!
+//! Lines are flush with the side the document's text starts from: the left, or
+//! the right in a right-to-left language, where the label stands at the right
+//! and the text ends at the indent from it; the other side is ragged.
 
 use crate::content::{Link, Para};
 use crate::diagnostic::Diagnostic;
@@ -11,7 +15,7 @@ use crate::layout::{Layout, Style};
 use crate::pages::{GlyphRun, Item, LinkBox};
 use crate::structure::{Key, Part, Tag};
 
-use super::linebreak::{weight_of, LineRun};
+use super::linebreak::{weight_of, Line, LineRun};
 use super::Setter;
 
 /// A paragraph's lines placed from its top (y 0 at its top, growing downwards).
@@ -32,7 +36,7 @@ impl Setter<'_> {
     fn link_box(
         &self,
         line: &[LineRun],
-        text_x: f32,
+        line_x: f32,
         top: f32,
         height: f32,
         link: &Link,
@@ -50,8 +54,8 @@ impl Setter<'_> {
                     .rposition(|g| g.text != " ")
                     .map_or(0, |i| i + 1);
                 let advance: f32 = r.run.glyphs[..inked].iter().map(|g| g.advance as f32).sum();
-                let width = advance * r.run.size / fonts.get(r.run.weight).units_per_em;
-                (text_x + r.x, text_x + r.x + width)
+                let width = advance * r.run.size / fonts.get(r.run.face).units_per_em;
+                (line_x + r.x, line_x + r.x + width)
             })
             .collect();
         let x0 = spans.iter().map(|s| s.0).reduce(f32::min)?;
@@ -79,7 +83,7 @@ impl Setter<'_> {
         let set = self.lines.paragraph(para, style, width)?;
         let colour = layout.colour(&style.colour).0;
         let line_height = style.size_pt * style.leading;
-        let font = self.lines.fonts().get(weight_of(style, false));
+        let font = self.lines.fonts().get(weight_of(style, false).into());
         let glyph_height = (font.ascender - font.descender) / font.units_per_em * style.size_pt;
         let ascent = font.ascender / font.units_per_em * style.size_pt;
         let baseline_in_line = (line_height - glyph_height) / 2.0 + ascent;
@@ -93,23 +97,42 @@ impl Setter<'_> {
             })
         };
         let link = para.spans.first().and_then(|s| s.link.as_ref());
+        // Where the label and each line start, from the frame's left edge.
+        let label_x = if self.rtl {
+            width - set.label_width
+        } else {
+            0.0
+        };
+        let line_x = |line: &Line| {
+            if self.rtl {
+                width - set.text_x - line.ink_right
+            } else {
+                set.text_x - line.ink_left
+            }
+        };
         let mut items = Vec::new();
         let mut y = 0.0;
-        if let (true, Some(label)) = (set.label_above, &set.label) {
-            items.push(placed(0.0, baseline_in_line, label, Part::Label));
+        let label = |items: &mut Vec<Item>, baseline: f32| {
+            for r in &set.label {
+                items.push(placed(label_x + r.x, baseline, &r.run, Part::Label));
+            }
+        };
+        if set.label_above {
+            label(&mut items, baseline_in_line);
             y += line_height;
         }
         for (i, line) in set.lines.iter().enumerate() {
             let baseline = y + baseline_in_line;
-            if let (0, false, Some(label)) = (i, set.label_above, &set.label) {
-                items.push(placed(0.0, baseline, label, Part::Label));
+            if i == 0 && !set.label_above {
+                label(&mut items, baseline);
             }
-            for r in line {
+            let x = line_x(line);
+            for r in &line.runs {
                 let part = if r.link { Part::Link } else { Part::Text };
-                items.push(placed(set.text_x + r.x, baseline, &r.run, part));
+                items.push(placed(x + r.x, baseline, &r.run, part));
             }
             if let Some(link) = link {
-                items.extend(self.link_box(line, set.text_x, y, line_height, link, key));
+                items.extend(self.link_box(&line.runs, x, y, line_height, link, key));
             }
             y += line_height;
         }

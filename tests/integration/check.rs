@@ -193,42 +193,6 @@ fn an_unknown_message_is_reported_with_a_suggestion() {
 }
 
 #[test]
-fn right_to_left_text_is_refused_clearly() {
-    let sb = Sandbox::new();
-    sb.example();
-    let root = locales_with_copy(&sb, "ar");
-    edit(
-        &root.join("ar/leaflet.ftl"),
-        "Är du anhörig?",
-        "هل أنت قريب؟",
-    );
-    let (code, out) = check(&sb, &["ar"]);
-    assert_eq!(code, 1, "{out}");
-    assert_eq!(
-        out.matches("is written right to left").count(),
-        1,
-        "once, not per layout:\n{out}"
-    );
-    let err = sb
-        .run(&[
-            "build",
-            "asby.toml",
-            "--locales",
-            "locales",
-            "--lang",
-            "ar",
-            "-o",
-            "ar.pdf",
-        ])
-        .fails();
-    assert!(
-        err.contains("message `carer-heading` is written right to left"),
-        "{err}"
-    );
-    assert!(!sb.path("ar.pdf").exists());
-}
-
-#[test]
 fn check_speaks_json_for_programs() {
     let sb = Sandbox::new();
     let root = locales_with_copy(&sb, "nb");

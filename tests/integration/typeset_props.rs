@@ -28,6 +28,7 @@ fn para(text: &str, style: &str, wrap: Wrap, label: Option<&str>) -> Para {
             link: None,
         }],
         extra_space_before: 0.0,
+        rtl: false,
         source: Origin::Message("test".into()),
         shrinkable: false,
         role: ParaRole::Block(Role::P),
@@ -87,6 +88,7 @@ proptest! {
             keywords: String::new(),
             author: String::new(),
             lang: "sv".into(),
+            rtl: false,
             warnings: Vec::new(),
         };
         let result = typeset(&content, &base, &fonts, &Hyphenator::for_language("sv"), Fit::Strict, &Shared::default());
@@ -107,7 +109,7 @@ proptest! {
                 let bottom = page_h - (frame.y_mm + frame.height_mm - pad) * PT_PER_MM;
                 for item in &set.pages[0].items {
                     if let Item::Text(run) = item {
-                        let upem = fonts.get(run.weight).units_per_em;
+                        let upem = fonts.get(run.face).units_per_em;
                         // The ink: every glyph but a space left at a line's end.
                         let mut glyphs = run.glyphs.clone();
                         while glyphs.last().is_some_and(|g| g.text == " ") {

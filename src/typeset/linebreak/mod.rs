@@ -8,35 +8,41 @@
 //!   hyphenated. E-mail and web addresses break where typographers break them,
 //!   before a `/`, `.` or `@` and the like, with no hyphen added; phone numbers
 //!   never break.
-//! - Lines are ragged right. Breaks are chosen per paragraph (`breaks`: a small
-//!   Knuth–Plass style search, not first fit): it evens out the right edge, avoids
-//!   hyphens and two hyphenated lines in a row, and avoids a last line with one
-//!   short word.
+//! - Breaks are chosen per paragraph (`breaks`: a small Knuth–Plass style
+//!   search, not first fit): it evens out the ragged edge, avoids hyphens and two
+//!   hyphenated lines in a row, and avoids a last line with one short word.
+//! - Right-to-left text (Arabic, Hebrew) and mixed text are broken in the text's
+//!   order and each line put in visual order (`bidi`); a line says where its ink
+//!   starts and ends, so that it can be set flush left or flush right.
 
+mod bidi;
 mod breaks;
 mod points;
 mod shape;
 
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use crate::content::Para;
 use crate::diagnostic::Diagnostic;
-use crate::fonts::{Fonts, ShapedGlyph, Weight};
+use crate::fonts::{FaceId, Fonts, Weight};
 use crate::hyphenate::Hyphenator;
 use crate::layout::Style;
 use crate::messages::msg;
 use crate::pages::{GlyphRun, PlacedGlyph};
 use crate::units::{mm, pt};
 
+pub use bidi::starts_right_to_left;
 pub use shape::is_right_to_left;
 
 /// A paragraph broken into lines, not yet placed vertically.
 pub struct SetPara {
-    /// The lines: runs with their x offsets from the text's start.
-    pub lines: Vec<Vec<LineRun>>,
-    /// The label, at x 0 on the first line, or above the text.
-    pub label: Option<GlyphRun>,
+    /// The lines, in visual order.
+    pub lines: Vec<Line>,
+    /// The label (a bullet, "Telefon", a helpline's number) in visual order from
+    /// x 0, on the first line or above the text; empty for none.
+    pub label: Vec<LineRun>,
+    /// The label's width.
+    pub label_width: f32,
     /// The label stands on a line of its own above the text.
     pub label_above: bool,
     /// Where the text starts (the style's indent when there is a label beside it).
@@ -46,9 +52,20 @@ pub struct SetPara {
     pub misfits: Vec<Diagnostic>,
 }
 
+/// One line: its runs left to right from x 0, and where its ink lies (a space
+/// a line breaks at stays in it, unseen).
+pub struct Line {
+    /// The runs.
+    pub runs: Vec<LineRun>,
+    /// The left edge of its ink.
+    pub ink_left: f32,
+    /// The right edge of its ink.
+    pub ink_right: f32,
+}
+
 /// A run of a line: glyphs of one face, from one link or from none.
 pub struct LineRun {
-    /// Where it starts, from the text's start.
+    /// Where it starts, from the line's left end.
     pub x: f32,
     /// The glyphs.
     pub run: GlyphRun,
@@ -60,26 +77,33 @@ pub struct LineRun {
 /// does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Ink {
-    weight: Weight,
+    face: FaceId,
     /// Part of the paragraph's link.
     link: bool,
 }
+
+/// Shaped text as cached: by weight, direction and text.
+type ShapeCache = HashMap<(Weight, bool, String), shape::Cached>;
 
 /// The line breaker's state for one run: shaped words cached.
 pub struct LineBreaker<'f> {
     fonts: &'f Fonts,
     hyphenator: &'f Hyphenator,
-    shaped: HashMap<(Weight, String), Rc<Vec<ShapedGlyph>>>,
+    /// The text's language, for shaping.
+    lang: Option<String>,
+    shaped: ShapeCache,
 }
 
 /// One element of a paragraph for line breaking.
 #[derive(Clone)]
 enum Elem {
-    /// Glyphs that stay together.
+    /// Glyphs that stay together (left to right), at an embedding level (odd:
+    /// right to left).
     Piece {
         ink: Ink,
         glyphs: Vec<PlacedGlyph>,
         width: f32,
+        level: u8,
     },
     /// A space; `breakable` unless inside a no-wrap span.
     Glue {
@@ -87,6 +111,7 @@ enum Elem {
         glyph: PlacedGlyph,
         width: f32,
         breakable: bool,
+        level: u8,
     },
     /// A break inside a word: with a hyphen added, or none added (after a hard
     /// hyphen, or inside an address); `penalty` is what breaking here costs.
@@ -127,11 +152,13 @@ impl Elem {
 }
 
 impl<'f> LineBreaker<'f> {
-    /// A line breaker for a run over these fonts and hyphenation rules.
-    pub fn new(fonts: &'f Fonts, hyphenator: &'f Hyphenator) -> Self {
+    /// A line breaker for a run over these fonts and hyphenation rules, for
+    /// text in `lang` (which picks language-specific forms in shaping).
+    pub fn new(fonts: &'f Fonts, hyphenator: &'f Hyphenator, lang: Option<&str>) -> Self {
         LineBreaker {
             fonts,
             hyphenator,
+            lang: lang.map(str::to_string),
             shaped: HashMap::new(),
         }
     }
@@ -150,13 +177,12 @@ impl<'f> LineBreaker<'f> {
     ) -> Result<SetPara, Vec<Diagnostic>> {
         let mut problems = Vec::new();
         let mut misfits = Vec::new();
-        let (label, text_x) = match &para.label {
-            None => (None, 0.0),
+        let (label, label_width, text_x) = match &para.label {
+            None => (Vec::new(), 0.0, 0.0),
             Some(span) => {
                 let weight = weight_of(style, span.bold);
-                let glyphs = self.glyphs(&span.text, weight, para, &mut problems);
-                let run = glyph_run(weight, style, glyphs);
-                let label_width = run.width(self.fonts.get(weight).units_per_em);
+                let (label, label_width) =
+                    self.label(&span.text, weight, style, para, &mut problems);
                 let indent = pt(style.indent_mm);
                 if label_width + 0.25 * style.size_pt > indent {
                     misfits.push(
@@ -169,7 +195,7 @@ impl<'f> LineBreaker<'f> {
                         .hint(msg("hint-label-too-wide")),
                     );
                 }
-                (Some(run), indent)
+                (label, label_width, indent)
             }
         };
         let elems = self.elems(para, style, &mut problems);
@@ -182,7 +208,7 @@ impl<'f> LineBreaker<'f> {
         // The label stands above its value where that takes fewer lines (an
         // address broken again and again in a narrow column) or where the value
         // cannot be set beside it at all.
-        let (ends, text_x, label_above) = match (beside, label.is_some()) {
+        let (ends, text_x, label_above) = match (beside, !label.is_empty()) {
             (Ok(b), true) if b.len() > 2 => match above() {
                 Some(a) if a.len() + 1 < b.len() => (a, 0.0, true),
                 _ => (b, text_x, false),
@@ -196,72 +222,131 @@ impl<'f> LineBreaker<'f> {
                 return Err(vec![unbreakable(&elems[start..end], measure, para)])
             }
         };
+        let base = u8::from(para.rtl);
         let mut lines = Vec::new();
         let mut start = 0;
         for end in ends {
-            lines.push(self.line(&elems[start..end.min(elems.len())], elems.get(end), style));
+            let line = &elems[start..end.min(elems.len())];
+            lines.push(self.line(line, elems.get(end), style, base));
             start = end + 1;
         }
         Ok(SetPara {
             lines,
             label,
+            label_width,
             label_above,
             text_x,
             misfits,
         })
     }
 
-    /// Lay out one line's elements into runs of one face and link, with x offsets.
-    fn line(&self, elems: &[Elem], end: Option<&Elem>, style: &Style) -> Vec<LineRun> {
+    /// A label (one short text, never broken) shaped in its own direction: its
+    /// runs left to right from x 0, and its width.
+    fn label(
+        &mut self,
+        text: &str,
+        weight: Weight,
+        style: &Style,
+        para: &Para,
+        problems: &mut Vec<Diagnostic>,
+    ) -> (Vec<LineRun>, f32) {
+        let rtl = starts_right_to_left(text);
+        let mut parts = self.shape(text, weight, rtl, para, problems);
+        if rtl {
+            parts.reverse();
+        }
+        let mut runs = Vec::new();
+        let mut x = 0.0;
+        for part in parts {
+            let run = glyph_run(part.face, style, part.glyphs);
+            let width = run.width(self.fonts.get(part.face).units_per_em);
+            runs.push(LineRun {
+                x,
+                run,
+                link: false,
+            });
+            x += width;
+        }
+        (runs, x)
+    }
+
+    /// Lay out one line's elements, in visual order (a paragraph at level
+    /// `base`), into runs of one face and link, with x offsets from its left end.
+    fn line(&self, elems: &[Elem], end: Option<&Elem>, style: &Style, base: u8) -> Line {
+        // What the line shows, in text order, with its embedding level; the
+        // hyphen a break adds, or the space a line breaks at, at its end. That
+        // space stays in the line, unseen, so that text taken from the PDF
+        // (copying, screen readers) keeps its words apart.
+        let mut shown: Vec<(&Elem, u8, bool)> = elems
+            .iter()
+            .filter_map(|e| match e {
+                Elem::Piece { level, .. } | Elem::Glue { level, .. } => Some((e, *level, true)),
+                Elem::Break { .. } => None,
+            })
+            .collect();
+        match end {
+            Some(
+                e @ Elem::Break {
+                    hyphen: Some(_), ..
+                },
+            ) => shown.push((e, shown.last().map_or(base, |s| s.1), true)),
+            Some(e @ Elem::Glue { .. }) => shown.push((e, base, false)),
+            _ => {}
+        }
+        let levels: Vec<u8> = shown.iter().map(|s| s.1).collect();
+        let order = bidi::visual_order(&levels);
         let mut runs: Vec<LineRun> = Vec::new();
         let mut x = 0.0;
-        let mut push = |ink: Ink, glyph: &PlacedGlyph, width: f32| {
+        let (mut ink_left, mut ink_right) = (f32::INFINITY, 0.0f32);
+        let scale = |face: FaceId| style.size_pt / self.fonts.get(face).units_per_em;
+        let mut push = |x: &mut f32, ink: Ink, glyph: &PlacedGlyph, width: f32| {
             match runs.last_mut() {
-                Some(last) if last.run.weight == ink.weight && last.link == ink.link => {
+                Some(last) if last.run.face == ink.face && last.link == ink.link => {
                     last.run.glyphs.push(glyph.clone());
                 }
                 _ => runs.push(LineRun {
-                    x,
-                    run: glyph_run(ink.weight, style, vec![glyph.clone()]),
+                    x: *x,
+                    run: glyph_run(ink.face, style, vec![glyph.clone()]),
                     link: ink.link,
                 }),
             }
-            x += width;
+            *x += width;
         };
-        let scale = |w: Weight| style.size_pt / self.fonts.get(w).units_per_em;
-        for e in elems {
+        for (e, _, seen) in order.iter().map(|&i| shown[i]) {
+            let start = x;
             match e {
                 Elem::Piece { ink, glyphs, .. } => {
+                    let scale = scale(ink.face);
                     for g in glyphs {
-                        push(*ink, g, g.advance as f32 * scale(ink.weight));
+                        push(&mut x, *ink, g, g.advance as f32 * scale);
                     }
                 }
                 Elem::Glue {
                     ink, glyph, width, ..
-                } => push(*ink, glyph, *width),
+                }
+                | Elem::Break {
+                    hyphen: Some((ink, glyph, width)),
+                    ..
+                } => push(&mut x, *ink, glyph, *width),
                 Elem::Break { .. } => {}
             }
+            if seen {
+                ink_left = ink_left.min(start);
+                ink_right = ink_right.max(x);
+            }
         }
-        match end {
-            Some(Elem::Break {
-                hyphen: Some((ink, glyph, width)),
-                ..
-            }) => push(*ink, glyph, *width),
-            // The space a line breaks at stays at its end, unseen, so that text
-            // taken from the PDF (copying, screen readers) keeps its words apart.
-            Some(Elem::Glue {
-                ink, glyph, width, ..
-            }) => push(*ink, glyph, *width),
-            _ => {}
+        Line {
+            runs,
+            ink_left: if ink_left.is_finite() { ink_left } else { 0.0 },
+            ink_right,
         }
-        runs
     }
 }
 
 /// A run of glyphs in a style's size, not yet placed or coloured.
-fn glyph_run(weight: Weight, style: &Style, glyphs: Vec<PlacedGlyph>) -> GlyphRun {
+fn glyph_run(face: FaceId, style: &Style, glyphs: Vec<PlacedGlyph>) -> GlyphRun {
     GlyphRun {
-        weight,
+        face,
         size: style.size_pt,
         colour: [0.0; 3],
         x: 0.0,

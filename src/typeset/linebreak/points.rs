@@ -4,6 +4,7 @@
 
 use crate::content::{Para, Wrap};
 use crate::diagnostic::Diagnostic;
+use crate::fonts::{FaceId, Weight};
 use crate::layout::Style;
 use crate::pages::PlacedGlyph;
 
@@ -11,54 +12,75 @@ use super::{weight_of, Elem, Ink, LineBreaker};
 
 /// How one span's words are set.
 struct Look {
-    ink: Ink,
-    /// Font units to points.
-    scale: f32,
+    weight: Weight,
+    link: bool,
     wrap: Wrap,
     /// The style hyphenates.
     hyphenate: bool,
+    /// Type size.
+    size: f32,
 }
 
 impl LineBreaker<'_> {
-    /// Turn a paragraph's spans into pieces, spaces and break points.
+    /// Turn a paragraph's spans into pieces, spaces and break points, each piece
+    /// and space at its embedding level (see `bidi`).
     pub(super) fn elems(
         &mut self,
         para: &Para,
         style: &Style,
         problems: &mut Vec<Diagnostic>,
     ) -> Vec<Elem> {
+        let levels = super::bidi::span_levels(para);
         let mut elems = Vec::new();
         for (i, span) in para.spans.iter().enumerate() {
             let weight = weight_of(style, span.bold);
-            let ink = Ink {
+            let look = Look {
                 weight,
                 link: i == 0 && span.link.is_some(),
-            };
-            let look = Look {
-                ink,
-                scale: style.size_pt / self.fonts.get(weight).units_per_em,
                 wrap: span.wrap,
                 hyphenate: style.hyphenate,
+                size: style.size_pt,
             };
-            let space = self.glyphs(" ", weight, para, problems);
-            let space = space.into_iter().next();
-            for (i, word) in span.text.split(' ').enumerate() {
-                if i > 0 {
-                    if let Some(glyph) = &space {
+            let span_levels = levels.as_ref().map(|l| l[i].as_slice());
+            let level_at = |at: usize| span_levels.map_or(0, |l| l[at]);
+            let space = self.space(weight, para, problems);
+            let mut at = 0;
+            for (k, word) in span.text.split(' ').enumerate() {
+                if k > 0 {
+                    if let Some((face, glyph)) = &space {
+                        let scale = style.size_pt / self.fonts.get(*face).units_per_em;
                         elems.push(Elem::Glue {
-                            ink,
-                            width: glyph.advance as f32 * look.scale,
+                            ink: Ink {
+                                face: *face,
+                                link: look.link,
+                            },
+                            width: glyph.advance as f32 * scale,
                             glyph: glyph.clone(),
                             breakable: span.wrap != Wrap::Never,
+                            level: level_at(at - 1),
                         });
                     }
                 }
                 if !word.is_empty() {
-                    self.word(word, &look, para, problems, &mut elems);
+                    let word_levels = span_levels.map(|l| &l[at..at + word.len()]);
+                    self.word(word, word_levels, &look, para, problems, &mut elems);
                 }
+                at += word.len() + 1;
             }
         }
         elems
+    }
+
+    /// The space glyph of a weight's main face.
+    fn space(
+        &mut self,
+        weight: Weight,
+        para: &Para,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<(FaceId, PlacedGlyph)> {
+        let shaped = self.shape(" ", weight, false, para, problems);
+        let part = shaped.into_iter().next()?;
+        Some((part.face, part.glyphs.into_iter().next()?))
     }
 
     /// Where a word may break, in order.
@@ -84,28 +106,86 @@ impl LineBreaker<'_> {
                 points
             }
         };
+        if look.wrap != Wrap::Never {
+            points.extend(word_space_points(word).into_iter().map(plain));
+        }
         points.sort_by_key(|p| p.at);
         points.dedup_by_key(|p| p.at);
         points
     }
 
-    /// Shape a word and split it into pieces at its break points.
+    /// Shape a word and split it into pieces: a left-to-right word in one face at
+    /// its break points; a right-to-left word, or one in several directions or
+    /// faces, into a piece for each run of one direction and face, unbroken.
     fn word(
         &mut self,
         word: &str,
+        levels: Option<&[u8]>,
         look: &Look,
         para: &Para,
         problems: &mut Vec<Diagnostic>,
         elems: &mut Vec<Elem>,
     ) {
-        let (ink, weight, scale) = (look.ink, look.ink.weight, look.scale);
-        let glyphs = self.glyphs(word, weight, para, problems);
+        // Runs of one level (none given: all 0, left to right).
+        let mut runs: Vec<(std::ops::Range<usize>, u8)> = Vec::new();
+        match levels {
+            None => runs.push((0..word.len(), 0)),
+            Some(levels) => {
+                for (i, &level) in levels.iter().enumerate() {
+                    match runs.last_mut() {
+                        Some((range, l)) if *l == level => range.end = i + 1,
+                        _ => runs.push((i..i + 1, level)),
+                    }
+                }
+            }
+        }
+        let mut parts = Vec::new();
+        for (range, level) in &runs {
+            let text = &word[range.clone()];
+            let shaped = self.shape(text, look.weight, level % 2 == 1, para, problems);
+            parts.extend(shaped.into_iter().map(|p| (p, *level)));
+        }
+        let whole = matches!(parts.as_slice(), [(one, 0)] if one.range.len() == word.len());
+        match parts.pop() {
+            Some((one, _)) if whole => {
+                self.broken_word(word, one.face, one.glyphs, look, para, elems);
+            }
+            last => {
+                parts.extend(last);
+                for (part, level) in parts {
+                    let ink = Ink {
+                        face: part.face,
+                        link: look.link,
+                    };
+                    let scale = look.size / self.fonts.get(part.face).units_per_em;
+                    push_piece(elems, ink, scale, part.glyphs, level);
+                }
+            }
+        }
+    }
+
+    /// A left-to-right word in one face split into pieces at its break points.
+    fn broken_word(
+        &mut self,
+        word: &str,
+        face: FaceId,
+        glyphs: Vec<PlacedGlyph>,
+        look: &Look,
+        para: &Para,
+        elems: &mut Vec<Elem>,
+    ) {
+        let ink = Ink {
+            face,
+            link: look.link,
+        };
+        let scale = look.size / self.fonts.get(face).units_per_em;
         let points = self.break_points(word, look);
         let hyphen = if points.iter().any(|p| p.hyphen) {
             let mut dummy = Vec::new();
-            self.glyphs("-", weight, para, &mut dummy)
+            self.shape("-", look.weight, false, para, &mut dummy)
                 .into_iter()
-                .next()
+                .find(|p| p.face == face)
+                .and_then(|p| p.glyphs.into_iter().next())
         } else {
             None
         };
@@ -120,7 +200,7 @@ impl LineBreaker<'_> {
             }
             if let Some(point) = next_point.peek() {
                 if point.at == start && !piece.is_empty() && !glyph.text.is_empty() {
-                    push_piece(elems, ink, scale, std::mem::take(&mut piece));
+                    push_piece(elems, ink, scale, std::mem::take(&mut piece), 0);
                     let hyphen = point
                         .hyphen
                         .then(|| {
@@ -138,7 +218,7 @@ impl LineBreaker<'_> {
             }
             piece.push(glyph);
         }
-        push_piece(elems, ink, scale, piece);
+        push_piece(elems, ink, scale, piece, 0);
     }
 }
 
@@ -192,12 +272,28 @@ fn address_points(text: &str) -> Vec<Point> {
     points
 }
 
-fn push_piece(elems: &mut Vec<Elem>, ink: Ink, scale: f32, glyphs: Vec<PlacedGlyph>) {
+fn push_piece(elems: &mut Vec<Elem>, ink: Ink, scale: f32, glyphs: Vec<PlacedGlyph>, level: u8) {
     if glyphs.is_empty() {
         return;
     }
     let width = glyphs.iter().map(|g| g.advance as f32).sum::<f32>() * scale;
-    elems.push(Elem::Piece { ink, glyphs, width });
+    elems.push(Elem::Piece {
+        ink,
+        glyphs,
+        width,
+        level,
+    });
+}
+
+/// Byte offsets just after a word separator of a script that writes one instead
+/// of a space (the Ethiopic wordspace ፡, UAX #14 class BA), where a line may
+/// break with nothing added.
+fn word_space_points(word: &str) -> Vec<usize> {
+    word.char_indices()
+        .filter(|(_, c)| *c == '\u{1361}')
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&at| at < word.len())
+        .collect()
 }
 
 /// The byte offset in `word` where each glyph's cluster starts.
