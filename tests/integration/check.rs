@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::common::{page_lines, page_texts, repo, Sandbox};
+use crate::common::{copy_dir, page_lines, page_texts, repo, Sandbox};
 
 /// Copy the bundled locales into `dir/locales`, plus `sv` again as `new`.
 fn locales_with_copy(sb: &Sandbox, new: &str) -> std::path::PathBuf {
@@ -12,13 +12,6 @@ fn locales_with_copy(sb: &Sandbox, new: &str) -> std::path::PathBuf {
     }
     copy_dir(&repo("locales/sv"), &root.join(new));
     root
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
-    }
 }
 
 /// Remove a message (its id line and indented continuation lines) from a file.

@@ -13,5 +13,6 @@ mod golden;
 mod messages;
 mod print;
 mod refused;
+mod rtl;
 mod serve;
 mod typeset_props;

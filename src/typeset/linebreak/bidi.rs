@@ -27,35 +27,95 @@ pub(super) fn span_levels(para: &Para) -> Option<Vec<Vec<u8>>> {
     if !para.rtl && !has_rtl {
         return None;
     }
-    const LRI: char = '\u{2066}';
-    const PDI: char = '\u{2069}';
+    // The text the algorithm sees: the spans with isolates put in, and where
+    // each byte of each span went.
     let mut text = String::new();
-    let mut starts = Vec::with_capacity(para.spans.len());
+    let mut places: Vec<Vec<usize>> = Vec::with_capacity(para.spans.len());
     for span in &para.spans {
-        let isolate = matches!(span.wrap, Wrap::Never | Wrap::Address);
-        if isolate {
-            text.push(LRI);
+        let whole = matches!(span.wrap, Wrap::Never | Wrap::Address);
+        let isolated = if whole {
+            std::iter::once(0..span.text.len()).collect()
+        } else {
+            left_to_right_runs(&span.text)
+        };
+        let mut place = Vec::with_capacity(span.text.len());
+        let mut runs = isolated.iter().peekable();
+        for (i, c) in span.text.char_indices() {
+            if runs.peek().is_some_and(|r| r.start == i) {
+                text.push(LRI);
+            }
+            for k in 0..c.len_utf8() {
+                place.push(text.len() + k);
+            }
+            text.push(c);
+            if runs.peek().is_some_and(|r| r.end == i + c.len_utf8()) {
+                text.push(PDI);
+                runs.next();
+            }
         }
-        starts.push(text.len());
-        text.push_str(&span.text);
-        if isolate {
-            text.push(PDI);
-        }
+        places.push(place);
     }
     let base = if para.rtl { Level::rtl() } else { Level::ltr() };
     let info = BidiInfo::new(&text, Some(base));
     Some(
-        para.spans
+        places
             .iter()
-            .zip(starts)
-            .map(|(span, start)| {
-                info.levels[start..start + span.text.len()]
-                    .iter()
-                    .map(|l| l.number())
-                    .collect()
-            })
+            .map(|place| place.iter().map(|&at| info.levels[at].number()).collect())
             .collect(),
     )
+}
+
+const LRI: char = '\u{2066}';
+const PDI: char = '\u{2069}';
+
+/// The parts of running text that read left to right whatever surrounds them:
+/// phone numbers ("0200-239 500", digit groups joined by hyphens and single
+/// spaces) and e-mail and web addresses (a word with `@`, or starting `www.`
+/// or with a scheme). Isolated, their groups keep their order in Arabic text.
+fn left_to_right_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    // Addresses: whole words.
+    let mut at = 0;
+    for word in text.split(' ') {
+        let bare = word.trim_end_matches(['.', ',', ';', ':', ')', '،', '؛']);
+        let address = bare.contains('@') && bare.contains('.')
+            || bare.starts_with("www.")
+            || bare.contains("://");
+        if address && !bare.is_empty() {
+            let start = at + (word.len() - word.trim_start_matches('(').len());
+            runs.push(start..at + bare.len());
+        }
+        at += word.len() + 1;
+    }
+    // Numbers: a digit, then digits, hyphens and single spaces, ending in a digit.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || runs.iter().any(|r| r.contains(&i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < bytes.len() {
+            match bytes[j] {
+                b'0'..=b'9' => {
+                    j += 1;
+                    end = j;
+                }
+                b'-' | b' ' if bytes.get(j + 1).is_some_and(u8::is_ascii_digit) => j += 1,
+                _ => break,
+            }
+        }
+        // Only a number with inner separators needs its groups kept together.
+        if text[start..end].contains(['-', ' ']) {
+            runs.push(start..end);
+        }
+        i = end.max(i + 1);
+    }
+    runs.sort_by_key(|r| r.start);
+    runs
 }
 
 /// Whether a text's first strong character is right to left (no strong
@@ -113,6 +173,16 @@ mod tests {
         assert_eq!(visual_order(&[1, 2, 2, 1]), [3, 1, 2, 0]);
         // Arabic words inside a Swedish line.
         assert_eq!(visual_order(&[0, 1, 1, 0]), [0, 2, 1, 3]);
+    }
+
+    #[test]
+    fn numbers_and_addresses_in_running_text_read_left_to_right() {
+        let text = "اتصل بالرقم 0200-239 500 أو اكتب إلى anna@asby.se، من 21 إلى 06";
+        let runs: Vec<&str> = left_to_right_runs(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(runs, ["0200-239 500", "anna@asby.se"]);
     }
 
     #[test]

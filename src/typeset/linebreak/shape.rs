@@ -102,6 +102,12 @@ impl LineBreaker<'_> {
 /// stands for: one glyph a character where a cluster has as many glyphs as
 /// characters (a letter and its mark), else the cluster's text on its first glyph
 /// (a ligature) and its marks on theirs.
+///
+/// Right to left, two things help text extraction (pdftotext, pdf.js, pdfium),
+/// which reverse right-to-left text character by character: a glyph that stands
+/// for several characters (the lam-alef ligature) carries them reversed, so that
+/// they come out in the text's order; and a cluster's letter is drawn before its
+/// marks (each mark moved back over it), so that the mark joins its letter.
 fn placed(text: &str, shaped: &[ShapedGlyph], rtl: bool) -> Vec<PlacedGlyph> {
     let mut out: Vec<PlacedGlyph> = shaped
         .iter()
@@ -137,7 +143,48 @@ fn placed(text: &str, shaped: &[ShapedGlyph], rtl: bool) -> Vec<PlacedGlyph> {
         }
         i = j;
     }
+    if rtl {
+        for g in &mut out {
+            if g.text.chars().nth(1).is_some() {
+                g.text = g.text.chars().rev().collect::<String>().into();
+            }
+        }
+        letters_before_marks(&mut out, shaped);
+    }
     out
+}
+
+/// Within each cluster (glyphs of one cluster stand together), draw the glyphs
+/// that advance before those that do not (marks), each keeping its place.
+fn letters_before_marks(out: &mut [PlacedGlyph], shaped: &[ShapedGlyph]) {
+    let mut i = 0;
+    while i < out.len() {
+        let mut j = i + 1;
+        while j < out.len() && shaped[j].cluster == shaped[i].cluster {
+            j += 1;
+        }
+        let group = &mut out[i..j];
+        if group.len() > 1 && group.iter().any(|g| g.advance == 0) {
+            // Each glyph's place from the cluster's start.
+            let mut pen = 0;
+            let mut placed: Vec<(i32, PlacedGlyph)> = group
+                .iter()
+                .map(|g| {
+                    let at = pen + g.offset.0;
+                    pen += g.advance;
+                    (at, g.clone())
+                })
+                .collect();
+            placed.sort_by_key(|(_, g)| g.advance == 0);
+            let mut pen = 0;
+            for (slot, (at, mut g)) in group.iter_mut().zip(placed) {
+                g.offset.0 = at - pen;
+                pen += g.advance;
+                *slot = g;
+            }
+        }
+        i = j;
+    }
 }
 
 /// Give a cluster's glyphs (in text order) its characters.
