@@ -327,3 +327,38 @@ impl Font {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> Fonts {
+        let layout = crate::layout::load(&Store::layouts(None), "folder-a5").expect("layout");
+        Fonts::load(&Store::fonts(None), &layout.fonts).expect("fonts")
+    }
+
+    #[test]
+    fn each_character_goes_to_the_first_family_that_draws_it() {
+        let fonts = fonts();
+        let runs = |text: &str| -> Vec<(u8, String)> {
+            fonts
+                .face_runs(text, Weight::Regular)
+                .into_iter()
+                .map(|r| (r.face.slot, text[r.range].to_string()))
+                .collect()
+        };
+        let runs = |text: &str| {
+            runs(text)
+                .into_iter()
+                .map(|(slot, t)| format!("{slot}:{t}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(runs("Åsa Öhrström"), ["0:Åsa Öhrström"]);
+        // Arabic in the first fallback, with its comma and digits; Latin back
+        // in the main family.
+        assert_eq!(runs("مرحبا، 112 Anna"), ["1:مرحبا، 112 ", "0:Anna"]);
+        // A Hebrew letter keeps its point; Ethiopic in the third fallback.
+        assert_eq!(runs("אַ"), ["2:אַ"]);
+        assert_eq!(runs("ሰላም"), ["3:ሰላም"]);
+    }
+}

@@ -359,6 +359,21 @@ mod tests {
     }
 
     #[test]
+    fn the_direction_comes_from_the_language_tag() {
+        let rtl = |tag: &str| {
+            tag.parse::<LanguageIdentifier>()
+                .map(|l| l.character_direction() == unic_langid::CharacterDirection::RTL)
+                .unwrap_or(false)
+        };
+        for tag in ["ar", "fa", "he", "yi", "ur", "ckb", "ps", "az-Arab"] {
+            assert!(rtl(tag), "{tag} is right to left");
+        }
+        for tag in ["sv", "fi", "se", "ti", "so", "bs", "sr-Cyrl"] {
+            assert!(!rtl(tag), "{tag} is left to right");
+        }
+    }
+
+    #[test]
     fn bundled_locales_format_without_isolation_marks() {
         let locale = load(&Store::locales(None), "sv").expect("bundled sv");
         let title = locale.message("cover-title").expect("title");

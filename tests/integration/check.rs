@@ -371,7 +371,7 @@ fn the_tools_messages_are_checked_like_the_leaflets_text() {
         ),
         "{out}"
     );
-    assert!(!out.contains("cannot draw"), "{out}");
+    assert!(!out.contains("U+1F642"), "{out}");
     // A translator's messages are said without a code change.
     sb.write(
         "broken.toml",
@@ -385,4 +385,32 @@ fn the_tools_messages_are_checked_like_the_leaflets_text() {
         .stderr();
     assert!(err.starts_with("fel: broken.toml:3:9: "), "{err}");
     assert!(err.contains("\n  tips 🙂: "), "{err}");
+}
+
+#[test]
+fn a_character_no_font_draws_is_an_error_at_its_place() {
+    let sb = Sandbox::new();
+    let root = locales_with_copy(&sb, "nb");
+    edit(
+        &root.join("nb/leaflet.ftl"),
+        "Är du anhörig?",
+        "Är du anhörig? 李",
+    );
+    // Arabic and Hebrew are drawn by the layouts' fallback families.
+    edit(
+        &root.join("nb/leaflet.ftl"),
+        "Då är du anhörig.",
+        "Då är du anhörig. مرحبا שלום",
+    );
+    let (code, out) = check(&sb, &["nb"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("locales/nb/leaflet.ftl:19:32: no font of the layout `a4` (`NotoSans-Regular.ttf` or a fallback) can draw `李` (U+674E) in `carer-heading`"),
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("can draw").count(),
+        2,
+        "regular and bold, once for all layouts:\n{out}"
+    );
 }

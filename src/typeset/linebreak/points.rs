@@ -383,6 +383,13 @@ mod tests {
     }
 
     #[test]
+    fn ethiopic_text_breaks_after_its_wordspace() {
+        let word = "ሰላም፡ተስፋይ";
+        assert_eq!(word_space_points(word), vec!["ሰላም፡".len()]);
+        assert!(word_space_points("ሰላም፡").is_empty(), "not at the end");
+    }
+
+    #[test]
     fn hard_hyphens_break_only_between_long_parts() {
         assert_eq!(hard_hyphen_points("e-post"), Vec::<usize>::new());
         assert_eq!(
