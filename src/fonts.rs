@@ -90,8 +90,26 @@ pub struct Fonts {
     pub regular: Font,
     /// Bold weight.
     pub bold: Font,
-    /// The fallback families, regular and bold, in the layout's order.
-    pub fallbacks: Vec<(Font, Font)>,
+    /// The fallback families, regular and bold, in the layout's order; each
+    /// parsed the first time a character needs it (a Swedish leaflet never
+    /// parses its Arabic font: that cost a tenth of a build in page faults).
+    fallbacks: Vec<(LazyFont, LazyFont)>,
+}
+
+/// A font file read, to be parsed when first needed.
+struct LazyFont {
+    file: String,
+    data: Cow<'static, [u8]>,
+    font: std::sync::OnceLock<Option<Font>>,
+}
+
+impl LazyFont {
+    /// The font, parsed now if it was not; none if it does not parse.
+    fn get(&self) -> Option<&Font> {
+        self.font
+            .get_or_init(|| Font::parse(self.file.clone(), self.data.clone()))
+            .as_ref()
+    }
 }
 
 /// One glyph of shaped text, in font units.
@@ -120,48 +138,81 @@ impl Fonts {
     /// Load the faces named by a layout.
     pub fn load(store: &Store, files: &FontFiles) -> Result<Fonts, Diagnostics> {
         let mut errors = Vec::new();
-        let mut load = |file: &str| Font::load(store, file).map_err(|e| errors.extend(e.0)).ok();
-        let main = (load(&files.regular), load(&files.bold));
+        let (regular, bold) = (
+            Font::load(store, &files.regular),
+            Font::load(store, &files.bold),
+        );
+        // Fallbacks are read and their table directory checked now, parsed later.
+        let mut lazy = |file: &str| {
+            let data = store.read(file).map_err(|e| errors.extend(e.0)).ok()?;
+            if rustybuzz::ttf_parser::RawFace::parse(&data, 0).is_err() {
+                errors.push(
+                    Diagnostic::error(msg("font-not-font")).in_file(store.display_path(file)),
+                );
+                return None;
+            }
+            Some(LazyFont {
+                file: file.to_string(),
+                data,
+                font: std::sync::OnceLock::new(),
+            })
+        };
         let fallbacks: Vec<_> = files
             .fallback
             .iter()
-            .map(|f| (load(&f.regular), load(&f.bold)))
+            .map(|f| (lazy(&f.regular), lazy(&f.bold)))
             .collect();
-        match main {
-            (Some(regular), Some(bold)) if errors.is_empty() => Ok(Fonts {
-                regular,
-                bold,
-                fallbacks: fallbacks
-                    .into_iter()
-                    .filter_map(|pair| match pair {
-                        (Some(r), Some(b)) => Some((r, b)),
-                        _ => None,
-                    })
-                    .collect(),
-            }),
-            _ => Err(Diagnostics(errors)),
+        let (regular, bold) = crate::diagnostic::both(regular, bold).map_err(|mut e| {
+            e.0.append(&mut errors);
+            e
+        })?;
+        if !errors.is_empty() {
+            return Err(Diagnostics(errors));
         }
+        Ok(Fonts {
+            regular,
+            bold,
+            fallbacks: fallbacks
+                .into_iter()
+                .filter_map(|pair| match pair {
+                    (Some(r), Some(b)) => Some((r, b)),
+                    _ => None,
+                })
+                .collect(),
+        })
     }
 
-    /// A face.
+    /// A face (the main family's, of a fallback that does not parse).
     pub fn get(&self, id: FaceId) -> &Font {
-        let pair = match id.slot {
-            0 => None,
-            n => self.fallbacks.get(usize::from(n) - 1),
+        let main = match id.weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
         };
-        match (pair, id.weight) {
-            (None, Weight::Regular) => &self.regular,
-            (None, Weight::Bold) => &self.bold,
-            (Some((regular, _)), Weight::Regular) => regular,
-            (Some((_, bold)), Weight::Bold) => bold,
-        }
+        let lazy = match id.slot {
+            0 => None,
+            n => self
+                .fallbacks
+                .get(usize::from(n) - 1)
+                .map(|(regular, bold)| match id.weight {
+                    Weight::Regular => regular,
+                    Weight::Bold => bold,
+                }),
+        };
+        lazy.and_then(LazyFont::get).unwrap_or(main)
+    }
+
+    /// The faces of a weight in the order they are tried: the main family's,
+    /// then each fallback's.
+    pub fn chain_of(&self, weight: Weight) -> Vec<&Font> {
+        self.chain(weight).map(|face| self.get(face)).collect()
     }
 
     /// Every face, the main family's first.
     pub fn faces(&self) -> impl Iterator<Item = &Font> {
-        [&self.regular, &self.bold]
+        [Weight::Regular, Weight::Bold]
             .into_iter()
-            .chain(self.fallbacks.iter().flat_map(|(r, b)| [r, b]))
+            .flat_map(|w| self.chain(w))
+            .map(|face| self.get(face))
     }
 
     /// The faces of a weight, in the order they are tried.
@@ -227,16 +278,20 @@ pub fn is_mark(c: char) -> bool {
 
 impl Font {
     fn load(store: &Store, file: &str) -> Result<Font, Diagnostics> {
-        let program = Program::try_new(store.read(file)?, |data| {
-            rustybuzz::Face::from_slice(data, 0).ok_or_else(|| {
-                Diagnostics::one(
-                    Diagnostic::error(msg("font-not-font")).in_file(store.display_path(file)),
-                )
-            })
-        })?;
+        Font::parse(file.to_string(), store.read(file)?).ok_or_else(|| {
+            Diagnostics::one(
+                Diagnostic::error(msg("font-not-font")).in_file(store.display_path(file)),
+            )
+        })
+    }
+
+    /// A font from its file's bytes; none if they are not a font.
+    fn parse(file: String, data: Cow<'static, [u8]>) -> Option<Font> {
+        let program =
+            Program::try_new(data, |data| rustybuzz::Face::from_slice(data, 0).ok_or(())).ok()?;
         let face = program.borrow_dependent();
-        Ok(Font {
-            file: file.to_string(),
+        Some(Font {
+            file,
             units_per_em: face.units_per_em() as f32,
             ascender: f32::from(face.ascender()),
             descender: f32::from(face.descender()),

@@ -217,14 +217,8 @@ impl Index {
             return;
         }
         let weights = [
-            (
-                &fonts.regular,
-                fonts.fallbacks.iter().map(|(r, _)| r).collect::<Vec<_>>(),
-            ),
-            (
-                &fonts.bold,
-                fonts.fallbacks.iter().map(|(_, b)| b).collect(),
-            ),
+            fonts.chain_of(crate::fonts::Weight::Regular),
+            fonts.chain_of(crate::fonts::Weight::Bold),
         ];
         for (id, entry) in &self.entries {
             if self.on_screen(entry) {
@@ -242,11 +236,9 @@ impl Index {
                     if is_format(c) {
                         continue;
                     }
-                    for (main, fallbacks) in &weights {
-                        let drawn = std::iter::once(*main)
-                            .chain(fallbacks.iter().copied())
-                            .any(|f| f.face().glyph_index(c).is_some());
-                        if !drawn {
+                    for chain in &weights {
+                        let drawn = chain.iter().any(|f| f.draws(c));
+                        if let (false, Some(main)) = (drawn, chain.first()) {
                             let d = Diagnostic::error(
                                 msg("check-no-glyph")
                                     .arg("font", &main.file)
