@@ -110,7 +110,8 @@ pub fn load(store: &Store, requested: &str) -> Result<Locale, Diagnostics> {
     load_folder(store, &lang.to_string(), lang, false)
 }
 
-/// The file in a locale folder with a commented contacts file to start from.
+/// The file in a locale folder with a commented contacts file to start from; it
+/// may say `@LANGUAGES@` where the codes of the languages there are belong.
 pub const CONTACTS_TEMPLATE: &str = "contacts-template.toml";
 
 /// A contacts template, with a warning when it is not in the language asked for.
@@ -135,9 +136,20 @@ pub fn contacts_template(store: &Store, requested: &str) -> Result<Template, Dia
         folder = REFERENCE;
     }
     let rel = format!("{folder}/{CONTACTS_TEMPLATE}");
-    let text = store.read_text(&rel)?;
+    // The template names the languages there are where it says @LANGUAGES@, so a
+    // translator's new language is offered with no change to any template.
+    let langs: Vec<String> = available(store)?
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let text = store
+        .read_text(&rel)?
+        .replace(LANGUAGES_MARK, &langs.join(", "));
     Ok(Template { text, warnings })
 }
+
+/// Where a contacts template lists the language codes there are.
+const LANGUAGES_MARK: &str = "@LANGUAGES@";
 
 /// Whether a language tag asks for the pseudo-locale.
 pub fn is_pseudo(tag: &str) -> bool {

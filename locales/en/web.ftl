@@ -1,5 +1,9 @@
 # The web form (leaflet serve): every text a visitor reads.
 
+# The language's own name, as its speakers write it: on the form's links and
+# beside the inputs written in it.
+language-name = English
+
 web-title = The carer-support leaflet with your contact details
 web-intro = Fill in your contact details. Preview the last page and download the leaflet as a PDF. Nothing you enter is stored.
 web-interface-language = Page language
@@ -22,9 +26,7 @@ web-contact = Contact person { $number }
 web-title-field = Title
 web-hours = Phone hours
 web-extra = Extra lines (one per line)
-web-in-swedish = in Swedish
-web-in-finnish = in Finnish
-web-both-languages = Write in one language, or in both if the leaflet is to be made in Swedish and Finnish.
+web-both-languages = Write in one language, or in several if the leaflet is to be made in several languages. What you write in one language is used for all.
 web-leaflet = Leaflet
 web-leaflet-language = Leaflet language
 web-layout = Format

@@ -1,5 +1,9 @@
 # The web form (leaflet serve): every text a visitor reads.
 
+# The language's own name, as its speakers write it: on the form's links and
+# beside the inputs written in it.
+language-name = Svenska
+
 web-title = Foldern om anhörigstöd med era kontaktuppgifter
 web-intro = Fyll i era kontaktuppgifter. Förhandsgranska sista sidan och ladda ner foldern som PDF. Inget av det ni skriver sparas.
 web-interface-language = Språk på sidan
@@ -22,9 +26,7 @@ web-contact = Kontaktperson { $number }
 web-title-field = Titel
 web-hours = Telefontid
 web-extra = Fria rader (en per rad)
-web-in-swedish = på svenska
-web-in-finnish = på finska
-web-both-languages = Skriv på ett språk, eller på båda om foldern ska finnas på svenska och finska.
+web-both-languages = Skriv på ett språk, eller på flera om foldern ska finnas på flera språk. Det ni skriver på ett språk används för alla.
 web-leaflet = Folder
 web-leaflet-language = Folderns språk
 web-layout = Format

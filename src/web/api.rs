@@ -100,7 +100,7 @@ fn errors(found: &[Diagnostic], said: &Speaker<'_>) -> Response {
 /// `POST /api/validate`: a form's errors, each with the input it belongs to,
 /// said as the form says them in its language.
 pub(super) async fn validate(State(app): State<Arc<App>>, multipart: Multipart) -> Response {
-    let posted = match site::read_form(multipart).await {
+    let posted = match site::read_form(multipart, app.field_langs.clone()).await {
         Ok(p) => p,
         Err(e) => return errors(&[e], &Speaker::english()),
     };
@@ -116,7 +116,7 @@ pub(super) async fn validate(State(app): State<Arc<App>>, multipart: Multipart) 
         .iter()
         .map(|d| {
             let input = d.field.as_deref().and_then(|f| posted.form.input_for(f));
-            serde_json::json!({ "input": input, "message": message(d, t, &said) })
+            serde_json::json!({ "input": input, "message": message(d, t, &app.names, &said) })
         })
         .collect();
     Json(serde_json::json!({ "errors": list })).into_response()

@@ -4,9 +4,10 @@
 //! Inputs are named after the fields: `organisation.name`, `contact[2].phone` for
 //! the first organisation (as schema version 1 names them), and
 //! `organisation[2].name`, `organisation[2].contact[1].phone` for the others.
-//! Fields people write in each leaflet language have an input per language
-//! (`organisation.unit.sv`, `organisation.unit.fi`): filled in one language they
-//! become a plain string, in both a table of languages. The form is turned into a
+//! Fields people write in each leaflet language have an input per language there
+//! is (`organisation.unit.sv`, `organisation.unit.fi`, `organisation.unit.en`;
+//! a translator's new language gets its own with no code change): filled in one
+//! language they become a plain string, in more a table of languages. The form is turned into a
 //! contacts file and read by the same parser as the command line, so its errors
 //! are the command line's, shown next to the input they name.
 
@@ -17,17 +18,17 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Val
 use crate::contacts::schema::{self, Field, Kind, Section};
 use crate::contacts::{Contacts, Text, MAX_CONTACTS, MAX_ORGANISATIONS};
 
-/// The languages a translated field has an input for.
-pub const FIELD_LANGS: [&str; 2] = ["sv", "fi"];
-
 /// What a visitor filled in, by input name.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Form {
     /// Input name → value.
     pub values: BTreeMap<String, String>,
     /// The organisations' logos (by organisation, from 1): file name and bytes,
     /// kept in the page between requests, never on disk.
     pub logos: BTreeMap<usize, (String, Vec<u8>)>,
+    /// The languages a translated field has an input for, the reference
+    /// language first (a plain text goes in its input).
+    pub langs: Vec<String>,
 }
 
 /// A group of inputs: one table of the contacts file (one person's, for contacts).
@@ -92,15 +93,20 @@ pub fn logo_input(org: usize) -> String {
     }
 }
 
-/// The input names of a field: one, or one per language for a translated field.
-pub fn inputs(group: &Group, field: &Field) -> Vec<(String, Option<&'static str>)> {
+/// The input names of a field: one, or one per language in `langs` for a
+/// translated field.
+pub fn inputs<'l>(
+    group: &Group,
+    field: &Field,
+    langs: &'l [String],
+) -> Vec<(String, Option<&'l str>)> {
     let dotted = group.name(field);
     if field.kind == Kind::File {
         vec![(logo_input(group.org), None)]
     } else if field.translated {
-        FIELD_LANGS
+        langs
             .iter()
-            .map(|l| (format!("{dotted}.{l}"), Some(*l)))
+            .map(|l| (format!("{dotted}.{l}"), Some(l.as_str())))
             .collect()
     } else {
         vec![(dotted, None)]
@@ -108,6 +114,15 @@ pub fn inputs(group: &Group, field: &Field) -> Vec<(String, Option<&'static str>
 }
 
 impl Form {
+    /// An empty form with an input per language in `langs` for translated fields.
+    pub fn new(langs: Vec<String>) -> Form {
+        Form {
+            values: BTreeMap::new(),
+            logos: BTreeMap::new(),
+            langs,
+        }
+    }
+
     fn get(&self, name: &str) -> &str {
         self.values.get(name).map_or("", |v| v.trim())
     }
@@ -115,7 +130,7 @@ impl Form {
     /// A field's value as TOML: a string, a table of the languages filled in, or
     /// nothing when it is empty.
     fn value(&self, group: &Group, field: &Field) -> Option<Value> {
-        let pairs: Vec<(&str, &str)> = inputs(group, field)
+        let pairs: Vec<(&str, &str)> = inputs(group, field, &self.langs)
             .into_iter()
             .map(|(name, lang)| (lang.unwrap_or(""), self.get(&name)))
             .filter(|(_, v)| !v.is_empty())
@@ -210,7 +225,8 @@ impl Form {
 
     /// Extra lines: line n of each language's box makes line n.
     fn lines(&self) -> Option<Value> {
-        let per_lang: Vec<(&str, Vec<&str>)> = FIELD_LANGS
+        let per_lang: Vec<(&str, Vec<&str>)> = self
+            .langs
             .iter()
             .map(|l| {
                 let lines = self
@@ -219,7 +235,7 @@ impl Form {
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
                     .collect();
-                (*l, lines)
+                (l.as_str(), lines)
             })
             .collect();
         let count = per_lang.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
@@ -236,9 +252,10 @@ impl Form {
         (!lines.is_empty()).then_some(Value::Array(lines))
     }
 
-    /// The form filled from a contacts file (what "load the details" does).
-    pub fn from_contacts(contacts: &Contacts) -> Form {
-        let mut form = Form::default();
+    /// The form filled from a contacts file (what "load the details" does),
+    /// with an input per language in `langs`.
+    pub fn from_contacts(contacts: &Contacts, langs: Vec<String>) -> Form {
+        let mut form = Form::new(langs);
         for text in contacts.texts() {
             let Some(place) = schema::find(&text.field) else {
                 continue;
@@ -253,7 +270,8 @@ impl Form {
             };
             form.put(&group.name(place.field), text, place.field.translated);
         }
-        for lang in FIELD_LANGS {
+        let first = form.langs.first().cloned().unwrap_or_default();
+        for lang in form.langs.clone() {
             let lines: Vec<&str> = contacts
                 .extra
                 .iter()
@@ -262,7 +280,7 @@ impl Form {
                         .iter()
                         // A plain line is every language's: like other plain
                         // texts it goes in the first language's box.
-                        .find(|(l, _)| l.as_deref().map_or(lang == FIELD_LANGS[0], |l| l == lang))
+                        .find(|(l, _)| l.as_deref().map_or(lang == first, |l| l == lang))
                         .map(|(_, v)| v.as_str())
                 })
                 .collect();
@@ -277,11 +295,12 @@ impl Form {
     /// Fill the input(s) of one text: a translated field's plain text goes in the
     /// first language's input, a language the form has no input for is left out.
     fn put(&mut self, name: &str, text: &Text, translated: bool) {
+        let first = self.langs.first().cloned().unwrap_or_default();
         for (lang, value) in &text.values {
             let key = match (translated, lang.as_deref()) {
                 (false, _) => name.to_string(),
-                (true, None) => format!("{name}.{}", FIELD_LANGS[0]),
-                (true, Some(l)) if FIELD_LANGS.contains(&l) => format!("{name}.{l}"),
+                (true, None) => format!("{name}.{first}"),
+                (true, Some(l)) if self.langs.iter().any(|k| k == l) => format!("{name}.{l}"),
                 (true, Some(_)) => continue,
             };
             self.values.entry(key).or_insert_with(|| value.clone());
@@ -308,7 +327,7 @@ impl Form {
     /// The input a diagnostic's field belongs to (see [`input_for`]), among
     /// this form's inputs.
     pub fn input_for(&self, dotted: &str) -> Option<String> {
-        input_for(dotted, |name| !self.get(name).is_empty())
+        input_for(dotted, &self.langs, |name| !self.get(name).is_empty())
     }
 }
 
@@ -316,14 +335,14 @@ impl Form {
 /// translated field written in one box (a plain text in the contacts file), the
 /// first box that is `filled` (the first box if none is); none for a language
 /// the form has no input for.
-pub fn input_for(dotted: &str, filled: impl Fn(&str) -> bool) -> Option<String> {
+pub fn input_for(dotted: &str, langs: &[String], filled: impl Fn(&str) -> bool) -> Option<String> {
     let place = schema::find(dotted)?;
     let group = Group {
         section: place.field.section,
         org: place.org,
         number: place.number,
     };
-    let names = inputs(&group, place.field);
+    let names = inputs(&group, place.field, langs);
     let first = || {
         names
             .iter()
@@ -370,8 +389,13 @@ mod tests {
     use super::*;
     use crate::diagnostic::Source;
 
+    /// The form's languages as the bundled locales give them.
+    fn langs() -> Vec<String> {
+        vec!["sv".into(), "fi".into(), "en".into()]
+    }
+
     fn filled(pairs: &[(&str, &str)]) -> Form {
-        let mut form = Form::default();
+        let mut form = Form::new(langs());
         for (k, v) in pairs {
             form.values.insert(k.to_string(), v.to_string());
         }
@@ -400,7 +424,7 @@ mod tests {
             toml.find("[[contact]]") < toml.find("[extra]"),
             "contacts before the extra lines:\n{toml}"
         );
-        let back = Form::from_contacts(&contacts);
+        let back = Form::from_contacts(&contacts, langs());
         assert_eq!(back.values, form.values);
     }
 
@@ -422,13 +446,14 @@ mod tests {
             contacts.organisations[1].persons[0].name.values[0].1,
             "Berit"
         );
-        let back = Form::from_contacts(&contacts);
+        let back = Form::from_contacts(&contacts, langs());
         assert_eq!(back.values, form.values);
     }
 
     #[test]
     fn errors_find_their_inputs() {
-        let input = |f: &str| input_for(f, |_| false);
+        let langs = langs();
+        let input = |f: &str| input_for(f, &langs, |_| false);
         assert_eq!(
             input("organisation.phone").as_deref(),
             Some("organisation.phone")
@@ -448,7 +473,7 @@ mod tests {
         assert_eq!(input("organisation.logo").as_deref(), Some("logo"));
         // A translated field written in the Finnish box alone.
         assert_eq!(
-            input_for("contact[2].title", |name| name.ends_with(".fi")).as_deref(),
+            input_for("contact[2].title", &langs, |name| name.ends_with(".fi")).as_deref(),
             Some("contact[2].title.fi")
         );
         assert_eq!(

@@ -71,6 +71,11 @@ struct App {
     /// The leaflet languages there are.
     available: Vec<LanguageIdentifier>,
     leaflet_langs: Vec<String>,
+    /// The languages a translated field of the form has an input for: every
+    /// leaflet language, the reference first.
+    field_langs: Vec<String>,
+    /// Each leaflet language's own name ("Svenska"), from its locale.
+    names: BTreeMap<String, String>,
     layouts: Vec<(String, layout::Description)>,
     prepared: Mutex<HashMap<(String, String), Arc<Prepared>>>,
 }
@@ -113,6 +118,28 @@ pub fn router(dirs: Dirs) -> Result<Router, Diagnostics> {
             said.insert(l.to_string(), m);
         }
     }
+    let mut names = BTreeMap::new();
+    for lang in &leaflet_langs {
+        let name = match ui.get(lang) {
+            Some(l) => l.message("language-name").ok(),
+            None => locale::load(&locales, lang)
+                .ok()
+                .and_then(|l| l.message("language-name").ok()),
+        };
+        names.insert(lang.clone(), name.unwrap_or_else(|| lang.clone()));
+    }
+    // The reference and the interface languages first, in their order, then
+    // any other there is.
+    let mut field_langs: Vec<String> = Vec::new();
+    let ordered = std::iter::once(locale::REFERENCE)
+        .chain(UI_LANGS)
+        .map(str::to_string)
+        .chain(leaflet_langs.iter().cloned());
+    for lang in ordered {
+        if leaflet_langs.contains(&lang) && !field_langs.contains(&lang) {
+            field_langs.push(lang);
+        }
+    }
     let mut described = Vec::new();
     for name in layout::names(&layouts)? {
         let l = layout::load(&layouts, &name)?;
@@ -124,6 +151,8 @@ pub fn router(dirs: Dirs) -> Result<Router, Diagnostics> {
         said,
         available,
         leaflet_langs,
+        field_langs,
+        names,
         layouts: described,
         prepared: Mutex::new(HashMap::new()),
     });

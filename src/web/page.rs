@@ -25,6 +25,8 @@ pub struct PageState<'a> {
     pub ui_langs: &'a [String],
     /// Leaflet languages to choose from.
     pub leaflet_langs: &'a [String],
+    /// Each language's own name ("Svenska", "Suomi"), from its locale.
+    pub names: &'a BTreeMap<String, String>,
     /// Layouts to choose from: name and description.
     pub layouts: &'a [(String, crate::layout::Description)],
     /// Errors to show.
@@ -56,7 +58,7 @@ impl Page<'_> {
 
     /// A diagnostic as the form says it.
     fn say(&self, d: &Diagnostic) -> String {
-        message(d, self.t, &self.speaker)
+        message(d, self.t, self.state.names, &self.speaker)
     }
 }
 
@@ -111,7 +113,7 @@ fn languages(p: &Page<'_>) -> Markup {
                     li {
                         a href={ "/?ui=" (l) } lang=(l)
                             aria-current=[(l == p.state.ui).then_some("page")] {
-                            (language_name(l))
+                            (language_name(p.state.names, l))
                         }
                     }
                 }
@@ -227,9 +229,9 @@ fn legend(t: &Locale, group: &Group) -> String {
 /// A field of the contacts file by its label on the form, with its group's
 /// name where the label alone is not enough: `organisation.email` is "E-post",
 /// `contact[2].phone` "Kontaktperson 2: Telefon", `organisation[2].unit.fi`
-/// "Organisation 2: Enhet (på finska)". A name the form has no input for keeps
+/// "Organisation 2: Enhet (Suomi)". A name the form has no input for keeps
 /// its dotted form.
-pub fn field_label(t: &Locale, dotted: &str) -> String {
+pub fn field_label(t: &Locale, names: &BTreeMap<String, String>, dotted: &str) -> String {
     let Some(place) = schema::find(dotted) else {
         return format!("`{dotted}`");
     };
@@ -240,12 +242,11 @@ pub fn field_label(t: &Locale, dotted: &str) -> String {
     };
     let mut label = t.message(place.field.label).unwrap_or_default();
     if place.field.translated {
-        if let Some(lang) = form::FIELD_LANGS
+        if let Some((_, name)) = names
             .iter()
-            .find(|l| dotted.ends_with(&format!(".{l}")))
+            .find(|(lang, _)| dotted.ends_with(&format!(".{lang}")))
         {
-            let in_lang = t.message(in_language(lang)).unwrap_or_default();
-            label = format!("{label} ({in_lang})");
+            label = format!("{label} ({name})");
         }
     }
     let named_alone = group.org == 1
@@ -264,9 +265,9 @@ pub fn field_label(t: &Locale, dotted: &str) -> String {
 fn inputs(p: &Page<'_>, group: &Group, field: &Field) -> Markup {
     let label = p.m(field.label);
     html! {
-        @for (name, lang) in form::inputs(group, field) {
+        @for (name, lang) in form::inputs(group, field, &p.form.langs) {
             @let label = match lang {
-                Some(l) => format!("{label} ({})", p.m(in_language(l))),
+                Some(l) => format!("{label} ({})", language_name(p.state.names, l)),
                 None => label.clone(),
             };
             @if field.kind == Kind::File {
@@ -275,14 +276,6 @@ fn inputs(p: &Page<'_>, group: &Group, field: &Field) -> Markup {
                 (input(p, &name, &label, field))
             }
         }
-    }
-}
-
-/// The message id that says "in <language>" on the form.
-fn in_language(lang: &str) -> &'static str {
-    match lang {
-        "fi" => "web-in-finnish",
-        _ => "web-in-swedish",
     }
 }
 
@@ -348,7 +341,7 @@ fn options(p: &Page<'_>) -> Markup {
                 select id="lang" name="lang" {
                     @for l in p.state.leaflet_langs {
                         option value=(l) selected[chosen("lang", l, p.state.ui)] {
-                            (language_name(l))
+                            (language_name(p.state.names, l))
                         }
                     }
                 }
@@ -392,8 +385,13 @@ fn preview(p: &Page<'_>) -> Markup {
 
 /// A diagnostic's message with its hints, as one line for the page, in
 /// `speaker`'s language and naming fields by their labels on the form (`t`).
-pub fn message(d: &Diagnostic, t: &Locale, speaker: &Speaker<'_>) -> String {
-    let label = |dotted: &str| field_label(t, dotted);
+pub fn message(
+    d: &Diagnostic,
+    t: &Locale,
+    names: &BTreeMap<String, String>,
+    speaker: &Speaker<'_>,
+) -> String {
+    let label = |dotted: &str| field_label(t, names, dotted);
     let mut s = speaker
         .say_to(&d.message, Reader::Form, &label)
         .unwrap_or_default();
@@ -407,12 +405,7 @@ pub fn message(d: &Diagnostic, t: &Locale, speaker: &Speaker<'_>) -> String {
     s
 }
 
-/// A language's own name.
-fn language_name(tag: &str) -> String {
-    match tag {
-        "sv" => "Svenska".into(),
-        "fi" => "Suomi".into(),
-        "en" => "English".into(),
-        other => other.into(),
-    }
+/// A language's own name, as its locale gives it (its code if it gives none).
+fn language_name<'n>(names: &'n BTreeMap<String, String>, tag: &'n str) -> &'n str {
+    names.get(tag).map_or(tag, String::as_str)
 }

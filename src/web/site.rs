@@ -32,7 +32,14 @@ pub(super) async fn show(
     headers: HeaderMap,
 ) -> Response {
     let ui = ui_lang(&app, q.ui.as_deref(), &headers);
-    render(&app, &ui, &Form::default(), &[], &[], None)
+    render(
+        &app,
+        &ui,
+        &Form::new(app.field_langs.clone()),
+        &[],
+        &[],
+        None,
+    )
 }
 
 /// The page, with a 422 status when it shows errors.
@@ -56,6 +63,7 @@ fn render(
         ui,
         ui_langs: &ui_langs,
         leaflet_langs: &app.leaflet_langs,
+        names: &app.names,
         layouts: &app.layouts,
         errors,
         warnings,
@@ -104,9 +112,12 @@ fn logo_part(name: &str) -> Option<LogoPart> {
 
 /// Read a form post; a logo sent before comes back as `logo_name` and `logo_data`
 /// (`organisation[2].logo_name` ... for the other organisations).
-pub(super) async fn read_form(mut multipart: Multipart) -> Result<Posted, Diagnostic> {
+pub(super) async fn read_form(
+    mut multipart: Multipart,
+    langs: Vec<String>,
+) -> Result<Posted, Diagnostic> {
     let mut posted = Posted {
-        form: Form::default(),
+        form: Form::new(langs),
         action: "preview".into(),
         ui: "sv".into(),
         contacts_file: None,
@@ -177,9 +188,12 @@ fn clean_file_name(name: Option<&str>) -> String {
 /// `POST /`: load a contacts file into the form, save the form as one, or build
 /// the leaflet to preview its contact page or download it.
 pub(super) async fn submit(State(app): State<Arc<App>>, multipart: Multipart) -> Response {
-    let posted = match read_form(multipart).await {
+    let posted = match read_form(multipart, app.field_langs.clone()).await {
         Ok(p) => p,
-        Err(e) => return render(&app, "sv", &Form::default(), &[e], &[], None),
+        Err(e) => {
+            let form = Form::new(app.field_langs.clone());
+            return render(&app, "sv", &form, &[e], &[], None);
+        }
     };
     let ui = ui_lang(&app, Some(&posted.ui), &HeaderMap::new());
     match posted.action.as_str() {
@@ -205,7 +219,7 @@ fn load(app: &App, ui: &str, posted: Posted) -> Response {
         .map(|text| contacts::parse(&Source::new("contacts.toml", text)))
     {
         Some(Ok(c)) => {
-            let mut filled = Form::from_contacts(&c);
+            let mut filled = Form::from_contacts(&c, form.langs.clone());
             filled.values.extend(
                 form.values
                     .into_iter()

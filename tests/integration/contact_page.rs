@@ -412,6 +412,8 @@ fn init_writes_a_commented_template_that_builds() {
         let run = sb.run(&["init", "--lang", lang]);
         run.ok();
         assert!(run.stdout().starts_with(comment), "{}", run.stdout());
+        // It names the languages there are, found in the locales.
+        assert!(run.stdout().contains(": en, fi, sv."), "{}", run.stdout());
         sb.write("mine.toml", &run.stdout());
         sb.run(&["build", "mine.toml", "--lang", lang, "-o", "mine.pdf"])
             .ok();

@@ -516,3 +516,77 @@ async fn text_too_wide_for_the_leaflet_is_shown_beside_its_field_by_its_label() 
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn the_form_has_an_input_for_every_leaflet_language_there_is() {
+    // The bundled locales: Swedish, Finnish and English.
+    let (_, _, body) = call(
+        Request::get("/?ui=en")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    let page = String::from_utf8(body).expect("UTF-8");
+    for lang in ["sv", "fi", "en"] {
+        assert!(
+            page.contains(&format!("name=\"contact[1].title.{lang}\"")),
+            "an input in {lang}"
+        );
+    }
+    assert!(
+        page.contains("Title (English)"),
+        "named in its own language"
+    );
+    // An English title written in the form is printed in the English leaflet.
+    let (kind, body) = multipart(&[
+        ("ui", None, b"en"),
+        ("organisation.name", None, "Åsby kommun".as_bytes()),
+        ("contact[1].name", None, "Åsa Öhrström".as_bytes()),
+        ("contact[1].title.sv", None, b"Anhorigkonsulent"),
+        ("contact[1].title.en", None, b"Carers' adviser"),
+        ("lang", None, b"en"),
+        ("action", None, b"pdf"),
+    ]);
+    let (status, _, pdf) = post_form(kind, body).await;
+    assert_eq!(status, StatusCode::OK);
+    let sb = Sandbox::new();
+    std::fs::write(sb.path("en.pdf"), &pdf).expect("write");
+    let last = crate::common::page_texts(&sb.path("en.pdf"))
+        .pop()
+        .unwrap_or_default();
+    assert!(
+        last.contains("Carers' adviser") && !last.contains("Anhorigkonsulent"),
+        "{last}"
+    );
+    // A translator's language gets its inputs with no code change.
+    let sb = Sandbox::new();
+    for lang in ["sv", "fi", "en"] {
+        crate::common::copy_dir(
+            &repo(&format!("locales/{lang}")),
+            &sb.path(&format!("locales/{lang}")),
+        );
+    }
+    crate::common::copy_dir(&repo("tests/fixtures/locales/ar"), &sb.path("locales/ar"));
+    let app = leaflet::web::router(leaflet::Dirs {
+        locales: Some(sb.path("locales")),
+        ..Default::default()
+    })
+    .expect("the locales load");
+    let response = app
+        .oneshot(
+            Request::get("/?ui=sv")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("a response");
+    let body = to_bytes(response.into_body(), 10 << 20)
+        .await
+        .expect("body");
+    let page = String::from_utf8(body.to_vec()).expect("UTF-8");
+    assert!(
+        page.contains("name=\"organisation.unit.ar\""),
+        "an Arabic input"
+    );
+    assert!(page.contains("Enhet (العربية)"), "named in Arabic");
+}
