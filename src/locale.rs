@@ -36,6 +36,50 @@ pub const SCREEN_FILES: [&str; 2] = [MESSAGES_FILE, "web.ftl"];
 /// The prefix of messages that list a national helpline, printed in file order.
 pub const HELPLINE_PREFIX: &str = "helpline-";
 
+/// How many months a helpline's number and hours are trusted after they were
+/// last checked (its `.checked` month): then `check` and `build` warn.
+pub const CHECKED_FOR_MONTHS: i32 = 12;
+
+/// A month, as a helpline's `.checked` gives it (`2026-11`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Month {
+    year: i32,
+    month: i32,
+}
+
+impl Month {
+    /// `2026-11`; none for anything else.
+    pub fn parse(text: &str) -> Option<Month> {
+        let (year, month) = text.trim().split_once('-')?;
+        let (year, month): (i32, i32) = (year.parse().ok()?, month.parse().ok()?);
+        ((1900..=9999).contains(&year) && (1..=12).contains(&month) && text.trim().len() == 7)
+            .then_some(Month { year, month })
+    }
+
+    /// The month of a moment (seconds since 1970, UTC), or of now.
+    pub fn of(seconds: Option<i64>) -> Month {
+        let moment = seconds
+            .and_then(|s| jiff::Timestamp::from_second(s).ok())
+            .unwrap_or_else(jiff::Timestamp::now);
+        let date = moment.to_zoned(jiff::tz::TimeZone::UTC).date();
+        Month {
+            year: i32::from(date.year()),
+            month: i32::from(date.month()),
+        }
+    }
+
+    /// Whether a check made in this month is too old in `today`'s.
+    pub fn is_stale(self, today: Month) -> bool {
+        (today.year * 12 + today.month) - (self.year * 12 + self.month) > CHECKED_FOR_MONTHS
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
 /// One language's messages, ready to format.
 pub struct Locale {
     /// The language this locale is for (its folder's name).
@@ -138,10 +182,7 @@ pub fn contacts_template(store: &Store, requested: &str) -> Result<Template, Dia
     let rel = format!("{folder}/{CONTACTS_TEMPLATE}");
     // The template names the languages there are where it says @LANGUAGES@, so a
     // translator's new language is offered with no change to any template.
-    let langs: Vec<String> = available(store)?
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let langs: Vec<String> = available(store)?.iter().map(ToString::to_string).collect();
     let text = store
         .read_text(&rel)?
         .replace(LANGUAGES_MARK, &langs.join(", "));
@@ -309,6 +350,24 @@ impl Locale {
     /// The ids of the helpline messages, in the order of the locale's files.
     pub fn helplines(&self) -> &[String] {
         &self.helplines
+    }
+
+    /// The helplines whose number and hours were checked too long before
+    /// `today`, or not said to be checked at all: each one's number, and the
+    /// month it was checked.
+    pub fn unchecked_helplines(&self, today: Month) -> Vec<(String, Option<Month>)> {
+        self.helplines
+            .iter()
+            .filter_map(|id| {
+                let checked = self
+                    .attribute(id, "checked")
+                    .ok()
+                    .and_then(|m| Month::parse(&m));
+                let stale = checked.is_none_or(|m| m.is_stale(today));
+                let number = self.attribute(id, "number").unwrap_or_else(|_| id.clone());
+                stale.then_some((number, checked))
+            })
+            .collect()
     }
 
     fn format(

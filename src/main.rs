@@ -171,7 +171,8 @@ fn check(args: CheckArgs, say: Speaker<'_>) -> Outcome {
         layouts: Store::layouts(args.dirs.layouts.as_deref()),
         fonts: Store::fonts(args.dirs.fonts.as_deref()),
     };
-    let report = leaflet::check::check(&stores, &args.langs, args.pseudo)?;
+    let today = leaflet::locale::Month::of(source_date_epoch()?);
+    let report = leaflet::check::check(&stores, &args.langs, args.pseudo, today)?;
     match args.format {
         Format::Json => println!("{}", leaflet::check::to_json(&report, &say)),
         Format::Text => {

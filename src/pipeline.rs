@@ -6,7 +6,7 @@ use crate::diagnostic::{self, Diagnostic, Diagnostics, Source};
 use crate::fonts::Fonts;
 use crate::layout::{self, Layout};
 use crate::locale::{self, Locale};
-use crate::messages::msg;
+use crate::messages::{msg, Message};
 use crate::settings::{Impose, Settings};
 use crate::store::Store;
 use crate::{content, impose, pdf, press, typeset};
@@ -36,6 +36,9 @@ pub struct Prepared {
     locale: Locale,
     shared: typeset::Shared,
     fit: typeset::Fit,
+    /// That the locale's helplines were checked too long ago, said with every
+    /// leaflet made.
+    unchecked: Option<Diagnostic>,
 }
 
 impl Prepared {
@@ -67,6 +70,7 @@ impl Prepared {
             let shared = typeset::Shared::new(&content, &layout, &fonts, locale.hyphenator())?;
             (typeset::Fit::Strict, shared)
         };
+        let unchecked = unchecked_helplines(&locale, settings.date);
         Ok(Prepared {
             settings: settings.clone(),
             layout,
@@ -74,6 +78,7 @@ impl Prepared {
             locale,
             shared,
             fit,
+            unchecked,
         })
     }
 
@@ -137,7 +142,8 @@ impl Prepared {
         };
         let mut warnings = content.warnings;
         warnings.extend(set.warnings);
-        let warnings = contacts.locate(warnings);
+        let mut warnings = contacts.locate(warnings);
+        warnings.extend(self.unchecked.clone());
         let meta = pdf::Metadata {
             title: content.title,
             author: content.author,
@@ -157,6 +163,33 @@ impl Prepared {
             warnings,
         })
     }
+}
+
+/// The warning that the locale's helplines were last checked more than
+/// [`locale::CHECKED_FOR_MONTHS`] months before the build's date (its
+/// `SOURCE_DATE_EPOCH`, or today), or not at all; none if all are fresh.
+fn unchecked_helplines(locale: &Locale, date: Option<i64>) -> Option<Diagnostic> {
+    let unchecked = locale.unchecked_helplines(locale::Month::of(date));
+    if unchecked.is_empty() {
+        return None;
+    }
+    let lines: Vec<Message> = unchecked
+        .into_iter()
+        .map(|(number, checked)| match checked {
+            Some(month) => msg("stale-line-checked-in")
+                .arg("number", number)
+                .arg("month", month.to_string()),
+            None => msg("stale-line-never-checked").arg("number", number),
+        })
+        .collect();
+    Some(
+        Diagnostic::warning(
+            msg("build-helplines-unchecked")
+                .arg("lines", lines)
+                .arg("months", locale::CHECKED_FOR_MONTHS),
+        )
+        .hint(msg("hint-helplines-unchecked").arg("lang", locale.lang.to_string())),
+    )
 }
 
 /// PDF/UA needs a text alternative for every figure: a logo's must come from its

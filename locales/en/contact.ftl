@@ -21,14 +21,20 @@ label-visiting = Visit us
 label-postal = By post
 
 ## National helplines
-## Every message whose id starts with "helpline-" is printed, in the order of this file.
+## Every message whose id starts with "helpline-" is printed, in the order of this file;
+## .checked is the month its number and hours were last checked (leaflet check
+## warns a year later).
 
 helplines-heading = National helplines
 helpline-112 = Emergencies, danger to life or health
     .number = 112
+    .checked = 2026-11
 helpline-1177 = Healthcare advice, day and night
     .number = 1177
-helpline-mind = Mind Självmordslinjen, suicide prevention (Swedish)
+    .checked = 2026-11
+helpline-mind = Mind Självmordslinjen, if you think of suicide or fear for someone, day and night (in Swedish)
     .number = 90101
-helpline-anhoriglinjen = Anhöriglinjen, for carers (Swedish)
+    .checked = 2026-11
+helpline-anhoriglinjen = Anhöriglinjen, for carers, daytime and some evenings (in Swedish)
     .number = 0200-239 500
+    .checked = 2026-11

@@ -4,14 +4,14 @@
 ## Document metadata
 
 # The title a PDF viewer shows; $organisation is the organisation's name.
-document-title = Support for you who help someone close to you – { $organisation }
+document-title = Support when you help someone close to you – { $organisation }
 document-subject = Information about support for carers from your municipality
 document-keywords = carer, carer support, family, support, respite, carers' group
 
 ## Page 1: cover
 
 cover-title = Do you help someone close to you?
-cover-subtitle = Then you are a carer. There is support for you, and much of it is free.
+cover-subtitle = Then you are a carer. There is support for you, and some of it is free.
 
 ## Page 2: who is a carer
 
@@ -29,8 +29,8 @@ carer-fact = Nearly one adult in five in Sweden helps or supports someone close 
 carer-many =
     So you are not alone. Many have cut their working hours or stopped working
     to make everyday life work.
-carer-own =
-    Being a carer is voluntary. You may say no, and you may look after yourself
-    too. It is common to feel tired, worried or lonely. Asking for support is
-    not a failure. It helps you to keep going, and it often helps the person
-    you care about as well.
+carer-own = 
+    What you do for them, you do by choice. You may say no, and you may look
+    after yourself too. It is common to feel tired, worried or lonely. Asking
+    for support is not a failure. It helps you to keep going, and it often
+    helps the person you care about as well.

@@ -227,6 +227,14 @@ check-helpline = the helpline `{ $id }` needs a text and a `.number`
 hint-helpline = { $id } = what the line is for
     {"      "}.number = 0200-239 500
 check-unknown-reference = `{ $id }` refers to `{ $target }`, which does not exist
+check-helpline-undated = the helpline `{ $id }` does not say when its number and hours were last checked
+hint-helpline-checked = check them at the service's own web site, then write `.checked = { $month }` under it
+check-helpline-bad-date = the helpline `{ $id }` has `.checked = { $value }`, which is not a month written as 2026-11
+check-helpline-stale = the helpline `{ $id }` was last checked { $month }, more than { $months } months ago
+build-helplines-unchecked = the helplines were not checked in the last { $months } months: { $lines }; their numbers and hours may have changed
+hint-helplines-unchecked = before you print, check them at each service's own web site (and tell the translators of `{ $lang }`)
+stale-line-checked-in = { $number } (checked { $month })
+stale-line-never-checked = { $number } (never checked)
 check-no-glyph = no font of the layout `{ $layout }` (`{ $font }` or a fallback) can draw `{ $char }` (U+{ $code }) in `{ $id }`
 hint-check-no-glyph = use another character, or a layout whose font has it
 hint-see = see { $place }

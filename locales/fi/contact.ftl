@@ -22,16 +22,23 @@ label-postal = Postiosoite
 
 ## Valtakunnalliset tukipuhelimet
 ## Jokainen viesti, jonka tunnus alkaa "helpline-", tulostetaan tämän tiedoston järjestyksessä:
-## numero (.number) vasemmalle, viestin teksti sen viereen.
+## numero (.number) vasemmalle, viestin teksti sen viereen. .checked on kuukausi,
+## jolloin numero ja aukioloajat viimeksi tarkistettiin (palvelun omilta sivuilta):
+## leaflet check varoittaa vuoden kuluttua.
 
 helplines-heading = Valtakunnalliset tukipuhelimet
 helpline-112 = Välitön hengen tai terveyden vaara
     .number = 112
+    .checked = 2026-11
 helpline-1177 = Terveysneuvontaa ympäri vuorokauden
     .number = 1177
-helpline-mind = Mind Självmordslinjen, ruotsiksi
+    .checked = 2026-11
+helpline-mind = Mind Självmordslinjen, ympäri vuorokauden, ruotsiksi
     .number = 90101
-helpline-anhoriglinjen = Anhöriglinjen, omaisille, ruotsiksi
+    .checked = 2026-11
+helpline-anhoriglinjen = Anhöriglinjen omaisille, päivisin ja joinakin iltoina, ruotsiksi
     .number = 0200-239 500
+    .checked = 2026-11
 helpline-palveleva = Palveleva puhelin, suomeksi iltaisin
     .number = 020-26 25 00
+    .checked = 2026-11

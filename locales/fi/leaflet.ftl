@@ -11,7 +11,7 @@ document-keywords = omainen, omaistuki, läheinen, tuki, lomitus, omaisryhmä
 ## Sivu 1: kansi
 
 cover-title = Autatko läheistäsi arjessa?
-cover-subtitle = Silloin olet omainen. Sinulle on tarjolla tukea, ja suuri osa siitä on maksutonta.
+cover-subtitle = Silloin olet omainen. Sinulle on tarjolla tukea, ja osa siitä on maksutonta.
 
 ## Sivu 2: kuka on omainen
 
@@ -29,8 +29,8 @@ carer-fact = Ruotsissa lähes joka viides aikuinen auttaa tai tukee läheistää
 carer-many =
     Et siis ole ainoa. Moni on lyhentänyt työaikaansa tai jättänyt työnsä,
     jotta arki sujuisi.
-carer-own =
-    Omaisena oleminen on vapaaehtoista. Saat sanoa ei, ja saat pitää huolta myös
-    itsestäsi. On tavallista, että väsyttää, huolettaa tai tuntuu yksinäiseltä.
-    Tuen pyytäminen ei ole epäonnistumista. Se auttaa sinua jaksamaan, ja usein
-    se auttaa myös läheistäsi.
+carer-own = 
+    Apu, jota annat läheisellesi, on vapaaehtoista. Saat sanoa ei, ja saat pitää
+    huolta myös itsestäsi. On tavallista, että väsyttää, huolettaa tai tuntuu
+    yksinäiseltä. Tuen pyytäminen ei ole epäonnistumista. Se auttaa sinua
+    jaksamaan, ja usein se auttaa myös läheistäsi.

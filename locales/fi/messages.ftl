@@ -230,6 +230,14 @@ check-helpline = tukilinja `{ $id }` tarvitsee tekstin ja `.number`-attribuutin
 hint-helpline = { $id } = mitä varten linja on
     {"      "}.number = 0200-239 500
 check-unknown-reference = `{ $id }` viittaa kohteeseen `{ $target }`, jota ei ole
+check-helpline-undated = tukipuhelin `{ $id }` ei kerro, milloin sen numero ja aukioloajat viimeksi tarkistettiin
+hint-helpline-checked = tarkista ne palvelun omilta verkkosivuilta ja kirjoita sitten sen alle `.checked = { $month }`
+check-helpline-bad-date = tukipuhelimella `{ $id }` on `.checked = { $value }`, joka ei ole muodossa 2026-11 kirjoitettu kuukausi
+check-helpline-stale = tukipuhelin `{ $id }` tarkistettiin viimeksi { $month }, yli { $months } kuukautta sitten
+build-helplines-unchecked = tukipuhelimia ei ole tarkistettu viimeisten { $months } kuukauden aikana: { $lines }; numerot ja aukioloajat ovat voineet muuttua
+hint-helplines-unchecked = tarkista ne ennen tulostamista kunkin palvelun omilta verkkosivuilta (ja kerro kielen `{ $lang }` kääntäjille)
+stale-line-checked-in = { $number } (tarkistettu { $month })
+stale-line-never-checked = { $number } (ei tarkistettu)
 check-no-glyph = mikään taiton `{ $layout }` fontti (`{ $font }` tai varafontti) ei osaa piirtää merkkiä `{ $char }` (U+{ $code }) viestissä `{ $id }`
 hint-check-no-glyph = käytä toista merkkiä tai taittoa, jonka fontissa se on
 hint-see = katso { $place }

@@ -24,16 +24,23 @@ label-postal = Postadress
 
 ## National helplines
 ## Every message whose id starts with "helpline-" is printed, in the order of this file:
-## the number in the label column (.number), the value beside it.
+## the number in the label column (.number), the value beside it. .checked is the
+## month the number and hours were last checked (at the service's own web site):
+## leaflet check warns a year later.
 
 helplines-heading = Nationella stödlinjer
 helpline-112 = Akut fara för liv eller hälsa
     .number = 112
+    .checked = 2026-11
 helpline-1177 = Råd om vård, dygnet runt
     .number = 1177
+    .checked = 2026-11
 helpline-mind = Mind Självmordslinjen, dygnet runt
     .number = 90101
-helpline-anhoriglinjen = Anhöriglinjen, för dig som är anhörig
+    .checked = 2026-11
+helpline-anhoriglinjen = Anhöriglinjen, dagtid och vissa kvällar
     .number = 0200-239 500
+    .checked = 2026-11
 helpline-jourhavande = Jourhavande medmänniska, kl. 21–06
     .number = 08-702 16 80
+    .checked = 2026-11

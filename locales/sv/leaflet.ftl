@@ -12,7 +12,7 @@ document-keywords = anhörig, anhörigstöd, närstående, stöd, avlösning, an
 ## Page 1: cover
 
 cover-title = Hjälper du någon som står dig nära?
-cover-subtitle = Då är du anhörig. Det finns stöd för dig, och mycket av det kostar ingenting.
+cover-subtitle = Då är du anhörig. Det finns stöd för dig, och en del av det är gratis.
 
 ## Page 2: who is a carer
 
@@ -30,8 +30,8 @@ carer-fact = Nästan var femte vuxen i Sverige hjälper eller stöttar en närst
 carer-many =
     Du är alltså inte ensam. Många har gått ner i arbetstid eller slutat arbeta
     för att få vardagen att gå ihop.
-carer-own =
-    Det är frivilligt att vara anhörig. Du får säga nej, och du får ta hand om
-    dig själv också. Det är vanligt att känna sig trött, orolig eller ensam.
-    Att be om stöd är inget misslyckande. Det hjälper dig att orka, och ofta
-    hjälper det också den du bryr dig om.
+carer-own = 
+    Det du gör för din närstående gör du frivilligt. Du får säga nej, och du får
+    ta hand om dig själv också. Det är vanligt att känna sig trött, orolig eller
+    ensam. Att be om stöd är inget misslyckande. Det hjälper dig att orka, och
+    ofta hjälper det också den du bryr dig om.

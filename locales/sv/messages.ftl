@@ -230,6 +230,14 @@ check-helpline = stödlinjen `{ $id }` behöver en text och ett `.number`
 hint-helpline = { $id } = vad linjen är till för
     {"      "}.number = 0200-239 500
 check-unknown-reference = `{ $id }` hänvisar till `{ $target }`, som inte finns
+check-helpline-undated = stödlinjen `{ $id }` säger inte när nummer och öppettider senast kontrollerades
+hint-helpline-checked = kontrollera dem på tjänstens egen webbplats och skriv sedan `.checked = { $month }` under den
+check-helpline-bad-date = stödlinjen `{ $id }` har `.checked = { $value }`, som inte är en månad skriven som 2026-11
+check-helpline-stale = stödlinjen `{ $id }` kontrollerades senast { $month }, för mer än { $months } månader sedan
+build-helplines-unchecked = stödlinjerna har inte kontrollerats de senaste { $months } månaderna: { $lines }; nummer och öppettider kan ha ändrats
+hint-helplines-unchecked = kontrollera dem på varje tjänsts egen webbplats innan du skriver ut (och säg till dem som översätter `{ $lang }`)
+stale-line-checked-in = { $number } (kontrollerad { $month })
+stale-line-never-checked = { $number } (aldrig kontrollerad)
 check-no-glyph = inget typsnitt i layouten `{ $layout }` (`{ $font }` eller en reserv) kan visa `{ $char }` (U+{ $code }) i `{ $id }`
 hint-check-no-glyph = använd ett annat tecken, eller en layout vars typsnitt har det
 hint-see = se { $place }

@@ -33,6 +33,8 @@ pub(super) struct Entry {
     pub has_value: bool,
     /// Attribute name → offset.
     pub attributes: BTreeMap<String, usize>,
+    /// Attribute name → its text, for an attribute that is plain text.
+    pub attribute_texts: BTreeMap<String, String>,
     /// Variable name → offset of its first use.
     pub variables: BTreeMap<String, usize>,
     /// Referenced message and term ids, with offsets.
@@ -88,6 +90,7 @@ impl Index {
                     offset: locale::offset_of(text, name),
                     has_value: value.is_some(),
                     attributes: BTreeMap::new(),
+                    attribute_texts: BTreeMap::new(),
                     variables: BTreeMap::new(),
                     references: Vec::new(),
                     texts: Vec::new(),
@@ -98,6 +101,12 @@ impl Index {
                 for a in attributes {
                     e.attributes
                         .insert(a.id.name.to_string(), locale::offset_of(text, a.id.name));
+                    if let [ast::PatternElement::TextElement { value }] =
+                        a.value.elements.as_slice()
+                    {
+                        e.attribute_texts
+                            .insert(a.id.name.to_string(), value.to_string());
+                    }
                     e.pattern(text, &a.value);
                 }
                 if let Some(first) = entries.get(&id) {
@@ -157,6 +166,41 @@ impl Index {
 
     fn file_name(&self, entry: &Entry) -> Option<&str> {
         self.sources[entry.file].path.file_name()?.to_str()
+    }
+
+    /// When each helpline's number and hours were last checked (`.checked`,
+    /// `2026-11`): not said, or more than [`locale::CHECKED_FOR_MONTHS`] months
+    /// before `today`, is a warning naming it; a `.checked` that is not a month
+    /// is an error.
+    pub(super) fn helpline_dates(&self, today: locale::Month, findings: &mut Vec<Diagnostic>) {
+        for (id, entry) in &self.entries {
+            if !id.starts_with(locale::HELPLINE_PREFIX) {
+                continue;
+            }
+            let at = entry.attributes.get("checked").copied();
+            let text = entry.attribute_texts.get("checked");
+            let d = match (text, text.and_then(|t| locale::Month::parse(t))) {
+                (None, _) => Diagnostic::warning(msg("check-helpline-undated").arg("id", id))
+                    .hint(msg("hint-helpline-checked").arg("month", today.to_string())),
+                (Some(t), None) => Diagnostic::error(
+                    msg("check-helpline-bad-date")
+                        .arg("id", id)
+                        .arg("value", t.as_str()),
+                ),
+                (Some(_), Some(month)) if month.is_stale(today) => Diagnostic::warning(
+                    msg("check-helpline-stale")
+                        .arg("id", id)
+                        .arg("month", month.to_string())
+                        .arg("months", locale::CHECKED_FOR_MONTHS),
+                )
+                .hint(msg("hint-helpline-checked").arg("month", today.to_string())),
+                _ => continue,
+            };
+            findings.push(
+                self.at(entry, at.unwrap_or(entry.offset), d)
+                    .field(id.clone()),
+            );
+        }
     }
 
     /// References to messages or terms this locale does not define, and helplines

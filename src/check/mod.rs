@@ -65,7 +65,13 @@ impl Report {
 }
 
 /// Check the given locales (all of them when `langs` is empty).
-pub fn check(stores: &Stores, langs: &[String], pseudo: bool) -> Result<Report, Diagnostics> {
+/// Helplines checked more than a year before `today` get a warning.
+pub fn check(
+    stores: &Stores,
+    langs: &[String],
+    pseudo: bool,
+    today: locale::Month,
+) -> Result<Report, Diagnostics> {
     let available: Vec<String> = locale::available(&stores.locales)?
         .iter()
         .map(ToString::to_string)
@@ -89,6 +95,7 @@ pub fn check(stores: &Stores, langs: &[String], pseudo: bool) -> Result<Report, 
             EXAMPLE_CONTACTS.to_string(),
         ))?,
         findings,
+        today,
     };
     for folder in &folders {
         checker.locale(folder, reference.as_ref());
@@ -136,6 +143,8 @@ struct Checker<'s> {
     /// The contacts every layout is typeset with.
     example: Contacts,
     findings: Vec<Diagnostic>,
+    /// The month helplines' checks are measured against.
+    today: locale::Month,
 }
 
 impl Checker<'_> {
@@ -149,6 +158,7 @@ impl Checker<'_> {
             compare::compare(&index, reference, &mut self.findings);
         }
         index.references(&mut self.findings);
+        index.helpline_dates(self.today, &mut self.findings);
         // Each set of fonts is checked once, whichever layouts share it.
         let mut checked = BTreeSet::new();
         for (layout, fonts) in &self.layouts {

@@ -178,7 +178,7 @@ fn an_unknown_message_is_reported_with_a_suggestion() {
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains(
-            "locales/nb/support.ftl:18:1: `support-asks` is not in the reference locale `sv`"
+            "locales/nb/support.ftl:19:1: `support-asks` is not in the reference locale `sv`"
         ),
         "{out}"
     );
@@ -206,7 +206,7 @@ fn check_speaks_json_for_programs() {
         .expect("the unknown message");
     assert_eq!(unknown["severity"], "error");
     assert_eq!(unknown["file"], "locales/nb/support.ftl");
-    assert_eq!(unknown["line"], 18);
+    assert_eq!(unknown["line"], 19);
     assert_eq!(unknown["column"], 1);
 }
 
@@ -412,5 +412,69 @@ fn a_character_no_font_draws_is_an_error_at_its_place() {
         out.matches("can draw").count(),
         2,
         "regular and bold, once for all layouts:\n{out}"
+    );
+}
+
+/// A year and a month after the helplines were checked (1 January 2028).
+const A_YEAR_LATER: &str = "1830297600";
+
+#[test]
+fn helplines_checked_over_a_year_ago_are_named_by_check_and_said_once_by_build() {
+    let sb = Sandbox::new();
+    sb.example();
+    let run = sb.run_with(&[("SOURCE_DATE_EPOCH", A_YEAR_LATER)], &["check", "sv"]);
+    let out = run.stdout();
+    assert_eq!(run.code(), 0, "warnings, not errors: {out}");
+    assert!(
+        out.contains("warning: locales/sv/contact.ftl:40:6: the helpline `helpline-mind` was last checked 2026-11, more than 12 months ago"),
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("was last checked").count(),
+        5,
+        "each helpline:\n{out}"
+    );
+    let err = sb
+        .run_with(
+            &[("SOURCE_DATE_EPOCH", A_YEAR_LATER)],
+            &["build", "asby.toml"],
+        )
+        .ok();
+    assert_eq!(
+        err.matches("the helplines were not checked").count(),
+        1,
+        "once:\n{err}"
+    );
+    assert!(err.contains("90101 (checked 2026-11)"), "{err}");
+    // Today (the tests' fixed day) they are fresh.
+    let err = sb.run(&["build", "asby.toml"]).ok();
+    assert!(!err.contains("not checked"), "{err}");
+}
+
+#[test]
+fn a_helpline_without_a_checked_month_gets_a_warning() {
+    let sb = Sandbox::new();
+    let root = locales_with_copy(&sb, "nb");
+    edit(
+        &root.join("nb/contact.ftl"),
+        "    .number = 112\n    .checked = 2026-11\n",
+        "    .number = 112\n",
+    );
+    edit(
+        &root.join("nb/contact.ftl"),
+        ".checked = 2026-11",
+        ".checked = november",
+    );
+    let (code, out) = check(&sb, &["nb"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "the helpline `helpline-112` does not say when its number and hours were last checked"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("has `.checked = november`, which is not a month"),
+        "{out}"
     );
 }

@@ -67,15 +67,19 @@ impl Sandbox {
     }
 
     /// Run `leaflet ARGS` in the sandbox with these locale variables alone set.
+    /// `check` runs on a fixed day ([`CHECK_DAY`]): what it says about the
+    /// helplines' checked dates must not depend on when the tests run.
     pub fn run_with(&self, vars: &[(&str, &str)], args: &[&str]) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_leaflet"));
         for var in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "LEAFLET_LANG"] {
             command.env_remove(var);
         }
+
         let output = command
             .args(args)
             .current_dir(self.dir.path())
             .env_remove("SOURCE_DATE_EPOCH")
+            .envs((args.first() == Some(&"check")).then_some(("SOURCE_DATE_EPOCH", CHECK_DAY)))
             .envs(vars.iter().copied())
             .output()
             .expect("the binary runs");
@@ -130,6 +134,10 @@ impl Run {
         err
     }
 }
+
+/// The day `check` runs on in the tests: 1 December 2026, when the bundled
+/// helplines were last checked.
+pub const CHECK_DAY: &str = "1796083200";
 
 /// Copy a folder's files (not its folders) into another, made if missing.
 pub fn copy_dir(from: &Path, to: &Path) {
