@@ -191,7 +191,7 @@ fn element_of(resources: &Resources<'_>, tag: Tag) -> Result<usize, Tag> {
 /// back in the same array, and raised or lowered with the text rise (`Ts`) in a
 /// `TJ` of its own.
 fn show_glyphs(content: &mut Content, run: &GlyphRun, font: &Embedded) {
-    let code = |g: &PlacedGlyph| font.new_ids.get(&g.id).copied().unwrap_or(0);
+    let code = |g: &PlacedGlyph| font.code(g);
     let mut rest = run.glyphs.as_slice();
     while !rest.is_empty() {
         // The glyphs up to the next one raised or lowered, or that one alone.

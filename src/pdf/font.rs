@@ -3,7 +3,10 @@
 //! (`/Identity-H`), named with a `ABCDEF+` tag derived from the glyph set.
 //! `/W` carries the font's own advances (kerning is written as `TJ` adjustments),
 //! and `/ToUnicode` maps every glyph back to its text, so copy and search give the
-//! real characters (å ä ö š ž).
+//! real characters (å ä ö š ž). A glyph shown for two texts gets a code for each
+//! (the hyphen a line break adds stands for a soft hyphen, U+00AD, so "ekono-
+//! miskt" reads as one word; ISO 32000-1, 14.8.2.2.3): such codes past the
+//! subset's glyphs map to their glyph in `/CIDToGIDMap`.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -24,12 +27,33 @@ pub struct Embedded {
     pub resource: String,
     /// The Type 0 font object.
     id: Ref,
-    /// Subset glyph id for each original one.
-    pub new_ids: HashMap<u16, u16>,
-    /// `/W` of each subset glyph, in thousandths of an em.
+    /// Subset glyph id (and code) for each original one, for its first text.
+    new_ids: HashMap<u16, u16>,
+    /// The code of an original glyph shown for another text.
+    other_codes: HashMap<(u16, SmolStr), u16>,
+    /// `/W` of each code, in thousandths of an em.
     pub widths: Vec<f32>,
     /// Font units to thousandths of an em.
     pub scale: f32,
+}
+
+impl Embedded {
+    /// The code that shows a glyph for its text.
+    pub fn code(&self, glyph: &crate::pages::PlacedGlyph) -> u16 {
+        self.other_codes
+            .get(&(glyph.id, glyph.text.clone()))
+            .or_else(|| self.new_ids.get(&glyph.id))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// The glyphs a face shows: the text each stands for where first shown, and the
+/// other texts some are also shown for.
+#[derive(Default)]
+struct Used {
+    texts: BTreeMap<u16, SmolStr>,
+    others: std::collections::BTreeSet<(u16, SmolStr)>,
 }
 
 /// Embed every face the pages use; returns them and the `/Font` resources.
@@ -48,17 +72,19 @@ pub fn embed_all(
     Ok((embedded, resources))
 }
 
-/// The glyphs each face shows, with the text each stands for.
-fn used_glyphs(pages: &[Page]) -> BTreeMap<FaceId, BTreeMap<u16, SmolStr>> {
-    let mut used: BTreeMap<FaceId, BTreeMap<u16, SmolStr>> = BTreeMap::new();
+/// The glyphs each face shows, with the texts each stands for.
+fn used_glyphs(pages: &[Page]) -> BTreeMap<FaceId, Used> {
+    let mut used: BTreeMap<FaceId, Used> = BTreeMap::new();
     for page in pages {
         for item in &page.items {
             if let Item::Text(run) = item {
-                let glyphs = used.entry(run.face).or_default();
+                let face = used.entry(run.face).or_default();
                 for g in &run.glyphs {
-                    let text = glyphs.entry(g.id).or_default();
+                    let text = face.texts.entry(g.id).or_default();
                     if text.is_empty() {
                         text.clone_from(&g.text);
+                    } else if !g.text.is_empty() && *text != g.text {
+                        face.others.insert((g.id, g.text.clone()));
                     }
                 }
             }
@@ -73,7 +99,7 @@ fn embed(
     objects: &mut Objects,
     font: &Font,
     face: FaceId,
-    used: &BTreeMap<u16, SmolStr>,
+    used: &Used,
 ) -> Result<Embedded, Diagnostics> {
     let fail = |what: String| {
         Diagnostics::one(Diagnostic::error(
@@ -84,20 +110,46 @@ fn embed(
     };
     // The subset numbers glyphs in this order, glyph 0 (.notdef) first.
     let ids: Vec<u16> = std::iter::once(0)
-        .chain(used.keys().copied().filter(|&g| g != 0))
+        .chain(used.texts.keys().copied().filter(|&g| g != 0))
         .collect();
     let remapper = subsetter::GlyphRemapper::new_from_glyphs(&ids);
     let program = subsetter::subset(font.data(), 0, &remapper).map_err(|e| fail(e.to_string()))?;
     // The original glyph of each subset glyph id, as the subset numbered them.
     let ids: Vec<u16> = remapper.remapped_gids().collect();
     let scale = 1000.0 / font.units_per_em;
-    let widths: Vec<f32> = ids
+    let new_ids: HashMap<u16, u16> = ids
         .iter()
-        .map(|&g| {
-            let advance = font.face().glyph_hor_advance(GlyphId(g)).unwrap_or(0);
+        .enumerate()
+        .map(|(new, &old)| (old, new as u16))
+        .collect();
+    // Codes past the subset's glyphs, for glyphs shown for another text.
+    let others: Vec<((u16, SmolStr), u16)> = used
+        .others
+        .iter()
+        .filter_map(|(old, text)| Some(((*old, text.clone()), *new_ids.get(old)?)))
+        .collect();
+    let code_glyphs: Vec<u16> = (0..ids.len() as u16)
+        .chain(others.iter().map(|(_, new)| *new))
+        .collect();
+    let widths: Vec<f32> = code_glyphs
+        .iter()
+        .map(|&new| {
+            let old = ids[usize::from(new)];
+            let advance = font.face().glyph_hor_advance(GlyphId(old)).unwrap_or(0);
             (f32::from(advance) * scale).round()
         })
         .collect();
+    let other_codes: HashMap<(u16, SmolStr), u16> = others
+        .iter()
+        .enumerate()
+        .map(|(i, (key, _))| (key.clone(), (ids.len() + i) as u16))
+        .collect();
+    let cid_to_gid = if others.is_empty() {
+        name("Identity")
+    } else {
+        let map: Vec<u8> = code_glyphs.iter().flat_map(|g| g.to_be_bytes()).collect();
+        objects.stream(Dict::new(), map, Packing::Deflate).into()
+    };
     let base_font = name(&format!(
         "{}+{}",
         subset_tag(&ids, face),
@@ -127,9 +179,10 @@ fn embed(
                 Obj::Array(widths.iter().map(|w| Obj::Int(*w as i64)).collect()),
             ]),
         ),
-        ("CIDToGIDMap", name("Identity")),
+        ("CIDToGIDMap", cid_to_gid),
     ]));
-    let to_unicode = objects.stream(Dict::new(), to_unicode(&ids, used), Packing::Deflate);
+    let cmap = to_unicode(&ids, used, &other_codes);
+    let to_unicode = objects.stream(Dict::new(), cmap, Packing::Deflate);
     let id = objects.add(Dict::from([
         ("Type", name("Font")),
         ("Subtype", name("Type0")),
@@ -141,11 +194,8 @@ fn embed(
     Ok(Embedded {
         resource: resource_name(face),
         id,
-        new_ids: ids
-            .iter()
-            .enumerate()
-            .map(|(new, &old)| (old, new as u16))
-            .collect(),
+        new_ids,
+        other_codes,
         widths,
         scale,
     })
@@ -187,8 +237,8 @@ fn descriptor(font: &Font, base_font: Obj, file: Ref) -> Dict {
     ])
 }
 
-/// The `/ToUnicode` CMap: each subset glyph id to the text its glyph stands for.
-fn to_unicode(ids: &[u16], used: &BTreeMap<u16, SmolStr>) -> Vec<u8> {
+/// The `/ToUnicode` CMap: each code to the text its glyph stands for there.
+fn to_unicode(ids: &[u16], used: &Used, others: &HashMap<(u16, SmolStr), u16>) -> Vec<u8> {
     let mut cmap = pdf_writer::types::UnicodeCmap::new(
         Name(b"Adobe-Identity-UCS"),
         pdf_writer::types::SystemInfo {
@@ -198,9 +248,14 @@ fn to_unicode(ids: &[u16], used: &BTreeMap<u16, SmolStr>) -> Vec<u8> {
         },
     );
     for (new, old) in ids.iter().enumerate() {
-        if let Some(text) = used.get(old).filter(|t| !t.is_empty()) {
+        if let Some(text) = used.texts.get(old).filter(|t| !t.is_empty()) {
             cmap.pair_with_multiple(new as u16, text.chars());
         }
+    }
+    let mut others: Vec<(&(u16, SmolStr), &u16)> = others.iter().collect();
+    others.sort_by_key(|(_, code)| **code);
+    for ((_, text), code) in others {
+        cmap.pair_with_multiple(*code, text.chars());
     }
     cmap.finish().into_vec()
 }

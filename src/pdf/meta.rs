@@ -97,6 +97,14 @@ fn packet(meta: &Metadata) -> String {
     if meta.pdf_ua {
         xmp.pdfua_part(1);
     }
+    // PDF/A allows only the schemas it predefines unless the packet describes the
+    // others (ISO 19005-2, 6.6.2.3.1): pdfuaid is not among them.
+    if meta.pdf_a && meta.pdf_ua {
+        xmp.extension_schemas()
+            .pdfua_id()
+            .properties()
+            .describe_part();
+    }
     xmp.finish(None)
 }
 
