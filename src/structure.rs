@@ -68,6 +68,9 @@ pub enum Node {
         link: Option<String>,
         /// It has text after its link.
         rest: bool,
+        /// Its text whole, when a line break hyphenated a word in it: screen
+        /// readers and text extraction read it so, not "ekono- miskt".
+        whole: Option<String>,
     },
     /// A picture (the logo, the QR code) with its text alternative.
     Figure {
@@ -123,11 +126,13 @@ pub fn assemble<'n>(frames: impl IntoIterator<Item = &'n [Node]>) -> Structure {
                 lang,
                 link,
                 rest,
+                whole,
             } => {
                 let text = TextParts {
                     labelled: *labelled,
                     link: link.as_deref(),
                     rest: *rest,
+                    whole: whole.as_deref(),
                 };
                 tree.para(*key, *role, &text, lang.as_deref());
             }
@@ -190,6 +195,7 @@ impl Tree {
         self.s.elements[body].lang = lang.map(str::to_string);
         let Some(link) = text.link else {
             self.s.elements[body].content = Some((key, Part::Text));
+            self.s.elements[body].actual_text = text.whole.map(str::to_string);
             return;
         };
         let mut e = element("Link", Some(body), Some((key, Part::Link)));
@@ -201,11 +207,13 @@ impl Tree {
     }
 }
 
-/// What a paragraph's text has: a label, a link at its start, text after it.
+/// What a paragraph's text has: a label, a link at its start, text after it,
+/// and its text whole if a line break hyphenated it.
 struct TextParts<'a> {
     labelled: bool,
     link: Option<&'a str>,
     rest: bool,
+    whole: Option<&'a str>,
 }
 
 fn element(role: &'static str, parent: Option<usize>, content: Option<(Key, Part)>) -> Element {

@@ -62,6 +62,11 @@ impl Stack {
         para: &Para,
         style: &Style,
     ) {
+        let hyphenated = placed.items.iter().any(|item| match item {
+            Item::Text(run) => run.glyphs.iter().any(|g| g.text == "\u{AD}"),
+            _ => false,
+        });
+        let whole = hyphenated.then(|| para.spans.iter().map(|s| s.text.as_str()).collect());
         self.items.extend(placed.items.into_iter().map(|mut item| {
             item.move_by(0.0, top);
             item
@@ -74,6 +79,7 @@ impl Stack {
             lang: para.lang.clone(),
             link: link.map(|s| s.text.clone()),
             rest: link.is_some() && para.spans.len() > 1,
+            whole,
         });
         self.bottoms.push(Bottom {
             y: bottom,

@@ -180,12 +180,18 @@ impl LineBreaker<'_> {
         };
         let scale = look.size / self.fonts.get(face).units_per_em;
         let points = self.break_points(word, look);
+        // The hyphen a break adds is drawn as a hyphen and stands for a soft
+        // hyphen (U+00AD): text taken from the PDF reads the word whole.
         let hyphen = if points.iter().any(|p| p.hyphen) {
             let mut dummy = Vec::new();
             self.shape("-", look.weight, false, para, &mut dummy)
                 .into_iter()
                 .find(|p| p.face == face)
                 .and_then(|p| p.glyphs.into_iter().next())
+                .map(|mut g| {
+                    g.text = "\u{AD}".into();
+                    g
+                })
         } else {
             None
         };
