@@ -67,7 +67,7 @@ pub enum Flow {
     /// The organisations' logos, side by side in a box as wide as the frame at most.
     Logos {
         /// The pictures, each with what it shows (for screen readers).
-        images: Vec<(Arc<Image>, String)>,
+        images: Vec<LogoImage>,
         /// The box.
         width_mm: f32,
         /// The box.
@@ -86,6 +86,17 @@ pub enum Flow {
         /// What it is, for screen readers ("QR code for www.example.se").
         alt: String,
     },
+}
+
+/// An organisation's logo with its text alternative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogoImage {
+    /// The picture.
+    pub image: Arc<Image>,
+    /// What it shows, for screen readers.
+    pub alt: String,
+    /// The alternative's language when it is not the leaflet's (a fallback).
+    pub lang: Option<String>,
 }
 
 /// One paragraph.
@@ -370,12 +381,17 @@ impl Composer<'_> {
                 height_mm,
                 align,
             } => {
-                let images: Vec<(Arc<Image>, String)> = contacts
+                let images: Vec<LogoImage> = contacts
                     .organisations
                     .iter()
                     .zip(logos)
                     .filter_map(|(org, logo)| {
-                        Some((Arc::clone(logo.as_ref()?), self.logo_alt(org)))
+                        let (alt, lang) = self.logo_alt(org);
+                        Some(LogoImage {
+                            image: Arc::clone(logo.as_ref()?),
+                            alt,
+                            lang,
+                        })
                     })
                     .collect();
                 if images.is_empty() {
@@ -703,14 +719,19 @@ impl Composer<'_> {
         p
     }
 
-    /// The logo's text alternative: the contacts file's `logo_alt`, or "Logotyp:
-    /// <organisation>" from the locale.
-    fn logo_alt(&mut self, org: &Organisation) -> String {
+    /// The logo's text alternative: the contacts file's `logo_alt` (with its
+    /// language when it falls back to another), or "Logotyp: <organisation>"
+    /// from the locale.
+    fn logo_alt(&mut self, org: &Organisation) -> (String, Option<String>) {
         if let Some(alt) = &org.logo_alt {
-            return self.text(alt);
+            let lang = alt.fallback(&self.lang).map(str::to_string);
+            return (self.text(alt), lang);
         }
         let name = self.text(&org.name);
-        self.message_with("logo-alt", &[("organisation", &name)])
+        (
+            self.message_with("logo-alt", &[("organisation", &name)]),
+            None,
+        )
     }
 }
 

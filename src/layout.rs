@@ -63,6 +63,11 @@ pub struct Layout {
     pub description: Description,
     /// The finished page size.
     pub page: PageSize,
+    /// Whether `--impose booklet` makes sense for it: pages that fold into a
+    /// booklet, two to a side of the next paper size (A5 on A4). Not for a
+    /// sheet (a4) or a folded sheet (trifold-dl), which are printed as they are.
+    #[serde(default)]
+    pub booklet: bool,
     /// The font files, from the fonts folder.
     pub fonts: FontFiles,
     /// Named colours, `"#rrggbb"`.

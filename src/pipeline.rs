@@ -50,6 +50,9 @@ impl Prepared {
             locale::load(&Store::locales(dirs.locales.as_deref()), lang),
             layout::load(&Store::layouts(dirs.layouts.as_deref()), &settings.layout),
         )?;
+        if settings.print.impose == Impose::Booklet && !layout.booklet {
+            return Err(no_booklet(&layout, &Store::layouts(dirs.layouts.as_deref())).into());
+        }
         // A right-to-left language reads its pages mirrored: the page plan too.
         let layout = if locale.is_right_to_left() {
             layout.mirrored()
@@ -163,6 +166,19 @@ impl Prepared {
             warnings,
         })
     }
+}
+
+/// The error for `--impose booklet` with a layout whose pages do not fold into
+/// a booklet, naming the layouts whose do.
+fn no_booklet(layout: &Layout, layouts: &Store) -> Diagnostic {
+    let booklets: Vec<String> = layout::names(layouts)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|name| layout::load(layouts, name).is_ok_and(|l| l.booklet))
+        .collect();
+    Diagnostic::error(msg("settings-no-booklet").arg("layout", layout.name.as_str()))
+        .field("--impose")
+        .hint(msg("hint-booklet-layouts").arg("layouts", booklets.join(", ")))
 }
 
 /// The warning that the locale's helplines were last checked more than

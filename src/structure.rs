@@ -78,6 +78,8 @@ pub enum Node {
         key: Key,
         /// What it shows, for screen readers.
         alt: String,
+        /// The language of `alt` when it is not the document's (a fallback).
+        lang: Option<String>,
     },
 }
 
@@ -136,10 +138,11 @@ pub fn assemble<'n>(frames: impl IntoIterator<Item = &'n [Node]>) -> Structure {
                 };
                 tree.para(*key, *role, &text, lang.as_deref());
             }
-            Node::Figure { key, alt } => {
+            Node::Figure { key, alt, lang } => {
                 tree.list = None;
                 let mut figure = element("Figure", Some(0), Some((*key, Part::Figure)));
                 figure.alt = Some(alt.clone());
+                figure.lang.clone_from(lang);
                 tree.s.elements.push(figure);
             }
         }

@@ -113,11 +113,25 @@ impl Painter<'_> {
         Ok(())
     }
 
+    /// Set the fill colour: a grey (black text, the QR code) in DeviceGray, so
+    /// that a print shop prints it in black ink alone, not in four colours that
+    /// blur small type; any other colour in RGB.
     fn set_fill(&mut self, c: [f32; 3]) {
         if self.fill != Some(c) {
-            self.content.set_fill_rgb(c[0], c[1], c[2]);
+            match grey(c) {
+                Some(g) => self.content.set_fill_gray(g),
+                None => self.content.set_fill_rgb(c[0], c[1], c[2]),
+            };
             self.fill = Some(c);
         }
+    }
+
+    /// Set the stroke colour, a grey in DeviceGray (see [`Painter::set_fill`]).
+    fn set_stroke(&mut self, c: [f32; 3]) {
+        match grey(c) {
+            Some(g) => self.content.set_stroke_gray(g),
+            None => self.content.set_stroke_rgb(c[0], c[1], c[2]),
+        };
     }
 
     fn draw(&mut self, item: &Item) {
@@ -129,17 +143,15 @@ impl Painter<'_> {
                     .fill_nonzero();
             }
             Item::Outline(r) => {
-                let [red, green, blue] = r.colour;
+                self.set_stroke(r.colour);
                 self.content
-                    .set_stroke_rgb(red, green, blue)
                     .set_line_width(r.line_width)
                     .rect(r.x, r.y, r.width, r.height)
                     .stroke();
             }
             Item::Line(l) => {
-                let [red, green, blue] = l.colour;
+                self.set_stroke(l.colour);
                 self.content
-                    .set_stroke_rgb(red, green, blue)
                     .set_line_width(l.width)
                     .move_to(l.from.0, l.from.1)
                     .line_to(l.to.0, l.to.1)
@@ -175,6 +187,11 @@ impl Painter<'_> {
         show_glyphs(&mut self.content, run, embedded);
         self.content.end_text();
     }
+}
+
+/// A colour's grey level, if it is a grey (red, green and blue equal).
+fn grey(c: [f32; 3]) -> Option<f32> {
+    (c[0] == c[1] && c[1] == c[2]).then_some(c[0])
 }
 
 /// The structure element of tagged content; the tag itself if it has none.

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::content::Origin;
+use crate::content::{LogoImage, Origin};
 use crate::diagnostic::Diagnostic;
 use crate::image::Image;
 use crate::layout::HAlign;
@@ -24,7 +24,7 @@ const GAP_MM: f32 = 4.0;
 /// Logos to place.
 pub(super) struct Logos<'a> {
     /// The pictures, each with what it shows (for screen readers).
-    pub images: &'a [(Arc<Image>, String)],
+    pub images: &'a [LogoImage],
     /// The layout's box for them, width and height in millimetres.
     pub size_mm: (f32, f32),
     /// Where in the frame's width.
@@ -49,14 +49,15 @@ impl Setter<'_> {
         let sizes: Vec<(f32, f32)> = logos
             .images
             .iter()
-            .map(|(image, _)| fit_box(image, slot, pt(box_h), frame_width))
+            .map(|logo| fit_box(&logo.image, slot, pt(box_h), frame_width))
             .collect();
         let total = sizes.iter().map(|s| s.0).sum::<f32>() + pt(GAP_MM) * (n - 1.0);
         let mut x = match logos.align {
             HAlign::Left => 0.0,
             HAlign::Right => frame_width - total,
         };
-        for (i, ((image, alt), (w, h))) in logos.images.iter().zip(sizes).enumerate() {
+        for (i, (logo, (w, h))) in logos.images.iter().zip(sizes).enumerate() {
+            let image = &logo.image;
             self.check_resolution(image, w, h);
             out.items.push(Item::Image(ImageBox {
                 x,
@@ -68,7 +69,8 @@ impl Setter<'_> {
             }));
             out.nodes.push(Node::Figure {
                 key: key(i),
-                alt: alt.clone(),
+                alt: logo.alt.clone(),
+                lang: logo.lang.clone(),
             });
             x += w + pt(GAP_MM);
         }

@@ -62,6 +62,7 @@ impl Setter<'_> {
         out.nodes.push(Node::Figure {
             key,
             alt: qr.alt.to_string(),
+            lang: None,
         });
         out.height += size;
         out.bottoms.push(Bottom {

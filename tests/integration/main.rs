@@ -3,6 +3,7 @@
 //! wrote with real readers (poppler, zbarimg, lopdf).
 
 mod accessibility;
+mod audit;
 mod batch;
 mod build;
 mod check;

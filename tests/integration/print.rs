@@ -294,3 +294,32 @@ fn pdf_a_carries_xmp_identification_and_an_srgb_output_intent() {
         Some(3)
     );
 }
+
+#[test]
+fn a_booklet_is_refused_for_a_layout_whose_pages_do_not_fold_into_one() {
+    let sb = Sandbox::new();
+    sb.example();
+    for layout in ["a4", "trifold-dl"] {
+        let err = sb
+            .run(&[
+                "build",
+                "asby.toml",
+                "--layout",
+                layout,
+                "--impose",
+                "booklet",
+            ])
+            .fails();
+        assert!(
+            err.contains(&format!(
+                "the layout `{layout}` cannot be imposed as a booklet"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains("--impose booklet is for these layouts: folder-a5"),
+            "{err}"
+        );
+    }
+    assert!(!sb.files().iter().any(|f| f.ends_with(".pdf")));
+}
