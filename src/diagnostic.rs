@@ -43,6 +43,9 @@ pub enum Kind {
     Request,
     /// Work that took longer than is allowed.
     Timeout,
+    /// Work refused because as much is already running and waiting as is allowed;
+    /// asking again later will do.
+    Busy,
     /// A bug in leaflet.
     Internal,
 }
@@ -226,6 +229,9 @@ pub struct Source {
     pub path: PathBuf,
     /// The whole text.
     pub text: String,
+    /// Where each line starts, found once on the first question: a file with
+    /// thousands of problems is not scanned again for each.
+    lines: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl Source {
@@ -234,6 +240,7 @@ impl Source {
         Source {
             path: path.as_ref().to_path_buf(),
             text,
+            lines: std::sync::OnceLock::new(),
         }
     }
 
@@ -243,10 +250,14 @@ impl Source {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
+        let starts = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset);
+        let line_start = starts[line.saturating_sub(1)];
+        let col = self.text[line_start..offset].chars().count() + 1;
         (line, col)
     }
 }

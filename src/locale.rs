@@ -121,7 +121,13 @@ pub fn negotiate(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let wanted: LanguageIdentifier = requested.parse().map_err(|_| {
+    let parsed = if requested.len() <= MAX_TAG_LEN {
+        requested.parse().ok()
+    } else {
+        None
+    };
+    let wanted: LanguageIdentifier = parsed.ok_or_else(|| {
+        let requested: String = requested.chars().take(MAX_TAG_LEN).collect();
         Diagnostics::one(
             Diagnostic::error(msg("locale-not-a-code").arg("lang", requested))
                 .field("--lang")
@@ -194,8 +200,15 @@ const LANGUAGES_MARK: &str = "@LANGUAGES@";
 
 /// Whether a language tag asks for the pseudo-locale.
 pub fn is_pseudo(tag: &str) -> bool {
-    tag == PSEUDO || tag.starts_with("qps-")
+    tag == PSEUDO
+        || (tag.starts_with("qps-")
+            && tag.len() <= MAX_TAG_LEN
+            && tag.parse::<LanguageIdentifier>().is_ok())
 }
+
+/// The longest language tag looked at (RFC 5646 asks every implementation to take
+/// 35 characters); a longer one is refused before it is parsed or kept.
+pub const MAX_TAG_LEN: usize = 35;
 
 /// The pseudo-translation: accented letters, vowels doubled (about 30 % longer).
 fn pseudo(text: &str) -> Cow<'_, str> {
@@ -214,12 +227,60 @@ pub fn sources(store: &Store, folder: &str) -> Result<Vec<Source>, Diagnostics> 
     files
         .into_iter()
         .map(|(rel, data)| {
-            Ok(Source::new(
-                store.display_path(&rel),
-                store.utf8(&rel, data)?,
-            ))
+            let source = Source::new(store.display_path(&rel), store.utf8(&rel, data)?);
+            match too_deep(&source.text) {
+                Some(at) => Err(
+                    Diagnostic::error(msg("locale-too-deep").arg("max", MAX_NESTING))
+                        .at(&source, at)
+                        .into(),
+                ),
+                None => Ok(source),
+            }
         })
         .collect()
+}
+
+/// The deepest placeables (`{ ... }`) and calls (`FN(...)`) nest in a Fluent file.
+/// Real messages nest two or three deep (a choice inside a placeable); the Fluent
+/// parser and formatter recurse once a level, so a file nested thousands deep
+/// would overflow the stack: it is refused before it is parsed.
+pub const MAX_NESTING: usize = 16;
+
+/// Where a Fluent text first nests deeper than [`MAX_NESTING`], if it does. Text
+/// outside placeables, string literals and comments is not counted.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut chars = text.char_indices().peekable();
+    let mut line_start = true;
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '#' if depth == 0 && line_start => {
+                // A comment, to the end of its line.
+                while chars.next_if(|(_, c)| *c != '\n').is_some() {}
+            }
+            '"' if depth > 0 => {
+                // A string literal: to its closing quote, past escapes.
+                while let Some((_, c)) = chars.next_if(|(_, c)| *c != '\n') {
+                    match c {
+                        '\\' => {
+                            chars.next_if(|(_, c)| *c != '\n');
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '{' => depth += 1,
+            '(' if depth > 0 => depth += 1,
+            '}' | ')' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            return Some(at);
+        }
+        line_start = c == '\n';
+    }
+    None
 }
 
 fn load_folder(

@@ -276,12 +276,23 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The reproducible-builds date, if set.
+/// The last second a PDF date can name: 9999-12-31 23:59:59 UTC.
+const LAST_PDF_DATE: i64 = 253_402_300_799;
+
+/// The reproducible-builds date, if set: whole seconds from 1970 to the end of
+/// year 9999 (a PDF date has four digits for the year); anything else is refused,
+/// not silently left out.
 fn source_date_epoch() -> Result<Option<i64>, Diagnostics> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Err(_) => Ok(None),
-        Ok(v) => v.trim().parse().map(Some).map_err(|_| {
-            Diagnostic::error(msg("settings-source-date-epoch").arg("value", v.as_str())).into()
-        }),
+        Ok(v) => v
+            .trim()
+            .parse()
+            .ok()
+            .filter(|s| (0..=LAST_PDF_DATE).contains(s))
+            .map(Some)
+            .ok_or_else(|| {
+                Diagnostic::error(msg("settings-source-date-epoch").arg("value", v.as_str())).into()
+            }),
     }
 }

@@ -156,7 +156,8 @@ impl Messages {
         let lang = locale::negotiate(requested, &available).ok()?;
         let text = store
             .read_text(&format!("{lang}/{}", locale::MESSAGES_FILE))
-            .ok()?;
+            .ok()
+            .filter(|t| locale::too_deep(t).is_none())?;
         let resource = FluentResource::try_new(text).unwrap_or_else(|(partial, _)| partial);
         let mut bundle = FluentBundle::new_concurrent(vec![lang.clone()]);
         bundle.set_use_isolating(false);

@@ -19,6 +19,10 @@ static LOCALES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/locales");
 static LAYOUTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/layouts");
 static FONTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/fonts");
 
+/// The largest file read from a data folder on disk (a font is the largest kind:
+/// the bundled Noto Sans Arabic is 0.8 MB).
+pub const MAX_DATA_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Files as (path relative to the store, contents).
 pub type Files = Vec<(String, Cow<'static, [u8]>)>;
 
@@ -129,12 +133,23 @@ impl Store {
                 .ok_or_else(missing),
             Store::Folder(dir) => {
                 let path = dir.join(relative);
-                std::fs::read(&path).map(Cow::Owned).map_err(|e| {
-                    Diagnostics::one(
-                        Diagnostic::error(msg("file-unreadable").arg("detail", e.to_string()))
-                            .in_file(path),
-                    )
-                })
+                read_bounded(&path, MAX_DATA_FILE_BYTES)
+                    .map(Cow::Owned)
+                    .map_err(|e| {
+                        let message = match e {
+                            Unreadable::Folder | Unreadable::NotRegular => {
+                                msg("file-not-regular").arg("what", msg("what-data-file"))
+                            }
+                            Unreadable::TooLarge(bytes) => msg("file-too-large")
+                                .arg("what", msg("what-data-file"))
+                                .arg("bytes", bytes)
+                                .arg("max", MAX_DATA_FILE_BYTES),
+                            Unreadable::Io(e) => {
+                                msg("file-unreadable").arg("detail", e.to_string())
+                            }
+                        };
+                        Diagnostics::one(Diagnostic::error(message).in_file(path))
+                    })
             }
         }
     }
@@ -182,37 +197,85 @@ impl Store {
 /// encodings; `what` names the file ("the contacts file").
 pub fn read_text_file(path: &Path, max: u64, what: Message) -> Result<String, Diagnostics> {
     let fail = |message: Message| Diagnostics::one(Diagnostic::error(message).in_file(path));
-    let unreadable = |e: std::io::Error| {
-        fail(
-            msg("file-unreadable-named")
+    let bytes = read_bounded(path, max).map_err(|e| {
+        fail(match e {
+            Unreadable::Folder => msg("file-is-folder").arg("what", what.clone()),
+            Unreadable::NotRegular => msg("file-not-regular").arg("what", what.clone()),
+            Unreadable::TooLarge(bytes) => msg("file-too-large")
+                .arg("what", what.clone())
+                .arg("bytes", bytes)
+                .arg("max", max),
+            Unreadable::Io(e) => msg("file-unreadable-named")
                 .arg("what", what.clone())
                 .arg("detail", e.to_string()),
+        })
+    })?;
+    text(bytes, &what).map_err(|d| Diagnostics::one(d.in_file(path)))
+}
+
+/// Bytes as UTF-8 text, or an error saying where the first byte that is not is
+/// (line and column); `what` names the file. The API and the command line decode
+/// a contacts file through here, so they accept and refuse the same bytes.
+pub fn text(bytes: Vec<u8>, what: &Message) -> Result<String, Box<Diagnostic>> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[start..]).chars().count() + 1;
+        let mut d = Diagnostic::error(
+            msg("file-not-utf8-named")
+                .arg("what", what.clone())
+                .arg("offset", valid.len()),
         )
-    };
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
+        .hint(msg("hint-save-utf8"));
+        d.position = Some((line, column));
+        Box::new(d)
+    })
+}
+
+/// Why a file could not be read by [`read_bounded`].
+#[derive(Debug)]
+pub enum Unreadable {
+    /// It is a folder.
+    Folder,
+    /// It is a device, a pipe or a socket: it may never end, or never begin.
+    NotRegular,
+    /// It holds more than the limit (the size it says it has, or the limit plus one
+    /// when it grew while being read).
+    TooLarge(u64),
+    /// The system could not read it.
+    Io(std::io::Error),
+}
+
+/// Read a regular file of at most `max` bytes. Devices, pipes and sockets are
+/// refused before they are opened (`/dev/zero` never ends, a pipe may never
+/// begin), and no more than `max + 1` bytes are ever read, whatever the file
+/// says its size is.
+pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Unreadable> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(Unreadable::Io)?;
     if meta.is_dir() {
-        return Err(fail(msg("file-is-folder").arg("what", what.clone())));
+        return Err(Unreadable::Folder);
+    }
+    if !meta.is_file() {
+        return Err(Unreadable::NotRegular);
     }
     if meta.len() > max {
-        return Err(fail(
-            msg("file-too-large")
-                .arg("what", what.clone())
-                .arg("bytes", meta.len())
-                .arg("max", max),
-        ));
+        return Err(Unreadable::TooLarge(meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
-    String::from_utf8(bytes).map_err(|e| {
-        Diagnostics::one(
-            Diagnostic::error(
-                msg("file-not-utf8-named")
-                    .arg("what", what.clone())
-                    .arg("offset", e.utf8_error().valid_up_to()),
-            )
-            .in_file(path)
-            .hint(msg("hint-save-utf8")),
-        )
-    })
+    let file = std::fs::File::open(path).map_err(Unreadable::Io)?;
+    // The path may have been replaced between the two looks.
+    if !file.metadata().map_err(Unreadable::Io)?.is_file() {
+        return Err(Unreadable::NotRegular);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Unreadable::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(Unreadable::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// The known name closest to a misspelt one, if any is close enough.

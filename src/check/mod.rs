@@ -154,7 +154,10 @@ impl Checker<'_> {
     fn locale(&mut self, folder: &str, reference: Option<&Index>) {
         let before = self.findings.len();
         let index = Index::read(&self.stores.locales, folder, &mut self.findings);
-        if let (Some(reference), true) = (reference, folder != REFERENCE) {
+        // A locale whose files cannot be read has its one error, not a
+        // "missing" for each message of the reference.
+        let read = !index.sources.is_empty();
+        if let (Some(reference), true) = (reference, folder != REFERENCE && read) {
             compare::compare(&index, reference, &mut self.findings);
         }
         index.references(&mut self.findings);

@@ -30,6 +30,14 @@ pub const MAX_CONTACTS: usize = 4;
 pub const MAX_TEXT_CHARS: usize = 300;
 /// The largest contacts file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// The most keys, tables and values a contacts file may hold (the longest real
+/// one holds about 150); counted before anything else is looked at, so the work
+/// of validating a file is bounded.
+pub const MAX_VALUES: usize = 2000;
+/// The most lines of free text (`[extra] lines`) in one language.
+pub const MAX_EXTRA_LINES: usize = 12;
+/// The most problems reported for one file; the rest are counted.
+pub const MAX_REPORTED: usize = 100;
 
 /// Everything the organisations put on their leaflet.
 #[derive(Debug, Clone, PartialEq)]
@@ -288,8 +296,43 @@ pub fn load(path: &Path) -> Result<Contacts, Diagnostics> {
     parse(&Source::new(path, text))
 }
 
+/// Parse and validate a contacts file sent as bytes (to the web form or API) with
+/// the same limits and the same UTF-8 check as [`load`], so both accept and
+/// refuse the same files; `name` names it in messages.
+pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Contacts, Diagnostics> {
+    let what = msg("what-contacts-file");
+    let fail = |d: Diagnostic| Diagnostics::one(d.in_file(name));
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(
+            Diagnostic::error(
+                msg("file-too-large")
+                    .arg("what", what)
+                    .arg("bytes", bytes.len())
+                    .arg("max", MAX_FILE_BYTES),
+            )
+            .kind(crate::diagnostic::Kind::TooLarge),
+        ));
+    }
+    let text = crate::store::text(bytes, &what).map_err(|d| fail(*d))?;
+    parse(&Source::new(name, text))
+}
+
 /// Parse and validate a contacts file's text; report every problem at once.
 pub fn parse(source: &Source) -> Result<Contacts, Diagnostics> {
+    // A control character the TOML parser would refuse with a message that says
+    // nothing (a NUL in a comment), said plainly where it is.
+    let control = source
+        .text
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+    if let Some((at, c)) = control {
+        return Err(Diagnostic::error(
+            msg("contacts-control-character").arg("code", format!("{:04X}", c as u32)),
+        )
+        .at(source, at)
+        .hint(msg("hint-retype"))
+        .into());
+    }
     let doc = ImDocument::parse(source.text.as_str()).map_err(|e| {
         let mut d =
             Diagnostic::error(msg("contacts-not-toml").arg("detail", e.message().trim_end()))
@@ -299,6 +342,16 @@ pub fn parse(source: &Source) -> Result<Contacts, Diagnostics> {
         }
         Diagnostics::one(d)
     })?;
+    let values = count_values(doc.as_item());
+    if values > MAX_VALUES {
+        return Err(Diagnostic::error(
+            msg("contacts-too-many-values")
+                .arg("values", values)
+                .arg("max", MAX_VALUES),
+        )
+        .in_file(&source.path)
+        .into());
+    }
     let mut v = validate::Validator {
         source,
         errors: Vec::new(),
@@ -306,7 +359,41 @@ pub fn parse(source: &Source) -> Result<Contacts, Diagnostics> {
     let contacts = v.document(doc.as_table());
     match contacts {
         Some(c) if v.errors.is_empty() => Ok(c),
-        _ => Err(Diagnostics(v.errors)),
+        _ => {
+            let mut errors = v.errors;
+            if errors.len() > MAX_REPORTED {
+                let more = errors.len() - MAX_REPORTED;
+                errors.truncate(MAX_REPORTED);
+                errors.push(
+                    Diagnostic::error(msg("contacts-more-problems").arg("count", more))
+                        .in_file(&source.path),
+                );
+            }
+            Err(Diagnostics(errors))
+        }
+    }
+}
+
+/// Every key, table, list and value in a parsed file, counted without limit of
+/// depth (the TOML parser limits the depth itself).
+fn count_values(item: &toml_edit::Item) -> usize {
+    fn value(v: &toml_edit::Value) -> usize {
+        1 + match v {
+            toml_edit::Value::Array(a) => a.iter().map(value).sum(),
+            toml_edit::Value::InlineTable(t) => t.iter().map(|(_, v)| value(v)).sum(),
+            _ => 0,
+        }
+    }
+    match item {
+        toml_edit::Item::None => 0,
+        toml_edit::Item::Value(v) => value(v),
+        toml_edit::Item::Table(t) => 1 + t.iter().map(|(_, i)| count_values(i)).sum::<usize>(),
+        toml_edit::Item::ArrayOfTables(a) => {
+            1 + a
+                .iter()
+                .map(|t| 1 + t.iter().map(|(_, i)| count_values(i)).sum::<usize>())
+                .sum::<usize>()
+        }
     }
 }
 

@@ -14,8 +14,8 @@ use crate::messages::{msg, Message};
 
 use super::schema::{self, Field, Kind, Section};
 use super::{
-    Address, Contacts, Logo, Organisation, Person, Text, MAX_CONTACTS, MAX_ORGANISATIONS,
-    MAX_TEXT_CHARS,
+    Address, Contacts, Logo, Organisation, Person, Text, MAX_CONTACTS, MAX_EXTRA_LINES,
+    MAX_ORGANISATIONS, MAX_TEXT_CHARS,
 };
 
 /// Collects the problems of one file.
@@ -372,6 +372,17 @@ impl Validator<'_> {
             );
             return Vec::new();
         };
+        if array.len() > MAX_EXTRA_LINES {
+            self.error(
+                span,
+                dotted,
+                msg("contacts-too-many-lines")
+                    .field("field", dotted)
+                    .arg("lines", array.len())
+                    .arg("max", MAX_EXTRA_LINES),
+            );
+            return Vec::new();
+        }
         array
             .iter()
             .enumerate()
@@ -557,6 +568,20 @@ impl Validator<'_> {
             .push(msg("hint-retype"));
             return None;
         }
+        let marks = marks_in_a_row(text);
+        if marks > MAX_MARKS {
+            self.error(
+                span,
+                field,
+                msg("contacts-too-many-marks")
+                    .field("field", field)
+                    .arg("marks", marks)
+                    .arg("max", MAX_MARKS),
+            )
+            .hints
+            .push(msg("hint-retype"));
+            return None;
+        }
         let chars = text.chars().count();
         if chars > MAX_TEXT_CHARS {
             self.error(
@@ -600,15 +625,54 @@ fn kind_problem(text: &str, kind: Kind) -> Option<(Message, Message)> {
         Kind::Web if text.contains(char::is_whitespace) || !text.contains('.') => {
             Some((msg("contacts-not-web"), msg("hint-web")))
         }
+        Kind::Web if !matches!(scheme(text).as_deref(), None | Some("http" | "https")) => {
+            Some((msg("contacts-web-scheme"), msg("hint-web")))
+        }
         _ => None,
     }
 }
 
 /// Control characters, bidirectional overrides and zero-width characters: they make
 /// the printed text differ from what a person sees in the file.
+/// So are line and paragraph separators (a line break the file does not show), the
+/// Arabic letter mark, variation selectors and tag characters (which hide text).
 fn is_forbidden(c: char) -> bool {
     c.is_control()
-        || matches!(c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF)
+        || matches!(c as u32,
+            0x061C | 0x180E | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2069
+            | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE007F | 0xE0100..=0xE01EF)
+}
+
+/// The most combining marks one letter carries in any language leaflet has
+/// (Vietnamese and pointed Hebrew use two or three); more is noise that readers
+/// and fonts handle badly.
+const MAX_MARKS: usize = 4;
+
+/// The longest run of combining marks in a text.
+fn marks_in_a_row(text: &str) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for c in text.chars() {
+        if unicode_bidi::bidi_class(c) == unicode_bidi::BidiClass::NSM {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    longest
+}
+
+/// The scheme a web address names (`https` in `https://...`, `javascript` in
+/// `javascript:...`), lower-cased; None for `www.example.se` and for a host with a
+/// port (`example.se:8080`). Only `https` and `http` lead to a web page: any other
+/// would be printed and put in the QR code as it is.
+fn scheme(text: &str) -> Option<String> {
+    let (name, rest) = text.split_once(':')?;
+    let mut chars = name.chars();
+    let is_scheme = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    let is_port = rest.starts_with(|c: char| c.is_ascii_digit());
+    (is_scheme && !is_port).then(|| name.to_ascii_lowercase())
 }
 
 fn is_email(s: &str) -> bool {

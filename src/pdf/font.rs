@@ -249,15 +249,31 @@ fn to_unicode(ids: &[u16], used: &Used, others: &HashMap<(u16, SmolStr), u16>) -
     );
     for (new, old) in ids.iter().enumerate() {
         if let Some(text) = used.texts.get(old).filter(|t| !t.is_empty()) {
-            cmap.pair_with_multiple(new as u16, text.chars());
+            cmap.pair_with_multiple(new as u16, mappable(text));
         }
     }
     let mut others: Vec<(&(u16, SmolStr), &u16)> = others.iter().collect();
     others.sort_by_key(|(_, code)| **code);
     for ((_, text), code) in others {
-        cmap.pair_with_multiple(*code, text.chars());
+        cmap.pair_with_multiple(*code, mappable(text));
     }
     cmap.finish().into_vec()
+}
+
+/// The most UTF-16 code units one glyph maps to. Readers keep a CMap's tokens in
+/// fixed buffers (poppler's hold 255 bytes, so about 63 code units as hex) and
+/// reject the whole map past them; a letter carrying dozens of marks shaped as one
+/// cluster would do that. Longer texts keep their start here; the paragraph's
+/// `/ActualText` has them whole.
+const MAX_MAPPED_UNITS: usize = 32;
+
+/// The start of a glyph's text that a `/ToUnicode` entry holds, whole characters only.
+fn mappable(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut units = 0;
+    text.chars().take_while(move |c| {
+        units += c.len_utf16();
+        units <= MAX_MAPPED_UNITS
+    })
 }
 
 /// The font's PostScript name, as PDF names allow it.
@@ -294,4 +310,22 @@ fn subset_tag(ids: &[u16], face: FaceId) -> String {
             c
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_glyphs_mapped_text_stays_short_enough_for_every_reader() {
+        let zalgo = format!("A{}", "\u{301}".repeat(64));
+        let kept: String = mappable(&zalgo).collect();
+        assert_eq!(kept.encode_utf16().count(), MAX_MAPPED_UNITS);
+        assert!(zalgo.starts_with(&kept));
+        // A character outside the BMP (two code units) is kept whole or not at all.
+        let wide = "𝔸".repeat(20);
+        let kept: String = mappable(&wide).collect();
+        assert_eq!(kept.chars().count(), MAX_MAPPED_UNITS / 2);
+        assert_eq!(mappable("fi").collect::<String>(), "fi");
+    }
 }

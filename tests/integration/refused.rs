@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::common::{repo, Sandbox};
+use crate::common::{copy_dir, repo, Sandbox};
 
 const ORG: &str = "[organisation]\nname = \"Åsby kommun\"\n";
 
@@ -233,9 +233,209 @@ fn an_invalid_source_date_epoch() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("SOURCE_DATE_EPOCH must be whole seconds since 1970, not `yesterday`"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(
+        "SOURCE_DATE_EPOCH must be whole seconds since 1970 (up to the year 9999), not `yesterday`"
+    ));
     assert!(!sb.path("out.pdf").exists());
+}
+
+/// A date past the year 9999 cannot be written as a PDF date: it used to be left
+/// out without a word, so the same input no longer gave a dated document.
+#[test]
+fn a_source_date_epoch_past_the_year_9999() {
+    let sb = Sandbox::new();
+    sb.example();
+    for value in ["99999999999999", "-1"] {
+        let run = sb.run_with(
+            &[("SOURCE_DATE_EPOCH", value)],
+            &["build", "asby.toml", "-o", "out.pdf"],
+        );
+        assert_eq!(run.code(), 1, "{value}: {}", run.stderr());
+        assert!(
+            run.stderr().contains(&format!("not `{value}`")),
+            "{}",
+            run.stderr()
+        );
+        assert!(!sb.path("out.pdf").exists());
+    }
+}
+
+/// Devices and pipes are refused before they are opened: `/dev/zero` never ends
+/// (it was read until memory ran out), a pipe with no writer never begins (the
+/// build waited for ever).
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_refused_before_they_are_read() {
+    let sb = Sandbox::new();
+    sb.example();
+    let fifo = sb.path("pipe.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let started = std::time::Instant::now();
+    refuses_in(
+        &sb,
+        &["build", "/dev/zero", "-o", "out.pdf"],
+        "the contacts file is not an ordinary file (but a device, a pipe or a socket)",
+    );
+    refuses_in(
+        &sb,
+        &["build", "pipe.toml", "-o", "out.pdf"],
+        "pipe.toml: the contacts file is not an ordinary file",
+    );
+    refuses_in(
+        &sb,
+        &[
+            "build",
+            "asby.toml",
+            "--layout",
+            "/dev/zero",
+            "-o",
+            "out.pdf",
+        ],
+        "the layout file is not an ordinary file",
+    );
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "nothing was read to its end"
+    );
+}
+
+/// 40 000 unknown keys (430 KB) took 13 s to report, each error's line found by
+/// scanning the file again; the file is now refused by its count of values,
+/// before anything is validated.
+#[test]
+fn a_file_of_forty_thousand_keys_is_refused_at_once() {
+    let mut toml = String::from("[organisation]\nname = \"Åsby kommun\"\n");
+    for i in 0..40_000 {
+        toml.push_str(&format!("key{i} = 1\n"));
+    }
+    let sb = Sandbox::new();
+    std::fs::write(sb.path("c.toml"), &toml).expect("write");
+    let started = std::time::Instant::now();
+    let err = refuses_in(
+        &sb,
+        &["build", "c.toml", "-o", "out.pdf"],
+        "c.toml: the file has 40003 keys and values; a contacts file has at most 2000",
+    );
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error")).count(),
+        1,
+        "{err}"
+    );
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+}
+
+/// Under the limit of values, a file full of mistakes reports the first hundred,
+/// each at its line, and counts the rest.
+#[test]
+fn many_mistakes_are_reported_a_hundred_at_a_time() {
+    let mut toml = String::from("[organisation]\nname = \"Åsby kommun\"\n");
+    for i in 0..1_500 {
+        toml.push_str(&format!("key{i} = 1\n"));
+    }
+    let sb = Sandbox::new();
+    std::fs::write(sb.path("c.toml"), &toml).expect("write");
+    let err = refuses_in(
+        &sb,
+        &["build", "c.toml", "-o", "out.pdf"],
+        "c.toml:3:1: `organisation.key0`",
+    );
+    assert!(err.contains("c.toml:102:1: `organisation.key99`"), "{err}");
+    assert!(!err.contains("`organisation.key100`"), "{err}");
+    assert!(err.contains("and 1400 more problems"), "{err}");
+}
+
+/// A NUL byte in a comment: the TOML parser's message was "this is not valid TOML
+/// ()"; it now says what and where.
+#[test]
+fn a_nul_byte_in_a_comment_is_named_where_it_is() {
+    refuses(
+        b"[organisation]\n# the \0 here\nname = \"\xc3\x85sby kommun\"\n",
+        "c.toml:2:7: the file holds the control character U+0000",
+    );
+}
+
+/// Fluent placeables nested 5 000 deep overflowed the parser's stack: `check`
+/// aborted (exit 134) and a locale that passed `check` at depth 5 000 killed the
+/// server. Such a file is now refused, at the place it nests too deep.
+#[test]
+fn a_locale_nested_thousands_deep_is_refused_not_a_crash() {
+    let sb = Sandbox::new();
+    sb.example();
+    let root = sb.path("locales");
+    copy_locales(&root);
+    let file = root.join("fi/leaflet.ftl");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let deep = format!("{}x{}", "{ ".repeat(5000), " }".repeat(5000));
+    std::fs::write(
+        &file,
+        text.replacen("carer-heading = ", &format!("carer-heading = {deep} "), 1),
+    )
+    .expect("write");
+    let check = sb.run(&["check", "--locales", "locales"]);
+    assert_eq!(check.code(), 1, "{}", check.stderr());
+    assert!(
+        check
+            .stdout()
+            .contains("the braces { … } nest more than 16 levels deep here")
+            || check
+                .stderr()
+                .contains("the braces { … } nest more than 16 levels deep here"),
+        "{}{}",
+        check.stdout(),
+        check.stderr()
+    );
+    refuses_in(
+        &sb,
+        &[
+            "build",
+            "asby.toml",
+            "--lang",
+            "fi",
+            "--locales",
+            "locales",
+            "-o",
+            "out.pdf",
+        ],
+        "leaflet.ftl:",
+    );
+}
+
+/// The bundled locales, copied to `to` to be spoilt.
+fn copy_locales(to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(repo("locales"))
+        .expect("locales")
+        .flatten()
+    {
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+        }
+    }
+}
+
+/// A locale file that is not UTF-8 is one error naming the file, not 71
+/// "missing message" errors (one for each message the file was thought to lack).
+#[test]
+fn a_locale_file_that_is_not_utf8_is_one_error() {
+    let sb = Sandbox::new();
+    let root = sb.path("locales");
+    copy_locales(&root);
+    let file = root.join("fi/leaflet.ftl");
+    let mut bytes = std::fs::read(&file).expect("read");
+    bytes.extend(b"\nextra = caf\xe9\n");
+    std::fs::write(&file, bytes).expect("write");
+    let check = sb.run(&["check", "--locales", "locales"]);
+    let said = format!("{}{}", check.stdout(), check.stderr());
+    assert_eq!(check.code(), 1, "{said}");
+    assert!(said.contains("leaflet.ftl"), "{said}");
+    assert!(said.contains("not UTF-8"), "{said}");
+    assert!(!said.contains("missing"), "{said}");
 }
 
 #[test]
