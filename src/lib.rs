@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod cancel;
 pub mod check;
 pub mod cli;
 pub mod contacts;

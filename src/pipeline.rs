@@ -135,6 +135,7 @@ impl Prepared {
             &self.shared,
         )
         .map_err(located)?;
+        crate::cancel::check()?;
         let pages = match print.impose {
             Impose::None => set.pages,
             Impose::Booklet => impose::booklet(&set.pages, content.rtl),

@@ -100,6 +100,7 @@ impl Setter<'_> {
         let mut stack = self.stack(&frame.flows, layout, width, scale, at)?;
         let step = shrink_step(&frame.flows, layout);
         while stack.height > height + TOLERANCE_PT && scale > frame.min_scale + 1e-4 {
+            crate::cancel::check().map_err(|d| d.0)?;
             scale = (scale - step).max(frame.min_scale);
             stack = self.stack(&frame.flows, layout, width, scale, at)?;
         }

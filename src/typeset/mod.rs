@@ -87,6 +87,7 @@ pub fn typeset(
     for (number, page) in content.pages.iter().enumerate() {
         let mut finished = Page::new(pt(layout.page.width_mm), height);
         for (f, frame) in page.frames.iter().enumerate() {
+            crate::cancel::check()?;
             let at = FrameAt {
                 page: number,
                 frame: f,

@@ -11,7 +11,7 @@ use axum::Json;
 use serde::Deserialize;
 
 use crate::contacts;
-use crate::diagnostic::{Diagnostic, Source};
+use crate::diagnostic::{Diagnostic, Kind, Source};
 
 use super::page::message;
 use super::{site, speaker, status, ui_lang, unreadable, App, Uploads};
@@ -48,7 +48,7 @@ pub(super) async fn build(
     } else {
         Bytes::from_request(request, &())
             .await
-            .map(|b| (String::from_utf8_lossy(&b).into_owned(), Vec::new()))
+            .map(|b| (b.to_vec(), Vec::new()))
             .map_err(|e| unreadable(e.status(), e))
     };
     let (toml, logos) = match read {
@@ -63,15 +63,15 @@ pub(super) async fn build(
 
 /// The `contacts` part and the `logo` parts (with their file names) of a
 /// multipart API request.
-async fn parts(mut m: Multipart) -> Result<(String, Vec<(Option<String>, Vec<u8>)>), Diagnostic> {
-    let (mut toml, mut logos) = (String::new(), Vec::new());
+async fn parts(mut m: Multipart) -> Result<(Vec<u8>, Vec<(Option<String>, Vec<u8>)>), Diagnostic> {
+    let (mut toml, mut logos) = (Vec::new(), Vec::new());
     let bad = |e: axum::extract::multipart::MultipartError| unreadable(e.status(), e);
     while let Some(field) = m.next_field().await.map_err(bad)? {
         let name = field.name().unwrap_or("").to_string();
         let file_name = field.file_name().map(str::to_string);
         let bytes = field.bytes().await.map_err(bad)?;
         match name.as_str() {
-            "contacts" => toml = String::from_utf8_lossy(&bytes).into_owned(),
+            "contacts" => toml = bytes.to_vec(),
             "logo" => logos.push((file_name, bytes.to_vec())),
             _ => {}
         }
@@ -108,8 +108,14 @@ pub(super) async fn validate(State(app): State<Arc<App>>, multipart: Multipart) 
     let (Some(t), said) = (app.ui.get(&ui), speaker(&app, &ui)) else {
         return errors(&[], &Speaker::english());
     };
-    let found = match contacts::parse(&Source::new("contacts.toml", posted.form.to_toml())) {
+    let toml = posted.form.to_toml();
+    let checked = app
+        .pool
+        .run(move || contacts::parse(&Source::new("contacts.toml", toml)))
+        .await;
+    let found = match checked {
         Ok(_) => Vec::new(),
+        Err(e) if e.0.iter().any(|d| d.kind != Kind::Input) => return errors(&e.0, &said),
         Err(e) => e.0,
     };
     let list: Vec<serde_json::Value> = found

@@ -27,6 +27,7 @@
 mod api;
 mod form;
 mod page;
+mod pool;
 mod site;
 
 use std::collections::{BTreeMap, HashMap};
@@ -42,7 +43,7 @@ use axum::Router;
 use unic_langid::LanguageIdentifier;
 
 use crate::contacts::{self, Contacts, Logos};
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Source};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::image;
 use crate::locale::{self, Locale};
 use crate::messages::{msg, Messages, Speaker};
@@ -53,6 +54,18 @@ use crate::{layout, Built, Dirs, Prepared, Settings};
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
 /// How long one build may take.
 pub const BUILD_TIME_LIMIT: Duration = Duration::from_secs(15);
+/// How long a client may take to send a request's headers, and how long an open
+/// connection may wait for its next request.
+pub const HEADER_TIME_LIMIT: Duration = Duration::from_secs(10);
+/// How long a request may take from its headers to its answer: the upload, a
+/// wait for a worker and the build.
+pub const REQUEST_TIME_LIMIT: Duration = Duration::from_secs(60);
+/// The most connections served at once.
+pub const MAX_CONNECTIONS: usize = 512;
+/// The largest request line and headers.
+const MAX_HEADER_BYTES: usize = 64 * 1024;
+/// The seconds a refused request is asked to wait (`Retry-After`).
+const RETRY_AFTER: &str = "2";
 /// The most prepared languages and layouts kept at once (there are far fewer: the
 /// cache is keyed by the languages and layouts that exist).
 const MAX_PREPARED: usize = 64;
@@ -78,6 +91,8 @@ struct App {
     names: BTreeMap<String, String>,
     layouts: Vec<(String, layout::Description)>,
     prepared: Mutex<HashMap<(String, String), Arc<Prepared>>>,
+    /// Where CPU work runs.
+    pool: pool::Pool,
 }
 
 /// Listen on `addr` until the process ends.
@@ -97,8 +112,51 @@ pub fn serve(addr: SocketAddr, dirs: Dirs) -> Result<(), Diagnostics> {
         let bound = listener.local_addr().map_err(fail)?;
         let serving = msg("serve-serving").arg("address", format!("http://{bound}/"));
         eprintln!("{}", voice.speaker().say(&serving));
-        axum::serve(listener, app).await.map_err(fail)
+        accept(listener, app).await;
+        Ok(())
     })
+}
+
+/// Serve each connection the listener accepts, at most [`MAX_CONNECTIONS`] at once
+/// (more wait in the system's queue), each cut off when its client takes longer
+/// than [`HEADER_TIME_LIMIT`] to send a request's headers, the first or the next.
+async fn accept(listener: tokio::net::TcpListener, app: Router) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let open = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok(place) = Arc::clone(&open).acquire_owned().await else {
+            return;
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file descriptors, or a connection reset before it was
+                // taken: wait a moment rather than spin.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _place = place;
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIME_LIMIT)
+                .max_buf_size(MAX_HEADER_BYTES)
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+/// Answer `408` to a request not answered within [`REQUEST_TIME_LIMIT`] (a body
+/// sent a byte at a time); work still running for it is stopped ([`pool`]).
+async fn limit_time(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    use axum::response::IntoResponse;
+    match tokio::time::timeout(REQUEST_TIME_LIMIT, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
+    }
 }
 
 /// The server's routes, ready to serve (or to test without a socket).
@@ -155,6 +213,7 @@ pub fn router(dirs: Dirs) -> Result<Router, Diagnostics> {
         names,
         layouts: described,
         prepared: Mutex::new(HashMap::new()),
+        pool: pool::Pool::per_core(BUILD_TIME_LIMIT),
     });
     Ok(Router::new()
         .route("/", get(site::show).post(site::submit))
@@ -176,13 +235,18 @@ pub fn router(dirs: Dirs) -> Result<Router, Diagnostics> {
         .route("/api/layouts", get(api::layouts))
         .route("/api/locales", get(api::locales))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(limit_time))
         .layer(axum::middleware::map_response(secure))
         .with_state(app))
 }
 
-/// Headers every response carries.
+/// Headers every response carries; a `503` says when to ask again.
 async fn secure(mut response: Response) -> Response {
+    let busy = response.status() == StatusCode::SERVICE_UNAVAILABLE;
     let h = response.headers_mut();
+    if busy {
+        h.insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER));
+    }
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CSP),
@@ -204,7 +268,7 @@ fn status(problems: &[Diagnostic]) -> StatusCode {
     let has = |kind: Kind| problems.iter().any(|d| d.is_error() && d.kind == kind);
     if has(Kind::Internal) {
         StatusCode::INTERNAL_SERVER_ERROR
-    } else if has(Kind::Timeout) {
+    } else if has(Kind::Timeout) || has(Kind::Busy) {
         StatusCode::SERVICE_UNAVAILABLE
     } else if has(Kind::TooLarge) {
         StatusCode::PAYLOAD_TOO_LARGE
@@ -281,32 +345,23 @@ fn prepared(app: &App, lang: &str, layout: &str) -> Result<Arc<Prepared>, Diagno
     Ok(p)
 }
 
-/// Parse a contacts file and build it (on a blocking thread, within the time limit).
+/// Decode, parse and build a contacts file on a worker (see [`pool`]).
 async fn build(
     app: &Arc<App>,
-    toml: String,
+    toml: Vec<u8>,
     uploads: Uploads,
     lang: &str,
     layout: &str,
 ) -> Result<(Built, Arc<Prepared>), Diagnostics> {
-    let p = prepared(app, lang, layout)?;
-    let work = {
-        let p = Arc::clone(&p);
-        tokio::task::spawn_blocking(move || {
-            let contacts = contacts::parse(&Source::new("contacts.toml", toml))?;
+    let (worker, lang, layout) = (Arc::clone(app), lang.to_string(), layout.to_string());
+    app.pool
+        .run(move || {
+            let p = prepared(&worker, &lang, &layout)?;
+            let contacts = contacts::from_bytes("contacts.toml", toml)?;
             let logos = uploads.logos(&contacts)?;
-            p.build_with_logos(&contacts, &logos)
+            p.build_with_logos(&contacts, &logos).map(|b| (b, p))
         })
-    };
-    match tokio::time::timeout(BUILD_TIME_LIMIT, work).await {
-        Ok(Ok(result)) => result.map(|b| (b, p)),
-        Ok(Err(_)) => Err(Diagnostic::error(msg("serve-build-stopped"))
-            .kind(Kind::Internal)
-            .into()),
-        Err(_) => Err(Diagnostic::error(msg("serve-too-slow"))
-            .kind(Kind::Timeout)
-            .into()),
-    }
+        .await
 }
 
 /// Logos sent with a request.

@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::contacts;
-use crate::diagnostic::{Diagnostic, Source};
+use crate::diagnostic::Diagnostic;
 
 use std::collections::BTreeMap;
 
@@ -87,7 +87,7 @@ pub(super) struct Posted {
     /// The interface language.
     pub ui: String,
     /// A contacts file to load.
-    contacts_file: Option<String>,
+    contacts_file: Option<Vec<u8>>,
 }
 
 /// What a part of a form post is: an organisation's logo upload (`logo`,
@@ -133,7 +133,7 @@ pub(super) async fn read_form(
             ("ui", _) => posted.ui = text(&bytes),
             ("contacts_file", _) => {
                 if !bytes.is_empty() {
-                    posted.contacts_file = Some(text(&bytes));
+                    posted.contacts_file = Some(bytes.to_vec());
                 }
             }
             (_, Some(LogoPart::Upload(org))) => {
@@ -197,7 +197,7 @@ pub(super) async fn submit(State(app): State<Arc<App>>, multipart: Multipart) ->
     };
     let ui = ui_lang(&app, Some(&posted.ui), &HeaderMap::new());
     match posted.action.as_str() {
-        "load" => load(&app, &ui, posted),
+        "load" => load(&app, &ui, posted).await,
         "toml" => download(
             posted.form.to_toml().into_bytes(),
             "application/toml; charset=utf-8",
@@ -212,12 +212,17 @@ pub(super) async fn submit(State(app): State<Arc<App>>, multipart: Multipart) ->
 
 /// Fill the form from an uploaded contacts file, keeping the leaflet's options
 /// and the logo.
-fn load(app: &App, ui: &str, posted: Posted) -> Response {
+async fn load(app: &App, ui: &str, posted: Posted) -> Response {
     let form = posted.form;
-    match posted
-        .contacts_file
-        .map(|text| contacts::parse(&Source::new("contacts.toml", text)))
-    {
+    let read = match posted.contacts_file {
+        Some(bytes) => Some(
+            app.pool
+                .run(move || contacts::from_bytes("contacts.toml", bytes))
+                .await,
+        ),
+        None => None,
+    };
+    match read {
         Some(Ok(c)) => {
             let mut filled = Form::from_contacts(&c, form.langs.clone());
             filled.values.extend(
@@ -241,7 +246,7 @@ async fn leaflet(app: &Arc<App>, ui: &str, mut form: Form, action: &str) -> Resp
         .values
         .remove("layout")
         .unwrap_or_else(|| crate::layout::DEFAULT.to_string());
-    let toml = form.to_toml();
+    let toml = form.to_toml().into_bytes();
     let uploads = Uploads::ByOrganisation(
         form.logos
             .iter()
@@ -260,7 +265,9 @@ async fn leaflet(app: &Arc<App>, ui: &str, mut form: Form, action: &str) -> Resp
         Ok((built, prepared)) => {
             let page = prepared.contacts_page();
             let pdf = built.pdf;
-            let preview = tokio::task::spawn_blocking(move || preview_png(&pdf, page))
+            let preview = app
+                .pool
+                .run(move || Ok(preview_png(&pdf, page)))
                 .await
                 .ok()
                 .flatten();

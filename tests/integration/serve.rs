@@ -590,3 +590,93 @@ async fn the_form_has_an_input_for_every_leaflet_language_there_is() {
     );
     assert!(page.contains("Enhet (العربية)"), "named in Arabic");
 }
+
+/// The API and the command line decode a contacts file the same way: a Latin-1
+/// file was refused by `leaflet build` but printed with U+FFFD by the API.
+#[tokio::test]
+async fn a_latin1_contacts_file_is_refused_by_the_api_as_by_the_command_line() {
+    let latin1 = b"[organisation]\nname = \"\xc5sby kommun\"\n".to_vec();
+    let request = Request::post("/api/build?ui=en")
+        .header(header::CONTENT_TYPE, "application/toml")
+        .body(Body::from(latin1.clone()))
+        .expect("a request");
+    let (status, _, body) = call(request).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let json: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(json["errors"][0]["line"], 2, "{json}");
+    let message = json["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("is not UTF-8 text"), "{json}");
+    let sb = Sandbox::new();
+    std::fs::write(sb.path("c.toml"), latin1).expect("write");
+    assert!(sb
+        .run(&["build", "c.toml", "-o", "c.pdf"])
+        .fails()
+        .contains(message));
+}
+
+/// A contacts file over the command line's 1 MB is refused by the API too.
+#[tokio::test]
+async fn the_api_takes_no_larger_contacts_file_than_the_command_line() {
+    let toml = format!("[organisation]\nname = \"x\"\n{}", "#\n".repeat(600 * 1024));
+    let (status, _, _) = call(post_toml("/api/build", &toml)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+/// `javascript:`, `data:` and `file:` addresses were put in the QR code.
+#[tokio::test]
+async fn web_addresses_that_lead_nowhere_safe_are_refused() {
+    for web in [
+        "javascript:alert(1)//x.se",
+        "data:text/html,x.se",
+        "file:///etc/x.se",
+    ] {
+        let toml = format!("[organisation]\nname = \"Åsby\"\nweb = \"{web}\"\n");
+        let (status, _, body) = call(post_toml("/api/build?ui=en", &toml)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{web}");
+        let json: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+        assert_eq!(json["errors"][0]["field"], "organisation.web", "{web}");
+    }
+}
+
+/// A `lang` of 4 MB (a `qps-` tag once took any length) is refused at once and
+/// kept nowhere: 120 such posts took the server from 12 MB to 1.11 GB.
+#[tokio::test]
+async fn a_language_tag_of_megabytes_is_refused() {
+    let toml = std::fs::read_to_string(repo("examples/asby.toml")).expect("example");
+    for tag in ["qps-", "sv-", "x"] {
+        let lang = format!("{tag}{}", "a".repeat(4 * 1024 * 1024));
+        let (content, body) = multipart(&[("contacts", Some("c.toml"), toml.as_bytes())]);
+        let request = Request::post(format!("/api/build?lang={}", &lang[..64]))
+            .header(header::CONTENT_TYPE, content)
+            .body(Body::from(body))
+            .expect("a request");
+        let (status, _, _) = call(request).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{tag}");
+        let (content, body) = multipart(&[
+            ("lang", None, lang.as_bytes()),
+            ("action", None, b"preview"),
+        ]);
+        let (status, _, page) = post_form(content, body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{tag}");
+        assert!(
+            page.len() < 1024 * 1024,
+            "the tag is not written back whole"
+        );
+    }
+}
+
+/// Multipart bodies over 5 MB get the documented 413, to the API and to the form.
+#[tokio::test]
+async fn a_multipart_body_over_five_megabytes_is_refused_with_413() {
+    let big = vec![b'x'; 6 * 1024 * 1024];
+    let (content, body) = multipart(&[("logo", Some("logo.png"), &big)]);
+    let request = Request::post("/api/build")
+        .header(header::CONTENT_TYPE, content.clone())
+        .body(Body::from(body.clone()))
+        .expect("a request");
+    assert_eq!(call(request).await.0, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        post_form(content, body).await.0,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+}
