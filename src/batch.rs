@@ -56,7 +56,10 @@ pub fn contacts_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
                     let mut found: Vec<PathBuf> = entries
                         .flatten()
                         .map(|e| e.path())
-                        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+                        // Not only regular files: a pipe or a dangling link named
+                        // `*.toml` is reported as a document that failed, not
+                        // skipped without a word (and a pipe is refused, not waited on).
+                        .filter(|p| !p.is_dir() && p.extension().is_some_and(|e| e == "toml"))
                         .collect();
                     found.sort();
                     if found.is_empty() {
@@ -107,7 +110,25 @@ pub fn run(
     let mut errors = Vec::new();
     for lang in &options.langs {
         match Prepared::new(&options.settings, lang) {
-            Ok(p) => prepared.push((lang.clone(), p)),
+            Ok(p) => {
+                // `sv` and `sv-FI` are one leaflet, written to one path: built
+                // twice, it was counted twice.
+                let same = prepared
+                    .iter()
+                    .find(|(_, other): &&(String, Prepared)| other.lang() == p.lang());
+                match same {
+                    Some((first, _)) => errors.push(
+                        Diagnostic::error(
+                            msg("batch-same-language")
+                                .arg("first", first.as_str())
+                                .arg("second", lang.as_str())
+                                .arg("lang", p.lang()),
+                        )
+                        .field("--lang"),
+                    ),
+                    None => prepared.push((lang.clone(), p)),
+                }
+            }
             Err(e) => errors.extend(e.0),
         }
     }

@@ -5,7 +5,9 @@
 //! one, never half of one. It is not synced to disk: a PDF can be made again,
 //! and a crash right after writing may leave the old file. Anything that is not a regular file
 //! (`-` for standard output, a pipe, a device such as `/dev/stdout`) is written
-//! directly: renaming over a device node would replace the device.
+//! directly: renaming over a device node would replace the device. A temporary
+//! file left by a build that was killed while writing is removed by the next build
+//! that writes into its folder, once it is 15 minutes old.
 
 use std::io::Write;
 use std::path::Path;
@@ -71,7 +73,47 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
     // No fsync: a PDF can be made again, and flushing cost a fifth of a build. The
     // rename still means readers see the old file or the new one, never a part.
     tmp.persist(path).map_err(|e| fail(e.error))?;
+    sweep(dir);
     Ok(())
+}
+
+/// How old a temporary file of ours must be before it is taken as left behind. A
+/// write takes milliseconds; this leaves any other build writing beside us alone.
+const STALE: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Remove the temporary files a build killed while writing (`kill -9`, a power
+/// cut) left in `dir`: ours by name, and stale. Each folder is swept once a run.
+fn sweep(dir: &Path) {
+    use std::collections::BTreeSet;
+    use std::sync::Mutex;
+    static SWEPT: Mutex<BTreeSet<std::path::PathBuf>> = Mutex::new(BTreeSet::new());
+    let first = SWEPT
+        .lock()
+        .map(|mut swept| swept.insert(dir.to_path_buf()))
+        .unwrap_or(false);
+    if !first {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir).map(|e| e.flatten()) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries {
+        let name = entry.file_name();
+        let ours = name
+            .to_str()
+            .is_some_and(|n| n.starts_with(".leaflet-") && n.ends_with(".pdf.tmp"));
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|age| age > STALE);
+        if ours && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A temporary file is private (0600); give the PDF the permissions of the file it

@@ -134,6 +134,7 @@ output-no-folder = the folder `{ $folder }` does not exist
 
 batch-no-files = this folder has no .toml files
 batch-same-output = `{ $first }` and `{ $second }` would both write `{ $output }`
+batch-same-language = the languages `{ $first }` and `{ $second }` give the same leaflet ({ $lang }); name each language once
 hint-rename = rename one of them
 batch-no-output-folder = cannot make the output folder ({ $detail })
 batch-no-threads = cannot start the worker threads ({ $detail })

@@ -137,6 +137,7 @@ output-no-folder = kansiota `{ $folder }` ei ole
 
 batch-no-files = kansiossa ei ole .toml-tiedostoja
 batch-same-output = `{ $first }` ja `{ $second }` kirjoittaisivat molemmat tiedoston `{ $output }`
+batch-same-language = kielet `{ $first }` ja `{ $second }` tuottavat saman esitteen ({ $lang }); anna kukin kieli kerran
 hint-rename = nimeä toinen niistä uudelleen
 batch-no-output-folder = tuloskansiota ei voi luoda ({ $detail })
 batch-no-threads = työsäikeitä ei voi käynnistää ({ $detail })

@@ -137,6 +137,7 @@ output-no-folder = mappen `{ $folder }` finns inte
 
 batch-no-files = mappen har inga .toml-filer
 batch-same-output = `{ $first }` och `{ $second }` skulle båda skriva `{ $output }`
+batch-same-language = språken `{ $first }` och `{ $second }` ger samma folder ({ $lang }); ange varje språk en gång
 hint-rename = byt namn på en av dem
 batch-no-output-folder = kan inte skapa mappen för utdata ({ $detail })
 batch-no-threads = kan inte starta arbetstrådarna ({ $detail })

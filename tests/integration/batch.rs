@@ -123,3 +123,53 @@ fn an_unknown_language_stops_the_batch_before_it_starts() {
     assert!(err.contains("there is no leaflet text in `de`"), "{err}");
     assert!(!sb.path("dist").exists());
 }
+
+/// `--lang sv,sv-FI` built every file twice to the same path and counted both.
+#[test]
+fn two_tags_for_one_language_are_refused_before_building() {
+    let sb = Sandbox::new();
+    examples(&sb);
+    let err = sb
+        .run(&[
+            "batch",
+            "contacts",
+            "--lang",
+            "sv,sv-FI",
+            "--out-dir",
+            "dist",
+        ])
+        .fails();
+    assert!(
+        err.contains("the languages `sv` and `sv-FI` give the same leaflet (sv)"),
+        "{err}"
+    );
+    assert!(!sb.path("dist").exists());
+}
+
+/// A pipe and a dangling link named `*.toml` in the folder were skipped without a
+/// word (and a pipe given as input waited for ever): each is now a document that
+/// failed, said by name, and the others are built.
+#[cfg(unix)]
+#[test]
+fn pipes_and_dangling_links_in_a_folder_are_reported_not_skipped() {
+    let sb = Sandbox::new();
+    examples(&sb);
+    let made = std::process::Command::new("mkfifo")
+        .arg(sb.path("contacts/pipe.toml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    std::os::unix::fs::symlink(sb.path("gone.toml"), sb.path("contacts/link.toml"))
+        .expect("a link");
+    let started = std::time::Instant::now();
+    let run = sb.run(&["batch", "contacts", "--lang", "sv", "--out-dir", "dist"]);
+    let err = run.fails();
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "the pipe was not waited on"
+    );
+    assert!(err.contains("failed contacts/pipe.toml (sv):"), "{err}");
+    assert!(err.contains("not an ordinary file"), "{err}");
+    assert!(err.contains("failed contacts/link.toml (sv):"), "{err}");
+    assert!(err.contains("built 3 of 5 leaflets"), "{err}");
+}

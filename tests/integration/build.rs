@@ -270,3 +270,33 @@ fn a_new_pdf_is_readable_by_others_and_a_replaced_one_keeps_its_permissions() {
     sb.run(&["build", "asby.toml", "-o", "old.pdf"]).ok();
     assert_eq!(mode("old.pdf"), 0o640);
 }
+
+/// A build killed while writing (`kill -9`) leaves its temporary file; the next
+/// build into that folder removes it once it is stale, and nothing else.
+#[test]
+fn temporary_files_left_by_a_killed_build_are_swept_away() {
+    let sb = Sandbox::new();
+    sb.example();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for name in [
+        ".leaflet-killed.pdf.tmp",
+        ".leaflet-writing.pdf.tmp",
+        "notes.pdf.tmp",
+    ] {
+        let file = std::fs::File::create(sb.path(name)).expect("a file");
+        if name != ".leaflet-writing.pdf.tmp" {
+            file.set_modified(hour_ago).expect("an old time");
+        }
+    }
+    sb.run(&["build", "asby.toml", "-o", "out.pdf"]).ok();
+    assert!(
+        !sb.path(".leaflet-killed.pdf.tmp").exists(),
+        "{:?}",
+        sb.files()
+    );
+    assert!(
+        sb.path(".leaflet-writing.pdf.tmp").exists(),
+        "another build's file is left"
+    );
+    assert!(sb.path("notes.pdf.tmp").exists(), "a file not ours is left");
+}
