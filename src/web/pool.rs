@@ -4,8 +4,8 @@
 //! answers requests.
 //!
 //! At most as many run at once as there are cores; up to [`MAX_WAITING`] more wait
-//! their turn; beyond that a request is refused at once with `503` and
-//! `Retry-After` ([`Kind::Busy`]). Work that passes [`super::BUILD_TIME_LIMIT`] is
+//! their turn, each for at most [`MAX_WAIT`]; beyond that a request is refused with
+//! `503` and `Retry-After` ([`Kind::Busy`]). Work that passes [`super::BUILD_TIME_LIMIT`] is
 //! cancelled ([`crate::cancel`]): the request gets `503`, and the work stops at its
 //! next check and only then gives its place back, so the count of running work is
 //! always true.
@@ -22,6 +22,9 @@ use crate::messages::msg;
 
 /// How many requests may wait for a worker, beyond those running.
 pub const MAX_WAITING: usize = 16;
+/// How long a request waits for a worker before it is refused as busy: a person
+/// at the form is better told to try again than left looking at a spinner.
+pub const MAX_WAIT: Duration = Duration::from_secs(1);
 
 /// Bounded workers for CPU work.
 pub(super) struct Pool {
@@ -66,13 +69,15 @@ impl Pool {
     ) -> Result<T, Diagnostics> {
         if self.admitted.fetch_add(1, Ordering::AcqRel) >= self.limit {
             self.admitted.fetch_sub(1, Ordering::AcqRel);
-            return Err(Diagnostic::error(msg("serve-busy")).kind(Kind::Busy).into());
+            return Err(busy());
         }
         let _admitted = Admitted(&self.admitted);
-        let permit = Arc::clone(&self.running)
-            .acquire_owned()
-            .await
-            .map_err(|_| internal())?;
+        let permit =
+            match tokio::time::timeout(MAX_WAIT, Arc::clone(&self.running).acquire_owned()).await {
+                Ok(Ok(permit)) => permit,
+                Ok(Err(_)) => return Err(internal()),
+                Err(_) => return Err(busy()),
+            };
         let token = Token::new();
         // However this ends (an answer, the time limit, or the request dropped
         // because its client left or took too long), the work is told to stop.
@@ -105,6 +110,11 @@ impl Drop for StopOnDrop {
     fn drop(&mut self) {
         self.0.cancel();
     }
+}
+
+/// Too much to do: ask again later.
+fn busy() -> Diagnostics {
+    Diagnostic::error(msg("serve-busy")).kind(Kind::Busy).into()
 }
 
 /// The work panicked or the pool was closed: a bug.
