@@ -12,13 +12,16 @@
 //!   `200 application/pdf`, byte for byte what `leaflet build` writes, or an error
 //!   status with `{"errors": [{"field", "line", "message", "hint"}]}` (the message
 //!   and hint in the language of `?ui=` or Accept-Language, the field as the
-//!   contacts file names it): 422 for the
-//!   input, 413 for a body over 5 MB, 400 for a request that cannot be read, 503
-//!   when a build takes too long, 500 for a bug (`api`). `GET /api/layouts` and
+//!   contacts file names it): 422 for the input, 413 for a body over 5 MB (or a
+//!   contacts file over the command line's 1 MB), 400 for a request that cannot be
+//!   read, 408 for one not sent in time, 503 with `Retry-After` when busy or when a
+//!   build takes too long, 500 for a bug (`api`). `GET /api/layouts` and
 //!   `GET /api/locales` say what there is; `POST /api/validate` checks a form.
 //!
 //! Safe by default: it listens on loopback unless told otherwise, refuses bodies
-//! over 5 MB (413), gives each build 15 seconds, sends a strict
+//! over 5 MB (413), runs every piece of CPU work on a bounded pool off the async
+//! runtime, stopped after 15 seconds (`pool`), closes connections whose headers do
+//! not arrive within 10 seconds (`accept`), sends a strict
 //! Content-Security-Policy, escapes everything it writes into a page, keeps nothing
 //! between requests, writes nothing to disk and logs nothing about what people send.
 //! What it keeps is bounded: the prepared data of each language and layout there is,
