@@ -6,7 +6,7 @@
 //! `sv-FI` folder. Bidi isolation marks are off (they would end up in the PDF), and
 //! every Fluent parse or resolver error is fatal: a leaflet never prints `{$name}`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -86,6 +86,9 @@ pub struct Locale {
     pub lang: LanguageIdentifier,
     bundle: FluentBundle<FluentResource>,
     helplines: Vec<String>,
+    /// Where each message is defined: its file and line and column there, for
+    /// errors about its text (it does not fit).
+    places: HashMap<String, (std::path::PathBuf, (usize, usize))>,
     folder: String,
     /// The folder as a person sees it (`locales/sv`), for messages.
     path: std::path::PathBuf,
@@ -296,6 +299,7 @@ fn load_folder(
     }
     let mut errors = Vec::new();
     let mut helplines = Vec::new();
+    let mut places = HashMap::new();
     let mut seen = HashSet::new();
     // The tool's own messages are not the leaflet's text: `messages::Messages`
     // reads them, only when something is said.
@@ -321,15 +325,21 @@ fn load_folder(
                 ast::Entry::Term(t) => (t.id.name, t.id.name),
                 _ => continue,
             };
+            let offset = offset_of(resource.source(), span_of);
             if !seen.insert(id.to_string()) {
-                let offset = offset_of(&source.text, span_of);
                 errors.push(
                     Diagnostic::error(msg("locale-defined-twice").arg("id", id))
                         .at(&source, offset)
                         .field(id),
                 );
-            } else if id.starts_with(HELPLINE_PREFIX) && matches!(entry, ast::Entry::Message(_)) {
-                helplines.push(id.to_string());
+            } else {
+                places.insert(
+                    id.to_string(),
+                    (source.path.clone(), source.line_col(offset)),
+                );
+                if id.starts_with(HELPLINE_PREFIX) && matches!(entry, ast::Entry::Message(_)) {
+                    helplines.push(id.to_string());
+                }
             }
         }
         // Duplicates are reported above with their position; the bundle keeps the first.
@@ -352,6 +362,7 @@ fn load_folder(
         lang,
         bundle,
         helplines,
+        places,
         folder: folder.to_string(),
         path: store.display_path(folder),
         hyphenator,
@@ -366,6 +377,19 @@ pub(crate) fn offset_of(text: &str, part: &str) -> usize {
 }
 
 impl Locale {
+    /// Give each problem about a message's text (a field naming one of this
+    /// locale's messages, no file yet) the file, line and column of its message.
+    pub fn locate(&self, mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        for d in problems.iter_mut().filter(|d| d.file.is_none()) {
+            let place = d.field.as_deref().and_then(|f| self.places.get(f));
+            if let Some((file, position)) = place {
+                d.file = Some(file.clone());
+                d.position = Some(*position);
+            }
+        }
+        problems
+    }
+
     /// Format a message's value.
     pub fn message(&self, id: &str) -> Result<String, Diagnostics> {
         self.message_with(id, &[])

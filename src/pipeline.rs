@@ -70,7 +70,8 @@ impl Prepared {
                 "[organisation]\nname = \"-\"\n".to_string(),
             ))?;
             let content = content::compose(&layout, &locale, &placeholder, &[])?;
-            let shared = typeset::Shared::new(&content, &layout, &fonts, locale.hyphenator())?;
+            let shared = typeset::Shared::new(&content, &layout, &fonts, locale.hyphenator())
+                .map_err(|e| Diagnostics(locale.locate(e.0)))?;
             (typeset::Fit::Strict, shared)
         };
         let unchecked = unchecked_helplines(&locale, settings.date);
@@ -122,8 +123,9 @@ impl Prepared {
         if print.pdf_ua {
             check_pdf_ua(contacts)?;
         }
-        // What does not fit is placed at its value in the contacts file.
-        let located = |e: Diagnostics| Diagnostics(contacts.locate(e.0));
+        // What does not fit is placed at its value in the contacts file, or at its
+        // message in the locale.
+        let located = |e: Diagnostics| Diagnostics(self.locale.locate(contacts.locate(e.0)));
         let content =
             content::compose(&self.layout, &self.locale, contacts, logos).map_err(located)?;
         let set = typeset::typeset(

@@ -630,3 +630,38 @@ fn usage_errors_exit_with_2() {
     assert_eq!(sb.run(&["build"]).code(), 2);
     assert_eq!(sb.run(&["bild", "x.toml"]).code(), 2);
 }
+
+/// A translation too long for its frame is placed at its message (the README
+/// promised FILE:LINE:COLUMN for every error; typesetting errors had none).
+#[test]
+fn a_message_too_long_for_its_frame_is_named_at_its_line() {
+    let sb = Sandbox::new();
+    sb.example();
+    let root = sb.path("locales");
+    copy_locales(&root);
+    let file = root.join("sv/leaflet.ftl");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("carer-heading ="))
+        .expect("the message")
+        + 1;
+    let long = "Mycket lång rubrik ".repeat(40);
+    std::fs::write(
+        &file,
+        text.replacen("carer-heading = ", &format!("carer-heading = {long}"), 1),
+    )
+    .expect("write");
+    refuses_in(
+        &sb,
+        &[
+            "build",
+            "asby.toml",
+            "--locales",
+            "locales",
+            "-o",
+            "out.pdf",
+        ],
+        &format!("leaflet.ftl:{line}:1: page 2"),
+    );
+}
