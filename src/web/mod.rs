@@ -65,6 +65,8 @@ pub const HEADER_TIME_LIMIT: Duration = Duration::from_secs(10);
 pub const REQUEST_TIME_LIMIT: Duration = Duration::from_secs(60);
 /// The most connections served at once.
 pub const MAX_CONNECTIONS: usize = 512;
+/// The request bodies held at once, in all: a dozen of the largest.
+pub const MAX_BODIES_BYTES: usize = 64 * 1024 * 1024;
 /// The largest request line and headers.
 const MAX_HEADER_BYTES: usize = 64 * 1024;
 /// The seconds a refused request is asked to wait (`Retry-After`).
@@ -96,6 +98,8 @@ struct App {
     prepared: Mutex<HashMap<(String, String), Arc<Prepared>>>,
     /// Where CPU work runs.
     pool: pool::Pool,
+    /// Kilobytes of request bodies that may be held at once ([`MAX_BODIES_BYTES`]).
+    bodies: Arc<tokio::sync::Semaphore>,
 }
 
 /// Listen on `addr` until the process ends.
@@ -149,6 +153,47 @@ async fn accept(listener: tokio::net::TcpListener, app: Router) {
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
         });
+    }
+}
+
+/// Hold a request until the memory its body may take is free: its
+/// `Content-Length`, or [`MAX_BODY_BYTES`] when it does not say. A request that
+/// cannot have it within [`pool::MAX_WAIT`] is answered `503` (busy), so however
+/// many clients upload at once, the bodies held stay within [`MAX_BODIES_BYTES`].
+async fn budget(
+    axum::extract::State(app): axum::extract::State<Arc<App>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use axum::response::IntoResponse;
+    let said = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let bytes = match said {
+        Some(n) => n.min(MAX_BODY_BYTES),
+        None if request.method() == axum::http::Method::GET => 0,
+        None => MAX_BODY_BYTES,
+    };
+    let kilobytes = u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX);
+    if kilobytes == 0 {
+        return next.run(request).await;
+    }
+    let wait = Arc::clone(&app.bodies).acquire_many_owned(kilobytes);
+    match tokio::time::timeout(pool::MAX_WAIT, wait).await {
+        Ok(Ok(_held)) => next.run(request).await,
+        _ => {
+            // Said in every interface language: the request's own is in its body,
+            // which is not read.
+            let busy = msg("serve-busy");
+            let said: Vec<String> = UI_LANGS
+                .iter()
+                .map(|l| speaker(&app, l).say(&busy))
+                .collect();
+            let text = [(header::CONTENT_TYPE, "text/plain; charset=utf-8")];
+            (StatusCode::SERVICE_UNAVAILABLE, text, said.join("\n")).into_response()
+        }
     }
 }
 
@@ -217,6 +262,7 @@ pub fn router(dirs: Dirs) -> Result<Router, Diagnostics> {
         layouts: described,
         prepared: Mutex::new(HashMap::new()),
         pool: pool::Pool::per_core(BUILD_TIME_LIMIT),
+        bodies: Arc::new(tokio::sync::Semaphore::new(MAX_BODIES_BYTES / 1024)),
     });
     Ok(Router::new()
         .route("/", get(site::show).post(site::submit))
@@ -238,6 +284,10 @@ pub fn router(dirs: Dirs) -> Result<Router, Diagnostics> {
         .route("/api/layouts", get(api::layouts))
         .route("/api/locales", get(api::locales))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&app),
+            budget,
+        ))
         .layer(axum::middleware::from_fn(limit_time))
         .layer(axum::middleware::map_response(secure))
         .with_state(app))

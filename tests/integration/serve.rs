@@ -417,6 +417,30 @@ fn resident_kb(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// Start `leaflet-serve` on a free port of loopback with `args`; it and its address.
+fn start_server(args: &[&str]) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet-serve"))
+        .args(["--addr", "127.0.0.1:0"])
+        .args(args)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("leaflet-serve starts");
+    let mut line = String::new();
+    if let Some(err) = server.stderr.take() {
+        std::io::BufReader::new(err)
+            .read_line(&mut line)
+            .expect("it says where it listens");
+    }
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_default()
+        .to_string();
+    (server, addr)
+}
+
 /// POST an empty body to `path` on a server and return the response's status.
 fn post_empty(addr: &str, path: &str) -> u16 {
     use std::io::{Read, Write};
@@ -441,31 +465,14 @@ fn post_empty(addr: &str, path: &str) -> u16 {
 /// flat, with fonts read from a folder (which it used to leak for each tag).
 #[test]
 fn a_thousand_language_tags_leave_the_servers_memory_flat() {
-    use std::io::BufRead;
     let sb = Sandbox::new();
     let fonts = sb.path("fonts");
     std::fs::create_dir(&fonts).expect("a fonts folder");
     for entry in std::fs::read_dir(repo("fonts")).expect("fonts").flatten() {
         std::fs::copy(entry.path(), fonts.join(entry.file_name())).expect("copy a font");
     }
-    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet-serve"))
-        .args(["--addr", "127.0.0.1:0", "--fonts"])
-        .arg(&fonts)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("leaflet-serve starts");
-    let mut line = String::new();
-    if let Some(err) = server.stderr.take() {
-        std::io::BufReader::new(err)
-            .read_line(&mut line)
-            .expect("it says where it listens");
-    }
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_default()
-        .to_string();
+    let fonts = fonts.to_str().expect("a UTF-8 path");
+    let (mut server, addr) = start_server(&["--fonts", fonts]);
     let tag = |i: usize| format!("{}-{i:04}", ["sv", "fi", "en", "qps"][i % 4]);
     for i in 0..40 {
         assert_eq!(
@@ -678,5 +685,85 @@ async fn a_multipart_body_over_five_megabytes_is_refused_with_413() {
     assert_eq!(
         post_form(content, body).await.0,
         StatusCode::PAYLOAD_TOO_LARGE
+    );
+}
+
+/// However many clients upload at once, the bodies the server holds stay within
+/// its budget (64 MB): twelve uploads of 5 MB that never finish hold 60 MB, and a
+/// thirteenth is told at once that the server is busy, in every language.
+#[test]
+fn uploads_beyond_the_servers_memory_budget_are_told_it_is_busy() {
+    use std::io::{Read, Write};
+    let (mut server, addr) = start_server(&[]);
+    let head = |stream: &mut std::net::TcpStream| {
+        write!(
+            stream,
+            "POST /api/build HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/toml\r\nContent-Length: {}\r\n\r\n# not all",
+            5 * 1024 * 1024
+        )
+        .expect("send");
+    };
+    let mut held = Vec::new();
+    for _ in 0..12 {
+        let mut stream = std::net::TcpStream::connect(&addr).expect("the server listens");
+        head(&mut stream);
+        held.push(stream);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut stream = std::net::TcpStream::connect(&addr).expect("the server listens");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .expect("a timeout");
+    let started = std::time::Instant::now();
+    head(&mut stream);
+    let mut answer = vec![0u8; 4096];
+    let n = stream.read(&mut answer).unwrap_or(0);
+    let answer = String::from_utf8_lossy(&answer[..n]).to_string();
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer.to_lowercase().contains("retry-after: 2"), "{answer}");
+    assert!(answer.contains("servern gör redan"), "{answer}");
+    assert!(answer.contains("the server is already"), "{answer}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(3));
+    drop(held);
+}
+
+/// A client that sends its headers a byte at a time (slowloris) is cut off after
+/// 10 s; it used to be held open for good.
+#[test]
+fn a_client_too_slow_with_its_headers_is_cut_off() {
+    use std::io::{Read, Write};
+    let (mut server, addr) = start_server(&[]);
+    let mut stream = std::net::TcpStream::connect(&addr).expect("the server listens");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_millis(500)))
+        .expect("a timeout");
+    let started = std::time::Instant::now();
+    let mut closed = false;
+    for byte in b"POST /api/build HTTP/1.1\r\nHost: x\r\nX-Slow: "
+        .iter()
+        .cycle()
+    {
+        if stream.write_all(&[*byte]).is_err() {
+            closed = true;
+            break;
+        }
+        let mut buf = [0u8; 512];
+        if stream.read(&mut buf).is_ok() {
+            closed = true;
+            break;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            break;
+        }
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(closed, "still open after {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(13),
+        "{:?}",
+        started.elapsed()
     );
 }
