@@ -2,7 +2,8 @@
 //!
 //! The size is checked from the file's header before anything is decoded, so an
 //! absurdly large image is refused without allocating for it. A JPEG is embedded as
-//! it is (the PDF reader decodes it). A PNG keeps its own
+//! it is (the PDF reader decodes it): its segments are walked, not decoded, to
+//! refuse a file that ends before its end marker (truncated). A PNG keeps its own
 //! filtered rows where it can: 8-bit grey or RGB, not interlaced, without
 //! transparency has its compressed data embedded as it is, with an alpha channel
 //! the rows are split into colour and mask without decoding; a palette PNG that is
@@ -641,11 +642,60 @@ fn jpeg(bytes: Vec<u8>) -> Result<Image, Message> {
         jpeg_decoder::PixelFormat::L16 => return Err(msg("image-jpeg-16-bit")),
         jpeg_decoder::PixelFormat::CMYK32 => return Err(msg("image-jpeg-cmyk")),
     };
+    jpeg_segments(&bytes)?;
     Ok(Image {
         width,
         height,
         data: ImageData::Jpeg { bytes, components },
     })
+}
+
+/// Walk a JPEG's segments (ITU T.81, B.1.1) to its end marker, without decoding:
+/// an error if the file ends first (a truncated file, which a PDF reader would show
+/// as an empty box or half a picture). Bytes after the end marker are let be.
+fn jpeg_segments(bytes: &[u8]) -> Result<(), Message> {
+    let incomplete = || msg("image-jpeg-incomplete");
+    let mut at = 2; // after the start marker
+    loop {
+        // A marker: 0xFF, maybe more 0xFF as fill, then its code. Stray bytes before
+        // it are skipped, as libjpeg does.
+        at += bytes
+            .get(at..)
+            .and_then(|rest| rest.iter().position(|b| *b == 0xFF))
+            .ok_or_else(incomplete)?;
+        at += bytes[at..].iter().take_while(|b| **b == 0xFF).count();
+        let code = *bytes.get(at).ok_or_else(incomplete)?;
+        at += 1;
+        match code {
+            0xD9 => return Ok(()),          // end of image
+            0x01 | 0xD0..=0xD8 => continue, // no length
+            _ => {}
+        }
+        let length = bytes.get(at..at + 2).ok_or_else(incomplete)?;
+        let length = usize::from(u16::from_be_bytes([length[0], length[1]]));
+        if bytes.get(at + 2..at + length.max(2)).is_none() {
+            return Err(incomplete());
+        }
+        at += length.max(2);
+        if code == 0xDA {
+            // Start of scan: entropy-coded data follows, up to the next marker
+            // (0xFF not followed by a stuffed 0x00 or a restart marker's code).
+            at = scan_end(bytes, at).ok_or_else(incomplete)?;
+        }
+    }
+}
+
+/// Where the marker after a scan's entropy-coded data, from `at`, begins; none if
+/// the data runs to the end of the file.
+fn scan_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+    loop {
+        let ff = at + bytes.get(at..)?.iter().position(|b| *b == 0xFF)?;
+        match *bytes.get(ff + 1)? {
+            0x00 | 0xD0..=0xD7 => at = ff + 2,
+            0xFF => at = ff + 1, // fill before a marker
+            _ => return Some(ff),
+        }
+    }
 }
 
 /// Adding a hint to a boxed diagnostic.
@@ -1070,6 +1120,46 @@ mod tests {
         bytes[at] ^= 0x5A;
         let e = decode(bytes).expect_err("damaged");
         assert!(e.to_string().contains("not a readable PNG"), "{e}");
+    }
+
+    /// 160 × 80 pixels, the top-left quadrant red, the rest green; baseline and
+    /// progressive (ten scans).
+    const CORNER: &[u8] = include_bytes!("../tests/fixtures/logos/corner.jpg");
+    const CORNER_PROGRESSIVE: &[u8] =
+        include_bytes!("../tests/fixtures/logos/corner-progressive.jpg");
+
+    #[test]
+    fn a_jpeg_that_ends_before_its_end_marker_is_refused() {
+        for jpeg in [CORNER, CORNER_PROGRESSIVE] {
+            let image = decode(jpeg.to_vec()).expect("whole");
+            assert_eq!((image.width, image.height), (160, 80));
+            // Padding after the end marker, as some programs write.
+            let padded = [jpeg, &[0u8; 64][..], b"\xFF\xFF"].concat();
+            decode(padded).expect("padded");
+            // Cut in the entropy-coded data, just before the end marker, and in the
+            // middle of the marker.
+            for cut in [
+                jpeg.len() / 2,
+                jpeg.len() - 10,
+                jpeg.len() - 2,
+                jpeg.len() - 1,
+            ] {
+                let e = decode(jpeg[..cut].to_vec())
+                    .expect_err("truncated")
+                    .to_string();
+                assert!(
+                    e.contains("the logo JPEG is incomplete"),
+                    "cut at {cut}: {e}"
+                );
+            }
+            // Wherever it is cut, it is refused; whatever byte is damaged, no panic.
+            for cut in 0..jpeg.len() {
+                assert!(decode(jpeg[..cut].to_vec()).is_err(), "cut at {cut}");
+                let mut damaged = jpeg.to_vec();
+                damaged[cut] ^= 0xA5;
+                let _ = decode(damaged);
+            }
+        }
     }
 
     #[test]

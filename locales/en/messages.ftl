@@ -94,6 +94,7 @@ image-too-large-to-decode = the logo is { $width } × { $height } pixels and sav
 image-not-jpeg = the logo is not a readable JPEG ({ $detail })
 image-jpeg-16-bit = the logo is a 16-bit JPEG
 image-jpeg-cmyk = the logo is a CMYK JPEG; save it in RGB
+image-jpeg-incomplete = the logo JPEG is incomplete (the file ends too early); save or download it again
 
 ## Files
 

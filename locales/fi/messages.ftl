@@ -97,6 +97,7 @@ image-too-large-to-decode = logo on { $width } × { $height } pikseliä ja talle
 image-not-jpeg = logo ei ole luettava JPEG ({ $detail })
 image-jpeg-16-bit = logo on 16-bittinen JPEG
 image-jpeg-cmyk = logo on CMYK-JPEG; tallenna se RGB-muodossa
+image-jpeg-incomplete = logon JPEG-tiedosto loppuu kesken, joten kuva on vajaa; tallenna tai lataa kuva uudelleen
 
 ## Tiedostot
 

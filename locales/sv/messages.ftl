@@ -97,6 +97,7 @@ image-too-large-to-decode = logotypen är { $width } × { $height } pixlar och s
 image-not-jpeg = logotypen är ingen läsbar JPEG ({ $detail })
 image-jpeg-16-bit = logotypen är en 16-bitars JPEG
 image-jpeg-cmyk = logotypen är en CMYK-JPEG; spara den i RGB
+image-jpeg-incomplete = logotypens JPEG-fil tar slut för tidigt, så bilden är ofullständig; spara den igen eller ladda ner den på nytt
 
 ## Filer
 

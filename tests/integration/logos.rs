@@ -1,9 +1,9 @@
 //! Logo files a security review found mishandled: a large palette PNG (held whole,
-//! expanded to RGB and alpha).
+//! expanded to RGB and alpha) and a truncated JPEG (printed as a blank box).
 
 use std::process::Command;
 
-use crate::common::Sandbox;
+use crate::common::{repo, Sandbox};
 
 const RED: [u8; 3] = [200, 30, 60];
 const GREEN: [u8; 3] = [40, 160, 60];
@@ -153,4 +153,34 @@ fn a_6000_pixel_palette_logo_is_read_in_little_memory() {
         "peak resident size {} MB",
         kilobytes / 1000
     );
+}
+
+/// The corner fixture: 160 × 80 pixels, the top-left quadrant red, the rest green.
+fn corner_jpeg() -> Vec<u8> {
+    std::fs::read(repo("tests/fixtures/logos/corner.jpg")).expect("the fixture")
+}
+
+#[test]
+fn a_truncated_jpeg_is_refused_in_the_readers_language() {
+    let mut jpeg = corner_jpeg();
+    jpeg.truncate(jpeg.len() * 2 / 3);
+    let sb = Sandbox::new();
+    with_logo(&sb, "logo.jpg", &jpeg);
+    for (lang, says) in [
+        ("C", "the logo JPEG is incomplete (the file ends too early)"),
+        ("sv_SE.UTF-8", "logotypens JPEG-fil tar slut för tidigt"),
+        ("fi_FI.UTF-8", "logon JPEG-tiedosto loppuu kesken"),
+    ] {
+        let err = sb
+            .run_in(lang, &["build", "c.toml", "-o", "out.pdf"])
+            .fails();
+        assert!(err.contains("c.toml:3:8:"), "{lang}: {err}");
+        assert!(err.contains(says), "{lang}: {err}");
+        assert!(!sb.path("out.pdf").exists());
+    }
+    // Whole, and with padding after its end marker, as some programs write it.
+    for jpeg in [corner_jpeg(), [corner_jpeg(), vec![0; 100]].concat()] {
+        with_logo(&sb, "logo.jpg", &jpeg);
+        sb.run(&["build", "c.toml", "-o", "out.pdf"]).ok();
+    }
 }
