@@ -3,7 +3,8 @@
 //! The size is checked from the file's header before anything is decoded, so an
 //! absurdly large image is refused without allocating for it. A JPEG is embedded as
 //! it is (the PDF reader decodes it): its segments are walked, not decoded, to
-//! refuse a file that ends before its end marker (truncated). A PNG keeps its own
+//! refuse a file that ends before its end marker (truncated) and to read its EXIF
+//! orientation, which is applied where the logo is placed. A PNG keeps its own
 //! filtered rows where it can: 8-bit grey or RGB, not interlaced, without
 //! transparency has its compressed data embedded as it is, with an alpha channel
 //! the rows are split into colour and mask without decoding; a palette PNG that is
@@ -33,8 +34,71 @@ pub struct Image {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
+    /// How the pixels are turned to stand upright (a JPEG's EXIF orientation).
+    pub orientation: Orientation,
     /// The pixels.
     pub data: ImageData,
+}
+
+impl Image {
+    /// Width and height in pixels as the image is seen, upright.
+    pub fn shown_size(&self) -> (u32, u32) {
+        if self.orientation.swaps_sides() {
+            (self.height, self.width)
+        } else {
+            (self.width, self.height)
+        }
+    }
+}
+
+/// How an image's stored pixels are turned to be seen: the EXIF orientation (EXIF
+/// 2.3, tag 0x0112), 1 to 8. 1 is upright; 2 mirrored left to right; 3 turned half
+/// round; 4 mirrored top to bottom; 5 mirrored along the diagonal from the top
+/// left; 6 turned a quarter clockwise to be seen; 7 mirrored along the other
+/// diagonal; 8 turned a quarter anticlockwise. 5 to 8 swap width and height.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Orientation(u8);
+
+impl Default for Orientation {
+    fn default() -> Orientation {
+        Orientation(1)
+    }
+}
+
+impl Orientation {
+    /// The orientation an EXIF value names; none for a value EXIF does not define.
+    pub fn from_exif(value: u16) -> Option<Orientation> {
+        u8::try_from(value)
+            .ok()
+            .filter(|v| (1..=8).contains(v))
+            .map(Orientation)
+    }
+
+    /// Whether the image is seen with width and height swapped.
+    pub fn swaps_sides(self) -> bool {
+        self.0 >= 5
+    }
+
+    /// The PDF matrix (`cm`) that draws the image upright in the box `width` ×
+    /// `height` points at `x`, `y` (its lower left corner).
+    ///
+    /// PDF draws an image's first row at the top of the unit square and its first
+    /// column at the left (ISO 32000-1, 8.9.5.1); with `s`, `t` that square's
+    /// coordinates, each orientation puts the stored pixel at `s`, `t` where it is
+    /// seen in the box.
+    pub fn place(self, x: f32, y: f32, width: f32, height: f32) -> [f32; 6] {
+        let (w, h) = (width, height);
+        match self.0 {
+            2 => [-w, 0.0, 0.0, h, x + w, y],
+            3 => [-w, 0.0, 0.0, -h, x + w, y + h],
+            4 => [w, 0.0, 0.0, -h, x, y + h],
+            5 => [0.0, -h, -w, 0.0, x + w, y + h],
+            6 => [0.0, -h, w, 0.0, x, y + h],
+            7 => [0.0, h, w, 0.0, x, y],
+            8 => [0.0, h, -w, 0.0, x + w, y],
+            _ => [w, 0.0, 0.0, h, x, y],
+        }
+    }
 }
 
 /// How an image's pixels are held.
@@ -395,6 +459,7 @@ fn png(bytes: &[u8]) -> Result<Image, Message> {
     let image = |data| Image {
         width,
         height,
+        orientation: Orientation::default(),
         data,
     };
     if let Some(data) = png_rows(bytes, reader.info())? {
@@ -642,19 +707,22 @@ fn jpeg(bytes: Vec<u8>) -> Result<Image, Message> {
         jpeg_decoder::PixelFormat::L16 => return Err(msg("image-jpeg-16-bit")),
         jpeg_decoder::PixelFormat::CMYK32 => return Err(msg("image-jpeg-cmyk")),
     };
-    jpeg_segments(&bytes)?;
+    let orientation = jpeg_segments(&bytes)?;
     Ok(Image {
         width,
         height,
+        orientation,
         data: ImageData::Jpeg { bytes, components },
     })
 }
 
 /// Walk a JPEG's segments (ITU T.81, B.1.1) to its end marker, without decoding:
-/// an error if the file ends first (a truncated file, which a PDF reader would show
-/// as an empty box or half a picture). Bytes after the end marker are let be.
-fn jpeg_segments(bytes: &[u8]) -> Result<(), Message> {
+/// the EXIF orientation of its first EXIF segment (upright if none), or an error
+/// if the file ends first (a truncated file, which a PDF reader would show as an
+/// empty box or half a picture). Bytes after the end marker are let be.
+fn jpeg_segments(bytes: &[u8]) -> Result<Orientation, Message> {
     let incomplete = || msg("image-jpeg-incomplete");
+    let mut orientation = None;
     let mut at = 2; // after the start marker
     loop {
         // A marker: 0xFF, maybe more 0xFF as fill, then its code. Stray bytes before
@@ -667,14 +735,19 @@ fn jpeg_segments(bytes: &[u8]) -> Result<(), Message> {
         let code = *bytes.get(at).ok_or_else(incomplete)?;
         at += 1;
         match code {
-            0xD9 => return Ok(()),          // end of image
-            0x01 | 0xD0..=0xD8 => continue, // no length
+            0xD9 => return Ok(orientation.unwrap_or_default()), // end of image
+            0x01 | 0xD0..=0xD8 => continue,                     // no length
             _ => {}
         }
         let length = bytes.get(at..at + 2).ok_or_else(incomplete)?;
         let length = usize::from(u16::from_be_bytes([length[0], length[1]]));
-        if bytes.get(at + 2..at + length.max(2)).is_none() {
-            return Err(incomplete());
+        let body = bytes
+            .get(at + 2..at + length.max(2))
+            .ok_or_else(incomplete)?;
+        if code == 0xE1 && orientation.is_none() {
+            if let Some(tiff) = body.strip_prefix(b"Exif\0\0") {
+                orientation = Some(exif_orientation(tiff).unwrap_or_default());
+            }
         }
         at += length.max(2);
         if code == 0xDA {
@@ -696,6 +769,43 @@ fn scan_end(bytes: &[u8], mut at: usize) -> Option<usize> {
             _ => return Some(ff),
         }
     }
+}
+
+/// The orientation (tag 0x0112) in an EXIF segment's TIFF structure (TIFF 6.0,
+/// section 2): the header's byte order (`II` or `MM`), then the first IFD's
+/// entries of 12 bytes, tag, type, count and value.
+fn exif_orientation(tiff: &[u8]) -> Option<Orientation> {
+    let big = match tiff.get(..4)? {
+        b"II*\0" => false,
+        b"MM\0*" => true,
+        _ => return None,
+    };
+    let u16_at = |at: usize| {
+        let b = tiff.get(at..at.checked_add(2)?)?;
+        Some(if big {
+            u16::from_be_bytes([b[0], b[1]])
+        } else {
+            u16::from_le_bytes([b[0], b[1]])
+        })
+    };
+    let u32_at = |at: usize| {
+        let b = tiff.get(at..at.checked_add(4)?)?;
+        let b = [b[0], b[1], b[2], b[3]];
+        Some(if big {
+            u32::from_be_bytes(b)
+        } else {
+            u32::from_le_bytes(b)
+        })
+    };
+    let ifd = usize::try_from(u32_at(4)?).ok()?;
+    let entries = u16_at(ifd)?;
+    (0..usize::from(entries)).find_map(|i| {
+        let entry = ifd.checked_add(2 + 12 * i)?;
+        // A SHORT (type 3), its value in the entry's first two value bytes.
+        (u16_at(entry)? == 0x0112 && u16_at(entry + 2)? == 3)
+            .then(|| Orientation::from_exif(u16_at(entry + 8)?))
+            .flatten()
+    })
 }
 
 /// Adding a hint to a boxed diagnostic.
@@ -1159,6 +1269,103 @@ mod tests {
                 damaged[cut] ^= 0xA5;
                 let _ = decode(damaged);
             }
+        }
+    }
+
+    /// `jpeg` with an EXIF segment after its start marker carrying `tiff`.
+    fn with_exif(jpeg: &[u8], tiff: &[u8]) -> Vec<u8> {
+        let mut segment = vec![0xFF, 0xE1];
+        segment.extend(((2 + 6 + tiff.len()) as u16).to_be_bytes());
+        segment.extend(b"Exif\0\0");
+        segment.extend(tiff);
+        [&jpeg[..2], &segment, &jpeg[2..]].concat()
+    }
+
+    /// A TIFF structure whose first IFD holds the orientation `value` as a SHORT,
+    /// after another entry, in either byte order.
+    fn orientation_tiff(value: u16, big_endian: bool) -> Vec<u8> {
+        let u16b = |v: u16| {
+            if big_endian {
+                v.to_be_bytes()
+            } else {
+                v.to_le_bytes()
+            }
+        };
+        let u32b = |v: u32| {
+            if big_endian {
+                v.to_be_bytes()
+            } else {
+                v.to_le_bytes()
+            }
+        };
+        let mut tiff: Vec<u8> = if big_endian { b"MM" } else { b"II" }.to_vec();
+        tiff.extend(u16b(42));
+        tiff.extend(u32b(8));
+        tiff.extend(u16b(2));
+        // ImageDescription (ASCII, 4 bytes inline), then Orientation.
+        tiff.extend(u16b(0x010E));
+        tiff.extend(u16b(2));
+        tiff.extend(u32b(4));
+        tiff.extend(b"abc\0");
+        tiff.extend(u16b(0x0112));
+        tiff.extend(u16b(3));
+        tiff.extend(u32b(1));
+        tiff.extend(u16b(value));
+        tiff.extend([0, 0]);
+        tiff.extend(u32b(0));
+        tiff
+    }
+
+    #[test]
+    fn a_jpegs_exif_orientation_is_read_and_turns_its_shown_size() {
+        assert_eq!(
+            decode(CORNER.to_vec()).expect("decodes").orientation,
+            Orientation::default()
+        );
+        for value in 1..=8 {
+            for big_endian in [false, true] {
+                let jpeg = with_exif(CORNER, &orientation_tiff(value, big_endian));
+                let image = decode(jpeg).expect("decodes");
+                assert_eq!(image.orientation, Orientation(value as u8));
+                let shown = if value >= 5 { (80, 160) } else { (160, 80) };
+                assert_eq!(image.shown_size(), shown, "orientation {value}");
+                // Embedded as it is.
+                assert!(
+                    matches!(&image.data, ImageData::Jpeg { bytes, .. } if bytes.len() == CORNER.len() + 48)
+                );
+            }
+        }
+        // A value EXIF does not define, a broken byte order, an IFD past the end: upright.
+        let mut far = orientation_tiff(6, false);
+        far[4..8].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+        for tiff in [orientation_tiff(9, true), b"XX*\0\x08\0\0\0".to_vec(), far] {
+            let image = decode(with_exif(CORNER, &tiff)).expect("decodes");
+            assert_eq!(image.orientation, Orientation::default());
+        }
+    }
+
+    #[test]
+    fn each_orientation_draws_the_stored_top_left_where_it_is_seen() {
+        // The box 10 × 20 at (100, 200). The stored top-left pixel is the image
+        // unit square's corner (0, 1); where each orientation shows it, and where
+        // the stored top-right (1, 1).
+        let apply = |m: [f32; 6], (s, t): (f32, f32)| {
+            (m[0] * s + m[2] * t + m[4], m[1] * s + m[3] * t + m[5])
+        };
+        let (l, r, b, t) = (100.0, 110.0, 200.0, 220.0);
+        for (value, top_left, top_right) in [
+            (1, (l, t), (r, t)),
+            (2, (r, t), (l, t)),
+            (3, (r, b), (l, b)),
+            (4, (l, b), (r, b)),
+            (5, (l, t), (l, b)),
+            (6, (r, t), (r, b)),
+            (7, (r, b), (r, t)),
+            (8, (l, b), (l, t)),
+        ] {
+            let m = Orientation(value).place(100.0, 200.0, 10.0, 20.0);
+            assert_eq!(apply(m, (0.0, 1.0)), top_left, "orientation {value}");
+            assert_eq!(apply(m, (1.0, 1.0)), top_right, "orientation {value}");
         }
     }
 

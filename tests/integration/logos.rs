@@ -1,5 +1,6 @@
 //! Logo files a security review found mishandled: a large palette PNG (held whole,
-//! expanded to RGB and alpha) and a truncated JPEG (printed as a blank box).
+//! expanded to RGB and alpha), a truncated JPEG (printed as a blank box) and a JPEG
+//! whose EXIF orientation says it is turned (printed turned).
 
 use std::process::Command;
 
@@ -182,5 +183,104 @@ fn a_truncated_jpeg_is_refused_in_the_readers_language() {
     for jpeg in [corner_jpeg(), [corner_jpeg(), vec![0; 100]].concat()] {
         with_logo(&sb, "logo.jpg", &jpeg);
         sb.run(&["build", "c.toml", "-o", "out.pdf"]).ok();
+    }
+}
+
+/// An EXIF segment (APP1) whose first IFD has only the orientation tag, in Intel
+/// (`II`) or Motorola (`MM`) byte order.
+fn exif(orientation: u16, big_endian: bool) -> Vec<u8> {
+    let u16b = |v: u16| {
+        if big_endian {
+            v.to_be_bytes()
+        } else {
+            v.to_le_bytes()
+        }
+    };
+    let u32b = |v: u32| {
+        if big_endian {
+            v.to_be_bytes()
+        } else {
+            v.to_le_bytes()
+        }
+    };
+    let mut tiff: Vec<u8> = if big_endian { b"MM" } else { b"II" }.to_vec();
+    tiff.extend(u16b(42));
+    tiff.extend(u32b(8)); // IFD0 follows the header
+    tiff.extend(u16b(1)); // one entry
+    tiff.extend(u16b(0x0112)); // Orientation
+    tiff.extend(u16b(3)); // SHORT
+    tiff.extend(u32b(1)); // one value
+    tiff.extend(u16b(orientation));
+    tiff.extend([0, 0]);
+    tiff.extend(u32b(0)); // no next IFD
+    let mut segment = vec![0xFF, 0xE1];
+    segment.extend(((2 + 6 + tiff.len()) as u16).to_be_bytes());
+    segment.extend(b"Exif\0\0");
+    segment.extend(tiff);
+    segment
+}
+
+/// The bounding box (left, top, right, bottom) of the pixels `keep` picks.
+fn bounds(
+    (width, pixels): (usize, &[u8]),
+    keep: impl Fn(&[u8]) -> bool,
+) -> Option<(usize, usize, usize, usize)> {
+    let mut found: Option<(usize, usize, usize, usize)> = None;
+    for (i, p) in pixels.chunks_exact(3).enumerate() {
+        if keep(p) {
+            let (x, y) = (i % width, i / width);
+            found = Some(match found {
+                None => (x, y, x, y),
+                Some((l, t, r, b)) => (l.min(x), t.min(y), r.max(x), b.max(y)),
+            });
+        }
+    }
+    found
+}
+
+#[test]
+fn a_jpeg_is_turned_as_its_exif_orientation_says() {
+    // Stored wide with the red quadrant top left; where it is seen, and whether the
+    // logo stands tall, for each of the eight orientations (EXIF 2.3, 4.6.4 A).
+    // `true` for a red quadrant on the right / at the bottom.
+    let seen = [
+        (1, false, (false, false)),
+        (2, false, (true, false)),
+        (3, false, (true, true)),
+        (4, false, (false, true)),
+        (5, true, (false, false)),
+        (6, true, (true, false)),
+        (7, true, (true, true)),
+        (8, true, (false, true)),
+    ];
+    let jpeg = corner_jpeg();
+    let sb = Sandbox::new();
+    for (orientation, tall, (right, low)) in seen {
+        let turned = [
+            &jpeg[..2],
+            &exif(orientation, orientation % 2 == 0),
+            &jpeg[2..],
+        ]
+        .concat();
+        with_logo(&sb, "logo.jpg", &turned);
+        sb.run(&["build", "c.toml", "-o", "out.pdf"]).ok();
+        let (width, _, pixels) = contact_page(&sb.path("out.pdf"), 60);
+        let red = |p: &[u8]| p[0] > 160 && p[1] < 100 && p[2] < 100;
+        let green = |p: &[u8]| p[1] > 120 && p[0] < 110 && p[2] < 110;
+        let logo = bounds((width, &pixels), |p| red(p) || green(p)).expect("the logo");
+        let red = bounds((width, &pixels), red).expect("its red quadrant");
+        let (w, h) = (logo.2 - logo.0 + 1, logo.3 - logo.1 + 1);
+        assert_eq!(
+            h > w,
+            tall,
+            "orientation {orientation}: the logo is {w} × {h} px"
+        );
+        let (mid_x, mid_y) = ((logo.0 + logo.2) / 2, (logo.1 + logo.3) / 2);
+        let red_centre = ((red.0 + red.2) / 2, (red.1 + red.3) / 2);
+        assert_eq!(
+            (red_centre.0 > mid_x, red_centre.1 > mid_y),
+            (right, low),
+            "orientation {orientation}: red at {red:?} in the logo at {logo:?}"
+        );
     }
 }
