@@ -18,7 +18,7 @@ const TEXT: Compression = Compression::new(6);
 
 /// The level for pixels. On the example logo level 3 is as fast as level 1 and a
 /// third smaller; level 6 saves another 15 % for twice the time.
-const PIXELS: Compression = Compression::new(3);
+pub(crate) const PIXELS: Compression = Compression::new(3);
 
 /// Text, fonts and other structured data as a zlib stream.
 pub fn text(data: &[u8]) -> Option<Vec<u8>> {

@@ -2,11 +2,20 @@
 //!
 //! The size is checked from the file's header before anything is decoded, so an
 //! absurdly large image is refused without allocating for it. A JPEG is embedded as
-//! it is (the PDF reader decodes it). A PNG keeps its own filtered rows where it can
-//! (8-bit grey or RGB, not interlaced): without transparency its compressed data is
-//! embedded as it is, with an alpha channel the rows are split into colour and mask
-//! without decoding. Other PNGs are decoded to 8-bit grey or RGB, with transparency
-//! as a separate mask.
+//! it is (the PDF reader decodes it): its segments are walked, not decoded, to
+//! refuse a file that ends before its end marker (truncated) and to read its EXIF
+//! orientation, which is applied where the logo is placed. A PNG keeps its own
+//! filtered rows where it can: 8-bit grey or RGB, not interlaced, without
+//! transparency has its compressed data embedded as it is, with an alpha channel
+//! the rows are split into colour and mask without decoding; a palette PNG that is
+//! not interlaced has its rows of indices embedded as they are, with the palette
+//! (`/Indexed`), and a transparent palette's mask made from indices decoded a row
+//! at a time. Other PNGs that are not interlaced (transparent colours, 16-bit
+//! samples, grey of fewer than 8 bits) are decoded a row at a time to 8-bit grey
+//! or RGB, with transparency as a separate mask. So memory stays some rows plus the
+//! compressed result, however many pixels. Only an interlaced PNG is decoded whole,
+//! and only up to [`MAX_DECODED_BYTES`] (4096 × 4096 pixels with alpha); a larger
+//! one is refused.
 
 use std::path::Path;
 
@@ -25,8 +34,71 @@ pub struct Image {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
+    /// How the pixels are turned to stand upright (a JPEG's EXIF orientation).
+    pub orientation: Orientation,
     /// The pixels.
     pub data: ImageData,
+}
+
+impl Image {
+    /// Width and height in pixels as the image is seen, upright.
+    pub fn shown_size(&self) -> (u32, u32) {
+        if self.orientation.swaps_sides() {
+            (self.height, self.width)
+        } else {
+            (self.width, self.height)
+        }
+    }
+}
+
+/// How an image's stored pixels are turned to be seen: the EXIF orientation (EXIF
+/// 2.3, tag 0x0112), 1 to 8. 1 is upright; 2 mirrored left to right; 3 turned half
+/// round; 4 mirrored top to bottom; 5 mirrored along the diagonal from the top
+/// left; 6 turned a quarter clockwise to be seen; 7 mirrored along the other
+/// diagonal; 8 turned a quarter anticlockwise. 5 to 8 swap width and height.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Orientation(u8);
+
+impl Default for Orientation {
+    fn default() -> Orientation {
+        Orientation(1)
+    }
+}
+
+impl Orientation {
+    /// The orientation an EXIF value names; none for a value EXIF does not define.
+    pub fn from_exif(value: u16) -> Option<Orientation> {
+        u8::try_from(value)
+            .ok()
+            .filter(|v| (1..=8).contains(v))
+            .map(Orientation)
+    }
+
+    /// Whether the image is seen with width and height swapped.
+    pub fn swaps_sides(self) -> bool {
+        self.0 >= 5
+    }
+
+    /// The PDF matrix (`cm`) that draws the image upright in the box `width` ×
+    /// `height` points at `x`, `y` (its lower left corner).
+    ///
+    /// PDF draws an image's first row at the top of the unit square and its first
+    /// column at the left (ISO 32000-1, 8.9.5.1); with `s`, `t` that square's
+    /// coordinates, each orientation puts the stored pixel at `s`, `t` where it is
+    /// seen in the box.
+    pub fn place(self, x: f32, y: f32, width: f32, height: f32) -> [f32; 6] {
+        let (w, h) = (width, height);
+        match self.0 {
+            2 => [-w, 0.0, 0.0, h, x + w, y],
+            3 => [-w, 0.0, 0.0, -h, x + w, y + h],
+            4 => [w, 0.0, 0.0, -h, x, y + h],
+            5 => [0.0, -h, -w, 0.0, x + w, y + h],
+            6 => [0.0, -h, w, 0.0, x, y + h],
+            7 => [0.0, h, w, 0.0, x, y],
+            8 => [0.0, h, -w, 0.0, x + w, y],
+            _ => [w, 0.0, 0.0, h, x, y],
+        }
+    }
 }
 
 /// How an image's pixels are held.
@@ -48,6 +120,20 @@ pub enum ImageData {
         /// Whether `colour` is grey.
         grey: bool,
         /// One opacity sample a pixel, if any pixel is not opaque.
+        alpha: Option<Vec<u8>>,
+    },
+    /// A palette PNG's own rows of indices (`depth` bits an index), compressed as
+    /// the PNG has them: PDF's `/Indexed` colour space with `/Predictor 15`.
+    Indexed {
+        /// The PNG's `IDAT` data, as it is.
+        rows: Vec<u8>,
+        /// RGB entries, `2^depth` of them: the PNG's own, then black for an index
+        /// the PNG has no entry for.
+        palette: Vec<u8>,
+        /// Bits an index: 1, 2, 4 or 8.
+        depth: u8,
+        /// One opacity sample a pixel as in [`ImageData::Pixels`], if the palette
+        /// has transparent entries and a pixel shows one.
         alpha: Option<Vec<u8>>,
     },
 }
@@ -364,59 +450,245 @@ fn png(bytes: &[u8]) -> Result<Image, Message> {
     }
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let corrupt = |e: png::DecodingError| msg("image-not-png").arg("detail", e.to_string());
-    let mut reader = decoder.read_info().map_err(corrupt)?;
+    let mut reader = decoder.read_info().map_err(png_error)?;
     let (width, height) = {
         let info = reader.info();
         (info.width, info.height)
     };
     check_size(width, height)?; // before a pixel is decoded
-    if let Some(data) = png_rows(bytes, reader.info())? {
-        return Ok(Image {
-            width,
-            height,
-            data,
-        });
-    }
-    // Palettes, transparent colours, 16-bit samples and interlacing: decoded to
-    // 8-bit grey or RGB (and alpha), written as rows without filtering.
-    check_palette(reader.info())?;
-    let size = reader
-        .output_buffer_size()
-        .ok_or_else(|| msg("image-too-large-to-decode"))?;
-    let mut buffer = vec![0; size];
-    let frame = reader.next_frame(&mut buffer).map_err(corrupt)?;
-    buffer.truncate(frame.buffer_size());
-    let (samples, grey, has_alpha) = match frame.color_type {
-        png::ColorType::Grayscale => (1, true, false),
-        png::ColorType::GrayscaleAlpha => (2, true, true),
-        png::ColorType::Rgb => (3, false, false),
-        png::ColorType::Rgba => (4, false, true),
-        png::ColorType::Indexed => return Err(not_png(msg("image-palette-damaged"))),
-    };
-    let width_px = width as usize;
-    let rows: Vec<u8> = buffer
-        .chunks_exact(width_px * samples)
-        .flat_map(|row| std::iter::once(0).chain(row.iter().copied()))
-        .collect();
-    let (colour, alpha) = if has_alpha {
-        let (mut colour, mut alpha) = (Vec::new(), Vec::new());
-        for row in rows.chunks_exact(1 + width_px * samples) {
-            split_row(row, samples - 1, &mut colour, &mut alpha);
-        }
-        (deflate(&colour)?, mask(&alpha, width_px)?)
-    } else {
-        (deflate(&rows)?, None)
-    };
-    Ok(Image {
+    let image = |data| Image {
         width,
         height,
-        data: ImageData::Pixels {
-            colour,
+        orientation: Orientation::default(),
+        data,
+    };
+    if let Some(data) = png_rows(bytes, reader.info())? {
+        return Ok(image(data));
+    }
+    check_palette(reader.info())?;
+    let info = reader.info();
+    if info.interlaced {
+        // Rows come in seven passes over the whole image, so the whole of it is
+        // decoded, within a bound.
+        return whole_frame(&mut reader, width, height).map(image);
+    }
+    if info.color_type == png::ColorType::Indexed {
+        return indexed(bytes, info).map(image);
+    }
+    // Transparent colours, 16-bit samples, grey of fewer than 8 bits: decoded to
+    // 8-bit grey or RGB (and alpha) a row at a time.
+    let mut out = Rows::new(&reader, width)?;
+    let colour = crate::deflate::pixels_from(|add| {
+        while let Some(row) = reader.next_row().map_err(png_error)? {
+            out.row(row.data(), add)?;
+        }
+        out.flush(add);
+        Ok::<(), Message>(())
+    })?;
+    out.finish(colour).map(image)
+}
+
+/// Why the png crate could not read a PNG.
+fn png_error(e: png::DecodingError) -> Message {
+    msg("image-not-png").arg("detail", e.to_string())
+}
+
+/// The most bytes an interlaced PNG is decoded to (its pixels, 8-bit, alpha
+/// included): 4096 × 4096 RGBA. Held whole, with the compressed rows made from
+/// it; every other logo is read a row at a time.
+pub const MAX_DECODED_BYTES: usize = 64 * 1024 * 1024;
+
+/// An interlaced PNG, decoded whole (at most [`MAX_DECODED_BYTES`]).
+fn whole_frame(
+    reader: &mut png::Reader<std::io::Cursor<&[u8]>>,
+    width: u32,
+    height: u32,
+) -> Result<ImageData, Message> {
+    let too_large = || {
+        msg("image-too-large-to-decode")
+            .arg("width", width)
+            .arg("height", height)
+    };
+    let size = reader.output_buffer_size().ok_or_else(too_large)?;
+    if size > MAX_DECODED_BYTES {
+        return Err(too_large());
+    }
+    let mut out = Rows::new(reader, width)?;
+    let mut buffer = vec![0; size];
+    let frame = reader.next_frame(&mut buffer).map_err(png_error)?;
+    buffer.truncate(frame.buffer_size());
+    let colour = crate::deflate::pixels_from(|add| {
+        for row in buffer.chunks_exact(out.samples * width as usize) {
+            out.row(row, add)?;
+        }
+        out.flush(add);
+        Ok::<(), Message>(())
+    })?;
+    out.finish(colour)
+}
+
+/// Decoded 8-bit rows, each split into colour and alpha as it comes and written as
+/// PNG rows (filter type 0): the colour rows gathered into pieces for a streaming
+/// compressor, the alpha rows compressed on their own.
+struct Rows {
+    /// Samples a pixel decoded.
+    samples: usize,
+    /// Whether the colour is grey.
+    grey: bool,
+    /// The colour rows not yet handed to the compressor.
+    piece: Vec<u8>,
+    /// The alpha, if the decoded pixels have any.
+    mask: Option<Mask>,
+}
+
+impl Rows {
+    /// Rows as `reader` decodes them (8-bit grey or RGB, with or without alpha).
+    fn new(reader: &png::Reader<std::io::Cursor<&[u8]>>, width: u32) -> Result<Rows, Message> {
+        let (samples, grey, alpha) = match reader.output_color_type() {
+            (png::ColorType::Grayscale, png::BitDepth::Eight) => (1, true, false),
+            (png::ColorType::GrayscaleAlpha, png::BitDepth::Eight) => (2, true, true),
+            (png::ColorType::Rgb, png::BitDepth::Eight) => (3, false, false),
+            (png::ColorType::Rgba, png::BitDepth::Eight) => (4, false, true),
+            _ => return Err(not_png(msg("image-palette-damaged"))),
+        };
+        Ok(Rows {
+            samples,
             grey,
-            alpha,
-        },
+            piece: Vec::with_capacity(65_536 + 1 + width as usize * samples),
+            mask: alpha.then(|| Mask::new(width as usize)),
+        })
+    }
+
+    /// One decoded row of pixels; the colour handed to `add` some 64 KB at a time.
+    fn row(&mut self, row: &[u8], add: &mut dyn FnMut(&[u8])) -> Result<(), Message> {
+        self.piece.push(0);
+        match &mut self.mask {
+            None => self.piece.extend_from_slice(row),
+            Some(mask) => {
+                let colours = self.samples - 1;
+                for pixel in row.chunks_exact(self.samples) {
+                    self.piece.extend_from_slice(&pixel[..colours]);
+                }
+                mask.row(row.chunks_exact(self.samples).map(|p| p[colours]))?;
+            }
+        }
+        if self.piece.len() >= 65_536 {
+            self.flush(add);
+        }
+        Ok(())
+    }
+
+    /// Hand the colour rows held to `add`.
+    fn flush(&mut self, add: &mut dyn FnMut(&[u8])) {
+        add(&self.piece);
+        self.piece.clear();
+    }
+
+    /// The image, given its compressed colour rows.
+    fn finish(self, colour: Option<Vec<u8>>) -> Result<ImageData, Message> {
+        Ok(ImageData::Pixels {
+            colour: colour.ok_or_else(compress_failed)?,
+            grey: self.grey,
+            alpha: self.mask.map(Mask::finish).transpose()?.flatten(),
+        })
+    }
+}
+
+/// An alpha mask compressed a row at a time as PNG rows (filter type 0), so that
+/// only its compressed form is held.
+struct Mask {
+    z: flate2::write::ZlibEncoder<Vec<u8>>,
+    /// The row being written, reused.
+    row: Vec<u8>,
+    /// Whether any pixel so far is not opaque.
+    transparent: bool,
+}
+
+impl Mask {
+    fn new(width: usize) -> Mask {
+        Mask {
+            z: flate2::write::ZlibEncoder::new(Vec::new(), crate::deflate::PIXELS),
+            row: Vec::with_capacity(1 + width),
+            transparent: false,
+        }
+    }
+
+    /// The next row's alphas.
+    fn row(&mut self, alphas: impl Iterator<Item = u8>) -> Result<(), Message> {
+        use std::io::Write;
+        self.row.clear();
+        self.row.push(0);
+        self.row.extend(alphas);
+        self.transparent = self.transparent || self.row[1..].iter().any(|a| *a != 255);
+        self.z.write_all(&self.row).map_err(|_| compress_failed())
+    }
+
+    /// The compressed mask; none if every pixel is opaque.
+    fn finish(self) -> Result<Option<Vec<u8>>, Message> {
+        if !self.transparent {
+            return Ok(None);
+        }
+        self.z.finish().map(Some).map_err(|_| compress_failed())
+    }
+}
+
+/// A non-interlaced palette PNG, without expanding it: its compressed rows of
+/// indices are embedded as they are (inflated once to check them, a few kilobytes
+/// at a time). If the palette has transparent entries, the mask is made from the
+/// indices decoded a row at a time.
+fn indexed(bytes: &[u8], info: &png::Info<'_>) -> Result<ImageData, Message> {
+    let depth = info.bit_depth as u8;
+    if !matches!(depth, 1 | 2 | 4 | 8) {
+        return Err(not_png(msg("image-palette-damaged")));
+    }
+    let entries = 1usize << depth;
+    // check_palette has found whole RGB entries; more than the indices can name
+    // are dropped, and black stands for any the PNG lacks.
+    let mut palette = info.palette.as_deref().unwrap_or_default().to_vec();
+    palette.resize(3 * entries, 0);
+    let width = info.width as usize;
+    let stride = 1 + (width * usize::from(depth)).div_ceil(8);
+    let rows = idat(bytes)?;
+    for_each_row(&rows, stride, info.height as usize, |_| {})?;
+    let mut alphas = [255u8; 256];
+    if let Some(trns) = info.trns.as_deref() {
+        alphas[..trns.len()].copy_from_slice(trns);
+    }
+    let alpha = if alphas[..entries].iter().all(|a| *a == 255) {
+        None
+    } else {
+        index_mask(bytes, width, depth, &alphas)?
+    };
+    Ok(ImageData::Indexed {
+        rows,
+        palette,
+        depth,
+        alpha,
     })
+}
+
+/// The mask of a palette PNG whose entries have the opacities `alphas`: its
+/// indices decoded a row at a time (not expanded), each looked up.
+fn index_mask(
+    bytes: &[u8],
+    width: usize,
+    depth: u8,
+    alphas: &[u8; 256],
+) -> Result<Option<Vec<u8>>, Message> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::IDENTITY);
+    let mut reader = decoder.read_info().map_err(png_error)?;
+    let mut mask = Mask::new(width);
+    let per_byte = 8 / depth;
+    let low = ((1u16 << depth) - 1) as u8;
+    while let Some(row) = reader.next_row().map_err(png_error)? {
+        let indices = row
+            .data()
+            .iter()
+            .flat_map(|byte| (0..per_byte).map(move |k| (byte >> (8 - depth * (k + 1))) & low));
+        mask.row(indices.take(width).map(|i| alphas[usize::from(i)]))?;
+    }
+    mask.finish()
 }
 
 fn jpeg(bytes: Vec<u8>) -> Result<Image, Message> {
@@ -435,10 +707,104 @@ fn jpeg(bytes: Vec<u8>) -> Result<Image, Message> {
         jpeg_decoder::PixelFormat::L16 => return Err(msg("image-jpeg-16-bit")),
         jpeg_decoder::PixelFormat::CMYK32 => return Err(msg("image-jpeg-cmyk")),
     };
+    let orientation = jpeg_segments(&bytes)?;
     Ok(Image {
         width,
         height,
+        orientation,
         data: ImageData::Jpeg { bytes, components },
+    })
+}
+
+/// Walk a JPEG's segments (ITU T.81, B.1.1) to its end marker, without decoding:
+/// the EXIF orientation of its first EXIF segment (upright if none), or an error
+/// if the file ends first (a truncated file, which a PDF reader would show as an
+/// empty box or half a picture). Bytes after the end marker are let be.
+fn jpeg_segments(bytes: &[u8]) -> Result<Orientation, Message> {
+    let incomplete = || msg("image-jpeg-incomplete");
+    let mut orientation = None;
+    let mut at = 2; // after the start marker
+    loop {
+        // A marker: 0xFF, maybe more 0xFF as fill, then its code. Stray bytes before
+        // it are skipped, as libjpeg does.
+        at += bytes
+            .get(at..)
+            .and_then(|rest| rest.iter().position(|b| *b == 0xFF))
+            .ok_or_else(incomplete)?;
+        at += bytes[at..].iter().take_while(|b| **b == 0xFF).count();
+        let code = *bytes.get(at).ok_or_else(incomplete)?;
+        at += 1;
+        match code {
+            0xD9 => return Ok(orientation.unwrap_or_default()), // end of image
+            0x01 | 0xD0..=0xD8 => continue,                     // no length
+            _ => {}
+        }
+        let length = bytes.get(at..at + 2).ok_or_else(incomplete)?;
+        let length = usize::from(u16::from_be_bytes([length[0], length[1]]));
+        let body = bytes
+            .get(at + 2..at + length.max(2))
+            .ok_or_else(incomplete)?;
+        if code == 0xE1 && orientation.is_none() {
+            if let Some(tiff) = body.strip_prefix(b"Exif\0\0") {
+                orientation = Some(exif_orientation(tiff).unwrap_or_default());
+            }
+        }
+        at += length.max(2);
+        if code == 0xDA {
+            // Start of scan: entropy-coded data follows, up to the next marker
+            // (0xFF not followed by a stuffed 0x00 or a restart marker's code).
+            at = scan_end(bytes, at).ok_or_else(incomplete)?;
+        }
+    }
+}
+
+/// Where the marker after a scan's entropy-coded data, from `at`, begins; none if
+/// the data runs to the end of the file.
+fn scan_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+    loop {
+        let ff = at + bytes.get(at..)?.iter().position(|b| *b == 0xFF)?;
+        match *bytes.get(ff + 1)? {
+            0x00 | 0xD0..=0xD7 => at = ff + 2,
+            0xFF => at = ff + 1, // fill before a marker
+            _ => return Some(ff),
+        }
+    }
+}
+
+/// The orientation (tag 0x0112) in an EXIF segment's TIFF structure (TIFF 6.0,
+/// section 2): the header's byte order (`II` or `MM`), then the first IFD's
+/// entries of 12 bytes, tag, type, count and value.
+fn exif_orientation(tiff: &[u8]) -> Option<Orientation> {
+    let big = match tiff.get(..4)? {
+        b"II*\0" => false,
+        b"MM\0*" => true,
+        _ => return None,
+    };
+    let u16_at = |at: usize| {
+        let b = tiff.get(at..at.checked_add(2)?)?;
+        Some(if big {
+            u16::from_be_bytes([b[0], b[1]])
+        } else {
+            u16::from_le_bytes([b[0], b[1]])
+        })
+    };
+    let u32_at = |at: usize| {
+        let b = tiff.get(at..at.checked_add(4)?)?;
+        let b = [b[0], b[1], b[2], b[3]];
+        Some(if big {
+            u32::from_be_bytes(b)
+        } else {
+            u32::from_le_bytes(b)
+        })
+    };
+    let ifd = usize::try_from(u32_at(4)?).ok()?;
+    let entries = u16_at(ifd)?;
+    (0..usize::from(entries)).find_map(|i| {
+        let entry = ifd.checked_add(2 + 12 * i)?;
+        // A SHORT (type 3), its value in the entry's first two value bytes.
+        (u16_at(entry)? == 0x0112 && u16_at(entry + 2)? == 3)
+            .then(|| Orientation::from_exif(u16_at(entry + 8)?))
+            .flatten()
     })
 }
 
@@ -520,7 +886,6 @@ mod tests {
 
     /// The samples of an image's colour and alpha, as a PDF reader decodes them.
     fn samples(image: &Image) -> (Vec<u8>, Option<Vec<u8>>) {
-        use std::io::Read;
         let ImageData::Pixels {
             colour,
             grey,
@@ -530,13 +895,6 @@ mod tests {
             panic!("pixels expected")
         };
         let width = image.width as usize;
-        let inflate = |data: &[u8]| {
-            let mut rows = Vec::new();
-            flate2::read::ZlibDecoder::new(data)
-                .read_to_end(&mut rows)
-                .expect("a zlib stream");
-            rows
-        };
         let bpp = if *grey { 1 } else { 3 };
         (
             unfilter(&inflate(colour), width, bpp),
@@ -611,22 +969,112 @@ mod tests {
         }
     }
 
+    /// Inflate a zlib stream.
+    fn inflate(data: &[u8]) -> Vec<u8> {
+        use std::io::Read;
+        let mut out = Vec::new();
+        flate2::read::ZlibDecoder::new(data)
+            .read_to_end(&mut out)
+            .expect("a zlib stream");
+        out
+    }
+
+    /// A palette PNG with the given opacities (`tRNS`).
+    fn encode_palette(
+        pixels: &[u8],
+        size: (u32, u32),
+        depth: png::BitDepth,
+        filter: png::Filter,
+        palette: &[u8],
+        trns: Option<&[u8]>,
+    ) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut encoder = png::Encoder::new(&mut out, size.0, size.1);
+        encoder.set_color(png::ColorType::Indexed);
+        encoder.set_depth(depth);
+        encoder.set_filter(filter);
+        encoder.set_palette(palette.to_vec());
+        if let Some(trns) = trns {
+            encoder.set_trns(trns.to_vec());
+        }
+        let mut writer = encoder.write_header().expect("header");
+        writer.write_image_data(pixels).expect("pixels");
+        writer.finish().expect("finish");
+        out
+    }
+
     #[test]
-    fn palettes_and_16_bit_pngs_are_decoded() {
-        // Two-colour palette, 1 bit a pixel: 8 pixels a byte, 2 rows.
-        let palette = [255, 0, 0, 0, 0, 255];
-        let bytes = encode(
-            &[0b1010_0000, 0b0101_0000],
-            (4, 2),
-            png::ColorType::Indexed,
-            png::BitDepth::One,
-            png::Filter::NoFilter,
-            Some(&palette),
-        );
-        let (colour, alpha) = samples(&decode(bytes).expect("decodes"));
-        let (red, blue) = ([255, 0, 0], [0, 0, 255]);
-        let want: Vec<u8> = [blue, red, blue, red, red, blue, red, blue].concat();
-        assert_eq!((colour, alpha), (want, None));
+    fn palette_pngs_keep_their_own_rows_of_indices() {
+        use png::{BitDepth, Filter};
+        let (width, height) = (37u32, 11u32);
+        // Four entries: opaque red, transparent, half-transparent blue, opaque green.
+        let palette = [255, 0, 0, 0, 0, 0, 0, 0, 255, 0, 255, 0];
+        for (depth, bits) in [
+            (BitDepth::One, 1usize),
+            (BitDepth::Two, 2),
+            (BitDepth::Four, 4),
+            (BitDepth::Eight, 8),
+        ] {
+            let entries = 4.min(1 << bits);
+            let index = |x: usize, y: usize| ((x * 3 + y * 5) ^ (x / 4)) % entries;
+            let row_bytes = (width as usize * bits).div_ceil(8);
+            let mut pixels = vec![0u8; row_bytes * height as usize];
+            for y in 0..height as usize {
+                for x in 0..width as usize {
+                    let bit = x * bits;
+                    let shift = 8 - bits - bit % 8;
+                    pixels[y * row_bytes + bit / 8] |= (index(x, y) << shift) as u8;
+                }
+            }
+            let trns: [u8; 3] = [255, 0, 128];
+            let want_alpha: Vec<u8> = (0..height as usize)
+                .flat_map(|y| (0..width as usize).map(move |x| (y, x)))
+                .map(|(y, x)| trns.get(index(x, y)).copied().unwrap_or(255))
+                .collect();
+            for filter in [Filter::NoFilter, Filter::Sub, Filter::Paeth] {
+                for trns in [None, Some(&trns[..entries.min(3)]), Some(&[255u8, 255][..])] {
+                    let case = format!("{bits} bits, {filter:?}, tRNS {trns:?}");
+                    let bytes = encode_palette(
+                        &pixels,
+                        (width, height),
+                        depth,
+                        filter,
+                        &palette[..3 * entries],
+                        trns,
+                    );
+                    let image = decode(bytes.clone()).expect("decodes");
+                    let ImageData::Indexed {
+                        rows,
+                        palette: got_palette,
+                        depth: got_depth,
+                        alpha,
+                    } = &image.data
+                    else {
+                        panic!("{case}: indices expected, not {:?}", image.data)
+                    };
+                    // The PNG's own compressed rows, as they are.
+                    assert_eq!(rows, &idat(&bytes).expect("IDAT"), "{case}");
+                    assert_eq!(usize::from(*got_depth), bits, "{case}");
+                    // Its entries, then black up to 2^depth.
+                    assert_eq!(got_palette.len(), 3 << bits, "{case}");
+                    assert_eq!(got_palette[..3 * entries], palette[..3 * entries]);
+                    assert!(got_palette[3 * entries..].iter().all(|b| *b == 0));
+                    let alpha = alpha
+                        .as_ref()
+                        .map(|a| unfilter(&inflate(a), width as usize, 1));
+                    match trns {
+                        Some(t) if t.iter().any(|a| *a != 255) => {
+                            assert_eq!(alpha.as_ref(), Some(&want_alpha), "{case}")
+                        }
+                        _ => assert_eq!(alpha, None, "{case}"),
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn transparent_colours_and_16_bit_pngs_are_decoded_a_row_at_a_time() {
         // 16-bit grey: the high byte of each sample is kept.
         let bytes = encode(
             &[0x12, 0x34, 0xAB, 0xCD],
@@ -637,22 +1085,103 @@ mod tests {
             None,
         );
         assert_eq!(
-            samples(&decode(bytes).expect("decodes")).0,
-            vec![0x12, 0xAB]
+            samples(&decode(bytes).expect("decodes")),
+            (vec![0x12, 0xAB], None)
         );
+        // RGB with a transparent colour (tRNS): a mask where it is.
+        let (red, blue) = ([255u8, 0, 0], [0u8, 0, 255]);
+        let pixels: Vec<u8> = (0..40)
+            .flat_map(|i| if i % 3 == 0 { red } else { blue })
+            .collect();
+        let mut bytes = Vec::new();
+        let mut encoder = png::Encoder::new(&mut bytes, 8, 5);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_trns(vec![0, 255, 0, 0, 0, 0]); // red
+        let mut writer = encoder.write_header().expect("header");
+        writer.write_image_data(&pixels).expect("pixels");
+        writer.finish().expect("finish");
+        let want_alpha: Vec<u8> = (0..40).map(|i| if i % 3 == 0 { 0 } else { 255 }).collect();
+        assert_eq!(
+            samples(&decode(bytes).expect("decodes")),
+            (pixels, Some(want_alpha))
+        );
+    }
+
+    /// A PNG chunk: length, kind, data and CRC.
+    fn chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
+        let mut c = (data.len() as u32).to_be_bytes().to_vec();
+        c.extend(kind);
+        c.extend(data);
+        c.extend(crc32(&[kind, data].concat()).to_be_bytes());
+        c
+    }
+
+    /// An interlaced (Adam7) 8-bit RGB PNG of `pixels`, each pass's rows unfiltered.
+    fn interlaced_rgb(pixels: &[u8], (width, height): (u32, u32)) -> Vec<u8> {
+        let (w, h) = (width as usize, height as usize);
+        let mut raw = Vec::new();
+        for (x0, y0, dx, dy) in [
+            (0, 0, 8, 8),
+            (4, 0, 8, 8),
+            (0, 4, 4, 8),
+            (2, 0, 4, 4),
+            (0, 2, 2, 4),
+            (1, 0, 2, 2),
+            (0, 1, 1, 2),
+        ] {
+            if x0 >= w || y0 >= h {
+                continue; // an empty pass has no rows
+            }
+            for y in (y0..h).step_by(dy) {
+                raw.push(0);
+                for x in (x0..w).step_by(dx) {
+                    raw.extend_from_slice(&pixels[(y * w + x) * 3..][..3]);
+                }
+            }
+        }
+        let mut ihdr = width.to_be_bytes().to_vec();
+        ihdr.extend(height.to_be_bytes());
+        ihdr.extend([8, 2, 0, 0, 1]);
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut z, &raw).expect("deflate");
+        let data = z.finish().expect("deflate");
+        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        bytes.extend(chunk(b"IHDR", &ihdr));
+        bytes.extend(chunk(b"IDAT", &data));
+        bytes.extend(chunk(b"IEND", b""));
+        bytes
+    }
+
+    #[test]
+    fn an_interlaced_png_is_decoded_whole_within_a_bound() {
+        let size = (13, 9);
+        let pixels = raster(size.0, size.1, 3);
+        let image = decode(interlaced_rgb(&pixels, size)).expect("decodes");
+        assert_eq!(samples(&image), (pixels, None));
+        // 4097 × 4097 RGB is over 48 MB decoded, within the bound; RGBA would be
+        // over it. Refused from the header alone, before any pixel is decoded: the
+        // image data here is a few bytes.
+        for (colour, refused) in [(2u8, false), (6, true)] {
+            let mut ihdr = 4097u32.to_be_bytes().to_vec();
+            ihdr.extend(4097u32.to_be_bytes());
+            ihdr.extend([8, colour, 0, 0, 1]);
+            let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+            bytes.extend(chunk(b"IHDR", &ihdr));
+            bytes.extend(chunk(b"IDAT", &[0x78, 0x01, 0x03, 0x00]));
+            bytes.extend(chunk(b"IEND", b""));
+            let e = decode(bytes).expect_err("no pixels to decode").to_string();
+            assert_eq!(
+                e.contains("the logo is 4097 × 4097 pixels and saved interlaced"),
+                refused,
+                "{e}"
+            );
+        }
     }
 
     #[test]
     fn a_broken_palette_is_refused_not_a_panic() {
         // Found by fuzzing: PLTE of 262 bytes (not whole RGB entries), and tRNS with
         // more alphas than the palette has entries; the png crate panics on both.
-        let chunk = |kind: &[u8], data: &[u8]| {
-            let mut c = (data.len() as u32).to_be_bytes().to_vec();
-            c.extend(kind);
-            c.extend(data);
-            c.extend(crc32(&[kind, data].concat()).to_be_bytes());
-            c
-        };
         let idat = {
             let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
             std::io::Write::write_all(&mut z, &[0, 0b1010_0000, 0, 0b0101_0000]).expect("deflate");
@@ -701,6 +1230,143 @@ mod tests {
         bytes[at] ^= 0x5A;
         let e = decode(bytes).expect_err("damaged");
         assert!(e.to_string().contains("not a readable PNG"), "{e}");
+    }
+
+    /// 160 × 80 pixels, the top-left quadrant red, the rest green; baseline and
+    /// progressive (ten scans).
+    const CORNER: &[u8] = include_bytes!("../tests/fixtures/logos/corner.jpg");
+    const CORNER_PROGRESSIVE: &[u8] =
+        include_bytes!("../tests/fixtures/logos/corner-progressive.jpg");
+
+    #[test]
+    fn a_jpeg_that_ends_before_its_end_marker_is_refused() {
+        for jpeg in [CORNER, CORNER_PROGRESSIVE] {
+            let image = decode(jpeg.to_vec()).expect("whole");
+            assert_eq!((image.width, image.height), (160, 80));
+            // Padding after the end marker, as some programs write.
+            let padded = [jpeg, &[0u8; 64][..], b"\xFF\xFF"].concat();
+            decode(padded).expect("padded");
+            // Cut in the entropy-coded data, just before the end marker, and in the
+            // middle of the marker.
+            for cut in [
+                jpeg.len() / 2,
+                jpeg.len() - 10,
+                jpeg.len() - 2,
+                jpeg.len() - 1,
+            ] {
+                let e = decode(jpeg[..cut].to_vec())
+                    .expect_err("truncated")
+                    .to_string();
+                assert!(
+                    e.contains("the logo JPEG is incomplete"),
+                    "cut at {cut}: {e}"
+                );
+            }
+            // Wherever it is cut, it is refused; whatever byte is damaged, no panic.
+            for cut in 0..jpeg.len() {
+                assert!(decode(jpeg[..cut].to_vec()).is_err(), "cut at {cut}");
+                let mut damaged = jpeg.to_vec();
+                damaged[cut] ^= 0xA5;
+                let _ = decode(damaged);
+            }
+        }
+    }
+
+    /// `jpeg` with an EXIF segment after its start marker carrying `tiff`.
+    fn with_exif(jpeg: &[u8], tiff: &[u8]) -> Vec<u8> {
+        let mut segment = vec![0xFF, 0xE1];
+        segment.extend(((2 + 6 + tiff.len()) as u16).to_be_bytes());
+        segment.extend(b"Exif\0\0");
+        segment.extend(tiff);
+        [&jpeg[..2], &segment, &jpeg[2..]].concat()
+    }
+
+    /// A TIFF structure whose first IFD holds the orientation `value` as a SHORT,
+    /// after another entry, in either byte order.
+    fn orientation_tiff(value: u16, big_endian: bool) -> Vec<u8> {
+        let u16b = |v: u16| {
+            if big_endian {
+                v.to_be_bytes()
+            } else {
+                v.to_le_bytes()
+            }
+        };
+        let u32b = |v: u32| {
+            if big_endian {
+                v.to_be_bytes()
+            } else {
+                v.to_le_bytes()
+            }
+        };
+        let mut tiff: Vec<u8> = if big_endian { b"MM" } else { b"II" }.to_vec();
+        tiff.extend(u16b(42));
+        tiff.extend(u32b(8));
+        tiff.extend(u16b(2));
+        // ImageDescription (ASCII, 4 bytes inline), then Orientation.
+        tiff.extend(u16b(0x010E));
+        tiff.extend(u16b(2));
+        tiff.extend(u32b(4));
+        tiff.extend(b"abc\0");
+        tiff.extend(u16b(0x0112));
+        tiff.extend(u16b(3));
+        tiff.extend(u32b(1));
+        tiff.extend(u16b(value));
+        tiff.extend([0, 0]);
+        tiff.extend(u32b(0));
+        tiff
+    }
+
+    #[test]
+    fn a_jpegs_exif_orientation_is_read_and_turns_its_shown_size() {
+        assert_eq!(
+            decode(CORNER.to_vec()).expect("decodes").orientation,
+            Orientation::default()
+        );
+        for value in 1..=8 {
+            for big_endian in [false, true] {
+                let jpeg = with_exif(CORNER, &orientation_tiff(value, big_endian));
+                let image = decode(jpeg).expect("decodes");
+                assert_eq!(image.orientation, Orientation(value as u8));
+                let shown = if value >= 5 { (80, 160) } else { (160, 80) };
+                assert_eq!(image.shown_size(), shown, "orientation {value}");
+                // Embedded as it is.
+                assert!(
+                    matches!(&image.data, ImageData::Jpeg { bytes, .. } if bytes.len() == CORNER.len() + 48)
+                );
+            }
+        }
+        // A value EXIF does not define, a broken byte order, an IFD past the end: upright.
+        let mut far = orientation_tiff(6, false);
+        far[4..8].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+        for tiff in [orientation_tiff(9, true), b"XX*\0\x08\0\0\0".to_vec(), far] {
+            let image = decode(with_exif(CORNER, &tiff)).expect("decodes");
+            assert_eq!(image.orientation, Orientation::default());
+        }
+    }
+
+    #[test]
+    fn each_orientation_draws_the_stored_top_left_where_it_is_seen() {
+        // The box 10 × 20 at (100, 200). The stored top-left pixel is the image
+        // unit square's corner (0, 1); where each orientation shows it, and where
+        // the stored top-right (1, 1).
+        let apply = |m: [f32; 6], (s, t): (f32, f32)| {
+            (m[0] * s + m[2] * t + m[4], m[1] * s + m[3] * t + m[5])
+        };
+        let (l, r, b, t) = (100.0, 110.0, 200.0, 220.0);
+        for (value, top_left, top_right) in [
+            (1, (l, t), (r, t)),
+            (2, (r, t), (l, t)),
+            (3, (r, b), (l, b)),
+            (4, (l, b), (r, b)),
+            (5, (l, t), (l, b)),
+            (6, (r, t), (r, b)),
+            (7, (r, b), (r, t)),
+            (8, (l, b), (l, t)),
+        ] {
+            let m = Orientation(value).place(100.0, 200.0, 10.0, 20.0);
+            assert_eq!(apply(m, (0.0, 1.0)), top_left, "orientation {value}");
+            assert_eq!(apply(m, (1.0, 1.0)), top_right, "orientation {value}");
+        }
     }
 
     #[test]

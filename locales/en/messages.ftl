@@ -96,10 +96,11 @@ image-damaged = the image data is damaged
 image-palette-damaged = its palette is damaged
 image-transparency-damaged = its transparency is damaged
 image-no-header = no header
-image-too-large-to-decode = the logo is too large to decode
+image-too-large-to-decode = the logo is { $width } × { $height } pixels and saved interlaced, which is too much to read; save it again without interlacing, or smaller
 image-not-jpeg = the logo is not a readable JPEG ({ $detail })
 image-jpeg-16-bit = the logo is a 16-bit JPEG
 image-jpeg-cmyk = the logo is a CMYK JPEG; save it in RGB
+image-jpeg-incomplete = the logo JPEG is incomplete (the file ends too early); save or download it again
 
 ## Files
 

@@ -99,10 +99,11 @@ image-damaged = kuvan tiedot ovat vioittuneet
 image-palette-damaged = sen väripaletti on vioittunut
 image-transparency-damaged = sen läpinäkyvyystiedot ovat vioittuneet
 image-no-header = otsaketta ei ole
-image-too-large-to-decode = logo on liian suuri purettavaksi
+image-too-large-to-decode = logo on { $width } × { $height } pikseliä ja tallennettu lomitettuna (interlaced), joten se on liian suuri luettavaksi; tallenna se uudelleen ilman lomitusta tai pienempänä
 image-not-jpeg = logo ei ole luettava JPEG ({ $detail })
 image-jpeg-16-bit = logo on 16-bittinen JPEG
 image-jpeg-cmyk = logo on CMYK-JPEG; tallenna se RGB-muodossa
+image-jpeg-incomplete = logon JPEG-tiedosto loppuu kesken, joten kuva on vajaa; tallenna tai lataa kuva uudelleen
 
 ## Tiedostot
 

@@ -99,10 +99,11 @@ image-damaged = bilddata är skadade
 image-palette-damaged = paletten är skadad
 image-transparency-damaged = genomskinligheten är skadad
 image-no-header = inget filhuvud
-image-too-large-to-decode = logotypen är för stor för att avkodas
+image-too-large-to-decode = logotypen är { $width } × { $height } pixlar och sparad sammanflätad (interlaced), och då är den för stor för att läsas in; spara den igen utan sammanflätning, eller mindre
 image-not-jpeg = logotypen är ingen läsbar JPEG ({ $detail })
 image-jpeg-16-bit = logotypen är en 16-bitars JPEG
 image-jpeg-cmyk = logotypen är en CMYK-JPEG; spara den i RGB
+image-jpeg-incomplete = logotypens JPEG-fil tar slut för tidigt, så bilden är ofullständig; spara den igen eller ladda ner den på nytt
 
 ## Filer
 

@@ -161,7 +161,7 @@ impl Painter<'_> {
                 if let Some(picture) = image::find(self.resources.pictures, &b.image) {
                     self.content
                         .save_state()
-                        .transform([b.width, 0.0, 0.0, b.height, b.x, b.y])
+                        .transform(b.image.orientation.place(b.x, b.y, b.width, b.height))
                         .x_object(Name(picture.resource.as_bytes()))
                         .restore_state();
                 }

@@ -1,6 +1,7 @@
 //! Pictures: each distinct image embedded once as an `/XObject /Image`
 //! (ISO 32000-1, 8.9.5): a JPEG as it is (`/DCTDecode`), other pixels as deflated
-//! PNG rows (`/Predictor 15`), transparency as an `/SMask`.
+//! PNG rows (`/Predictor 15`), a palette PNG's indices in an `/Indexed` colour space
+//! (8.6.6.3), transparency as an `/SMask`.
 
 use std::sync::Arc;
 
@@ -50,8 +51,28 @@ fn embed(objects: &mut Objects, image: &Image) -> Ref {
             } else {
                 "DeviceRGB"
             };
-            let dict = image_dict(image, space, "DCTDecode");
+            let dict = image_dict(image, name(space), 8, "DCTDecode");
             objects.stream(dict, bytes.clone(), Packing::AsIs)
+        }
+        ImageData::Indexed {
+            rows,
+            palette,
+            depth,
+            alpha,
+        } => {
+            let hival = (palette.len() / 3).saturating_sub(1) as i64;
+            let space = Obj::Array(vec![
+                name("Indexed"),
+                name("DeviceRGB"),
+                Obj::Int(hival),
+                Obj::Bytes(palette.clone()),
+            ]);
+            let mut dict = png_rows_dict(image, space, 1, i64::from(*depth));
+            if let Some(alpha) = alpha {
+                let mask = png_rows_dict(image, name("DeviceGray"), 1, 8);
+                dict.set("SMask", objects.stream(mask, alpha.clone(), Packing::AsIs));
+            }
+            objects.stream(dict, rows.clone(), Packing::AsIs)
         }
         ImageData::Pixels {
             colour,
@@ -59,9 +80,9 @@ fn embed(objects: &mut Objects, image: &Image) -> Ref {
             alpha,
         } => {
             let space = if *grey { "DeviceGray" } else { "DeviceRGB" };
-            let mut dict = png_rows_dict(image, space, if *grey { 1 } else { 3 });
+            let mut dict = png_rows_dict(image, name(space), if *grey { 1 } else { 3 }, 8);
             if let Some(alpha) = alpha {
-                let mask = png_rows_dict(image, "DeviceGray", 1);
+                let mask = png_rows_dict(image, name("DeviceGray"), 1, 8);
                 dict.set("SMask", objects.stream(mask, alpha.clone(), Packing::AsIs));
             }
             objects.stream(dict, colour.clone(), Packing::AsIs)
@@ -69,27 +90,29 @@ fn embed(objects: &mut Objects, image: &Image) -> Ref {
     }
 }
 
-/// An image XObject's dictionary (`/Subtype /Image`, size, colour space, filter).
-fn image_dict(image: &Image, space: &str, filter: &str) -> Dict {
+/// An image XObject's dictionary (`/Subtype /Image`, size, colour space, bits a
+/// sample, filter).
+fn image_dict(image: &Image, space: Obj, bits: i64, filter: &str) -> Dict {
     Dict::from([
         ("Type", name("XObject")),
         ("Subtype", name("Image")),
         ("Width", Obj::Int(i64::from(image.width))),
         ("Height", Obj::Int(i64::from(image.height))),
-        ("ColorSpace", name(space)),
-        ("BitsPerComponent", Obj::Int(8)),
+        ("ColorSpace", space),
+        ("BitsPerComponent", Obj::Int(bits)),
         ("Filter", name(filter)),
     ])
 }
 
-/// The dictionary of an image whose samples are deflated PNG rows (`/Predictor 15`).
-fn png_rows_dict(image: &Image, space: &str, colours: i64) -> Dict {
-    image_dict(image, space, "FlateDecode").with(
+/// The dictionary of an image whose samples are deflated PNG rows (`/Predictor 15`)
+/// of `colours` samples a pixel, `bits` bits a sample.
+fn png_rows_dict(image: &Image, space: Obj, colours: i64, bits: i64) -> Dict {
+    image_dict(image, space, bits, "FlateDecode").with(
         "DecodeParms",
         Dict::from([
             ("Predictor", Obj::Int(15)),
             ("Colors", Obj::Int(colours)),
-            ("BitsPerComponent", Obj::Int(8)),
+            ("BitsPerComponent", Obj::Int(bits)),
             ("Columns", Obj::Int(i64::from(image.width))),
         ]),
     )

@@ -39,6 +39,8 @@ pub enum Obj {
     Text(String),
     /// A byte string of ASCII (language tags, registry names).
     Ascii(String),
+    /// A byte string of any bytes (a palette), written in hexadecimal.
+    Bytes(Vec<u8>),
     /// A date, seconds since 1970 in UTC (`D:YYYYMMDDHHmmSSZ`).
     Date(jiff::Timestamp),
     /// A reference to an indirect object.
@@ -245,6 +247,7 @@ fn object(value: Obj) -> Object {
         Obj::Name(n) => Object::Name(n.into_bytes()),
         Obj::Text(t) => lopdf::text_string(&t),
         Obj::Ascii(s) => Object::string_literal(s),
+        Obj::Bytes(b) => Object::String(b, lopdf::StringFormat::Hexadecimal),
         Obj::Date(d) => Object::from(d),
         Obj::Ref(r) => Object::Reference(r.0),
         Obj::Array(a) => Object::Array(a.into_iter().map(object).collect()),

@@ -84,14 +84,15 @@ impl Setter<'_> {
 
     /// Warn when a logo `w` × `h` points large would print blurred.
     fn check_resolution(&mut self, image: &Image, w: f32, h: f32) {
-        let dpi = image.width as f32 / (w / 72.0);
+        let (width, height) = image.shown_size();
+        let dpi = width as f32 / (w / 72.0);
         if dpi < MIN_LOGO_DPI {
             self.warn(
                 Diagnostic::warning(
                     msg("typeset-logo-blurred")
                         .arg("dpi", dpi.round() as i64)
-                        .arg("width", image.width)
-                        .arg("height", image.height)
+                        .arg("width", width)
+                        .arg("height", height)
                         .arg("width-mm", mm(w).round() as i64)
                         .arg("height-mm", mm(h).round() as i64),
                 )
@@ -104,10 +105,12 @@ impl Setter<'_> {
     }
 }
 
-/// An image's size scaled into a box (never wider than the frame), aspect kept.
+/// An image's size as seen (turned upright) scaled into a box (never wider than
+/// the frame), aspect kept.
 fn fit_box(image: &Image, box_w: f32, box_h: f32, frame_w: f32) -> (f32, f32) {
     let box_w = box_w.min(frame_w);
-    let aspect = image.width as f32 / image.height as f32;
+    let (width, height) = image.shown_size();
+    let aspect = width as f32 / height as f32;
     if box_w / box_h > aspect {
         (box_h * aspect, box_h)
     } else {

@@ -11,6 +11,7 @@ mod common;
 mod contact_page;
 mod corpus;
 mod golden;
+mod logos;
 mod messages;
 mod print;
 mod refused;
