@@ -2,8 +2,8 @@
 //! limit, and a build past it must stop using a core, not only lose its answer.
 //!
 //! The server runs a piece of work [`within`] a [`Token`]; the loops that can take
-//! long (validating keys, typesetting paragraphs and frames, writing pages) call
-//! [`check`], which fails once the token is cancelled. The token is kept per thread,
+//! long (typesetting each frame and shrinking it, decoding a logo's rows) call
+//! [`check`] or [`cancelled`], which answer once the token is cancelled. The token is kept per thread,
 //! so the stages need no extra parameter, and outside the server (the command line,
 //! batch, tests) there is none and `check` costs one thread-local read.
 
@@ -52,10 +52,14 @@ pub fn within<T>(token: Token, work: impl FnOnce() -> T) -> T {
     work()
 }
 
+/// Whether the work on this thread has been asked to stop.
+pub fn cancelled() -> bool {
+    CURRENT.with(|c| c.borrow().as_ref().is_some_and(Token::is_cancelled))
+}
+
 /// Whether the work on this thread may go on.
 pub fn check() -> Result<(), Diagnostics> {
-    let cancelled = CURRENT.with(|c| c.borrow().as_ref().is_some_and(Token::is_cancelled));
-    if cancelled {
+    if cancelled() {
         Err(Diagnostic::error(msg("serve-too-slow"))
             .kind(Kind::Timeout)
             .into())

@@ -21,6 +21,7 @@ use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::messages::{msg, Message};
+use crate::store::Unreadable;
 
 /// The largest logo file read.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
@@ -146,14 +147,13 @@ pub fn load(path: &Path) -> Result<Image, Diagnostics> {
 fn load_one(path: &Path) -> Result<Image, Box<Diagnostic>> {
     let fail = |message: Message| Box::new(Diagnostic::error(message).in_file(path));
     let unreadable = |e: std::io::Error| fail(msg("image-unreadable").arg("detail", e.to_string()));
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if !meta.is_file() {
-        return Err(fail(msg("image-not-file")));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(too_many_bytes(meta.len())).with_hint(msg("hint-smaller-logo")));
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let bytes = crate::store::read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
+        Unreadable::Folder | Unreadable::NotRegular => fail(msg("image-not-file")),
+        Unreadable::TooLarge(bytes) => {
+            fail(too_many_bytes(bytes)).with_hint(msg("hint-smaller-logo"))
+        }
+        Unreadable::Io(e) => unreadable(e),
+    })?;
     decode_one(bytes).map_err(|mut d| {
         d.file = Some(path.to_path_buf());
         d
@@ -337,6 +337,7 @@ fn for_each_row(
     let mut buffer: Vec<u8> = Vec::with_capacity(stride * (65_536 / stride).max(1));
     let mut seen = 0;
     loop {
+        stop_if_cancelled()?;
         let (read, written) = (z.total_in(), z.total_out());
         let input = usize::try_from(read)
             .ok()
@@ -480,6 +481,7 @@ fn png(bytes: &[u8]) -> Result<Image, Message> {
     let mut out = Rows::new(&reader, width)?;
     let colour = crate::deflate::pixels_from(|add| {
         while let Some(row) = reader.next_row().map_err(png_error)? {
+            stop_if_cancelled()?;
             out.row(row.data(), add)?;
         }
         out.flush(add);
@@ -489,6 +491,16 @@ fn png(bytes: &[u8]) -> Result<Image, Message> {
 }
 
 /// Why the png crate could not read a PNG.
+/// Stop decoding when the work is no longer wanted (the server's time limit,
+/// [`crate::cancel`]): a logo's rows are the longest loop of a build.
+fn stop_if_cancelled() -> Result<(), Message> {
+    if crate::cancel::cancelled() {
+        Err(msg("serve-too-slow"))
+    } else {
+        Ok(())
+    }
+}
+
 fn png_error(e: png::DecodingError) -> Message {
     msg("image-not-png").arg("detail", e.to_string())
 }
@@ -519,6 +531,7 @@ fn whole_frame(
     buffer.truncate(frame.buffer_size());
     let colour = crate::deflate::pixels_from(|add| {
         for row in buffer.chunks_exact(out.samples * width as usize) {
+            stop_if_cancelled()?;
             out.row(row, add)?;
         }
         out.flush(add);
@@ -682,6 +695,7 @@ fn index_mask(
     let per_byte = 8 / depth;
     let low = ((1u16 << depth) - 1) as u8;
     while let Some(row) = reader.next_row().map_err(png_error)? {
+        stop_if_cancelled()?;
         let indices = row
             .data()
             .iter()
