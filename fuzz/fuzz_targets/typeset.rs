@@ -31,6 +31,7 @@ fuzz_target!(|input: &[u8]| {
     let style = ["body", "h1", "contact", "bullet", "title"][usize::from(input[2]) % 5];
     let wrap = [Wrap::Hyphenate, Wrap::Words, Wrap::Never][usize::from(input[3]) % 3];
     let text = String::from_utf8_lossy(&input[4..]).into_owned();
+    let text_is_rtl = unicode_bidi::get_base_direction(text.as_str()) == unicode_bidi::Direction::Rtl;
     let frame = Frame {
         order: None,
         x_mm: 2.0,
@@ -61,6 +62,8 @@ fuzz_target!(|input: &[u8]| {
         shrinkable: true,
         role: ParaRole::Block(Role::P),
         lang: None,
+        // Right to left for a text whose first strong character is.
+        rtl: text_is_rtl,
     };
     let content = Content {
         pages: vec![PageText {
@@ -76,6 +79,7 @@ fuzz_target!(|input: &[u8]| {
         keywords: String::new(),
         author: String::new(),
         lang: "sv".into(),
+        rtl: false,
         warnings: Vec::new(),
     };
     let _ = typeset(

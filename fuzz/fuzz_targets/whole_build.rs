@@ -3,7 +3,6 @@
 
 use std::sync::OnceLock;
 
-use leaflet::diagnostic::Source;
 use leaflet::{Prepared, Settings};
 use libfuzzer_sys::fuzz_target;
 
@@ -13,9 +12,10 @@ fn prepared() -> &'static Prepared {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data).into_owned();
-    if let Ok(contacts) = leaflet::contacts::parse(&Source::new("fuzz.toml", text)) {
-        match prepared().build_with_logo(&contacts, None) {
+    // The path the API takes: bytes, decoded and limited as the command line does.
+    if let Ok(contacts) = leaflet::contacts::from_bytes("fuzz.toml", data.to_vec()) {
+        let logos = vec![None; contacts.organisations.len()];
+        match prepared().build_with_logos(&contacts, &logos) {
             Ok(built) => assert!(built.pdf.starts_with(b"%PDF-")),
             Err(e) => assert!(!e.0.is_empty()),
         }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Run each fuzz target for a while, keeping what it finds, and log how far it got.
+#
+#   fuzz/run.sh [SECONDS] [TARGET...]     # default: 600 s each, every target
+#
+# Each target's corpus is fuzz/corpus/TARGET: the committed seeds (`seed-*`) and
+# what runs have found, kept from run to run (not committed). Every run
+# appends a line to fuzz/runs.tsv: date, target, seconds, executions, and the
+# result. The counts add up across runs and machines, so the log says how much
+# each target has been fuzzed in all. A crash is kept by libFuzzer in
+# fuzz/artifacts/TARGET/ and the script exits non-zero.
+#
+# cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP lets stable provide them.
+# Install it once with `cargo install cargo-fuzz --locked`.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+seconds=${1:-600}
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+    mapfile -t targets < <(RUSTC_BOOTSTRAP=1 cargo fuzz list)
+fi
+
+export RUSTC_BOOTSTRAP=1
+RUSTC_BOOTSTRAP=1 cargo fuzz build -O >/dev/null 2>&1 || true
+[ -f runs.tsv ] || printf 'date\ttarget\tseconds\texecutions\tresult\n' > runs.tsv
+failed=0
+for target in "${targets[@]}"; do
+    mkdir -p "corpus/$target" work
+    log="work/$target.log"
+    cargo fuzz run -O "$target" "corpus/$target" -- \
+        -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=4096 \
+        -timeout=30 > "$log" 2>&1
+    status=$?
+    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+    result=ok
+    if [ $status -ne 0 ]; then result="failed ($status), see fuzz/$log"; failed=1; fi
+    printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "$seconds" "${execs:-0}" "$result" >> runs.tsv
+    echo "$target: ${execs:-0} executions in $seconds s: $result"
+done
+echo "In all, per target (fuzz/runs.tsv):"
+awk -F'\t' 'NR > 1 { n[$2] += $4 } END { for (t in n) printf "  %-14s %d\n", t, n[t] }' runs.tsv | sort
+exit $failed
