@@ -97,6 +97,9 @@ pub struct PrintArgs {
     /// Claim PDF/UA-1 (accessible PDF); refuses what would break it, such as a logo without logo_alt.
     #[arg(long)]
     pub pdf_ua: bool,
+    /// Make the contact page a PDF form to fill in with a PDF reader; a contacts file, if given, fills it in.
+    #[arg(long)]
+    pub fillable: bool,
 }
 
 /// `leaflet check`.
@@ -145,8 +148,9 @@ pub enum Format {
 /// `leaflet build`.
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// The contacts file (TOML), e.g. examples/asby.toml.
-    pub contacts: PathBuf,
+    /// The contacts file (TOML), e.g. examples/asby.toml; with --fillable it may be left out for a blank form.
+    #[arg(required_unless_present = "fillable")]
+    pub contacts: Option<PathBuf>,
     /// Language of the leaflet text (sv, fi; sv-FI falls back to sv; qps previews a longer text).
     #[arg(long, default_value = "sv")]
     pub lang: String,

@@ -59,7 +59,10 @@ pub use settings::{output_name, Dirs, Impose, Job, Print, Settings};
 pub fn build(settings: &Settings, job: &Job) -> Result<Built, Diagnostics> {
     let (prepared, contacts) = diagnostic::both(
         Prepared::new(settings, &job.lang),
-        contacts::load(&job.contacts),
+        match &job.contacts {
+            Some(file) => contacts::load(file),
+            None => Ok(contacts::Contacts::blank()),
+        },
     )?;
     prepared.build(&contacts)
 }

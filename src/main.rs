@@ -59,6 +59,7 @@ fn settings(layout: String, print: &PrintArgs, dirs: DataDirs) -> Result<Setting
             crop_marks: print.crop_marks,
             pdf_a: print.pdf_a,
             pdf_ua: print.pdf_ua,
+            fillable: print.fillable,
         },
         date: source_date_epoch()?,
     })
@@ -74,15 +75,27 @@ fn dirs_of(dirs: DataDirs) -> Dirs {
 
 fn build(args: BuildArgs, say: Speaker<'_>) -> Outcome {
     let settings = settings(args.layout, &args.print, args.dirs)?;
-    let job = Job::new(&args.contacts, &args.lang);
+    let job = match &args.contacts {
+        Some(file) => Job::new(file, &args.lang),
+        None => Job::blank(&args.lang),
+    };
     let built = leaflet::build(&settings, &job)?;
     for warning in &built.warnings {
         eprintln!("{}", warning.render(&say));
     }
+    // A blank form is named for what it is: `leaflet-fillable-sv.pdf`.
+    let named = args
+        .contacts
+        .clone()
+        .unwrap_or_else(|| "leaflet-fillable.toml".into());
     let output = args
         .output
-        .unwrap_or_else(|| leaflet::output_name(&args.contacts, &built.lang));
-    if same_file(&output, &args.contacts) {
+        .unwrap_or_else(|| leaflet::output_name(&named, &built.lang));
+    if args
+        .contacts
+        .as_ref()
+        .is_some_and(|c| same_file(&output, c))
+    {
         return Err(Diagnostic::error(msg("build-overwrite"))
             .in_file(&output)
             .hint(msg("hint-other-name"))

@@ -55,6 +55,33 @@ pub enum Item {
     Image(ImageBox),
     /// A place that leads somewhere when it is clicked (not drawn).
     Link(LinkBox),
+    /// A text field of a PDF form (drawn by its own appearance).
+    Field(FieldBox),
+}
+
+/// A text field of a PDF form (`--fillable`, a widget annotation).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldBox {
+    /// Left edge.
+    pub x: f32,
+    /// Bottom edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+    /// Its name in the form (`organisation.phone`).
+    pub name: String,
+    /// What it asks for (`/TU`).
+    pub tip: String,
+    /// What it holds to begin with, lines apart by `\n`.
+    pub value: String,
+    /// It holds more than one line.
+    pub multiline: bool,
+    /// The size its text is set in, at most.
+    pub size: f32,
+    /// Its element in the structure (a Form).
+    pub tag: Tag,
 }
 
 /// A link over the text it is part of (a PDF link annotation).
@@ -184,6 +211,7 @@ impl Item {
             Item::Text(run) => run.tag,
             Item::Image(b) => b.tag,
             Item::Link(l) => l.tag,
+            Item::Field(f) => f.tag,
             Item::Outline(_) | Item::Line(_) => Tag::Artifact,
         }
     }
@@ -203,6 +231,7 @@ impl Item {
             Item::Text(run) => (run.x, run.y) = (run.x + dx, run.y + dy),
             Item::Image(i) => (i.x, i.y) = (i.x + dx, i.y + dy),
             Item::Link(l) => (l.x, l.y) = (l.x + dx, l.y + dy),
+            Item::Field(f) => (f.x, f.y) = (f.x + dx, f.y + dy),
             Item::Line(l) => {
                 l.from = (l.from.0 + dx, l.from.1 + dy);
                 l.to = (l.to.0 + dx, l.to.1 + dy);

@@ -69,7 +69,7 @@ impl Prepared {
                 "placeholder.toml",
                 "[organisation]\nname = \"-\"\n".to_string(),
             ))?;
-            let content = content::compose(&layout, &locale, &placeholder, &[])?;
+            let content = content::compose(&layout, &locale, &placeholder, &[], false)?;
             let shared = typeset::Shared::new(&content, &layout, &fonts, locale.hyphenator())
                 .map_err(|e| Diagnostics(locale.locate(e.0)))?;
             (typeset::Fit::Strict, shared)
@@ -84,6 +84,26 @@ impl Prepared {
             fit,
             unchecked,
         })
+    }
+
+    /// Refuse a form the fields cannot serve: the form has one organisation's
+    /// fields (several would not fit one page as fields), and viewers fill fields
+    /// left to right only.
+    fn check_fillable(&self, contacts: &Contacts) -> Result<(), Diagnostics> {
+        if contacts.organisations.len() > 1 {
+            return Err(Diagnostic::error(msg("settings-fillable-one-organisation"))
+                .field("--fillable")
+                .hint(msg("hint-fillable-one-organisation"))
+                .into());
+        }
+        if self.locale.is_right_to_left() {
+            return Err(Diagnostic::error(
+                msg("settings-fillable-direction").arg("lang", self.locale.lang.to_string()),
+            )
+            .field("--fillable")
+            .into());
+        }
+        Ok(())
     }
 
     /// The language the text is in (`sv` for a request of `sv-FI`).
@@ -119,15 +139,35 @@ impl Prepared {
         contacts: &Contacts,
         logos: &Logos,
     ) -> Result<Built, Diagnostics> {
-        let print = &self.settings.print;
+        self.build_as(contacts, logos, &self.settings.print)
+    }
+
+    /// Build the fillable leaflet (`--fillable`) whatever the settings say.
+    pub fn build_fillable(&self, contacts: &Contacts, logos: &Logos) -> Result<Built, Diagnostics> {
+        let print = crate::Print {
+            fillable: true,
+            ..self.settings.print
+        };
+        self.build_as(contacts, logos, &print)
+    }
+
+    fn build_as(
+        &self,
+        contacts: &Contacts,
+        logos: &Logos,
+        print: &crate::Print,
+    ) -> Result<Built, Diagnostics> {
         if print.pdf_ua {
             check_pdf_ua(contacts)?;
+        }
+        if print.fillable {
+            self.check_fillable(contacts)?;
         }
         // What does not fit is placed at its value in the contacts file, or at its
         // message in the locale.
         let located = |e: Diagnostics| Diagnostics(self.locale.locate(contacts.locate(e.0)));
-        let content =
-            content::compose(&self.layout, &self.locale, contacts, logos).map_err(located)?;
+        let content = content::compose(&self.layout, &self.locale, contacts, logos, print.fillable)
+            .map_err(located)?;
         let set = typeset::typeset(
             &content,
             &self.layout,

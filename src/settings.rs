@@ -56,6 +56,9 @@ pub struct Print {
     pub pdf_a: bool,
     /// Claim PDF/UA-1 and refuse what would break it.
     pub pdf_ua: bool,
+    /// Make the contact details fields of a PDF form, to fill in with a PDF
+    /// reader (see [`crate::content`]).
+    pub fillable: bool,
 }
 
 /// How pages go on paper.
@@ -99,8 +102,8 @@ impl Print {
 /// One document to build.
 #[derive(Debug, Clone)]
 pub struct Job {
-    /// The contacts file.
-    pub contacts: PathBuf,
+    /// The contacts file; none for a blank form (`--fillable` alone).
+    pub contacts: Option<PathBuf>,
     /// The requested language (`sv`, `fi`, `sv-FI`, ...).
     pub lang: String,
 }
@@ -109,7 +112,15 @@ impl Job {
     /// The document of a contacts file in a language.
     pub fn new(contacts: impl AsRef<Path>, lang: &str) -> Job {
         Job {
-            contacts: contacts.as_ref().to_path_buf(),
+            contacts: Some(contacts.as_ref().to_path_buf()),
+            lang: lang.to_string(),
+        }
+    }
+
+    /// A blank form in a language: the leaflet with empty contact fields.
+    pub fn blank(lang: &str) -> Job {
+        Job {
+            contacts: None,
             lang: lang.to_string(),
         }
     }

@@ -48,6 +48,8 @@ pub enum Part {
     /// A paragraph's link: its phone number, e-mail or web address, and the
     /// link annotations over it.
     Link,
+    /// A form's field: its widget annotation.
+    Field,
 }
 
 /// What the typesetter placed, recorded as it placed it.
@@ -72,6 +74,13 @@ pub enum Node {
         /// readers and text extraction read it so, not "ekono- miskt".
         whole: Option<String>,
     },
+    /// A form's field (`--fillable`), whose widget carries `key`.
+    Field {
+        /// Its identity.
+        key: Key,
+        /// What it asks for.
+        tip: String,
+    },
     /// A picture (the logo, the QR code) with its text alternative.
     Figure {
         /// Its identity.
@@ -93,7 +102,8 @@ pub struct Structure {
 /// One structure element.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Element {
-    /// The standard structure type: Document, H1…H6, P, L, LI, Lbl, LBody, Figure.
+    /// The standard structure type: Document, H1…H6, P, L, LI, Lbl, LBody,
+    /// Figure, Link, Span, Form.
     pub role: &'static str,
     /// The parent element's index (none for the document).
     pub parent: Option<usize>,
@@ -137,6 +147,12 @@ pub fn assemble<'n>(frames: impl IntoIterator<Item = &'n [Node]>) -> Structure {
                     whole: whole.as_deref(),
                 };
                 tree.para(*key, *role, &text, lang.as_deref());
+            }
+            Node::Field { key, tip } => {
+                tree.list = None;
+                let mut form = element("Form", Some(0), Some((*key, Part::Field)));
+                form.alt = Some(tip.clone());
+                tree.s.elements.push(form);
             }
             Node::Figure { key, alt, lang } => {
                 tree.list = None;

@@ -19,6 +19,11 @@ label-email = E-mail
 label-web = Web
 label-visiting = Visit us
 label-postal = By post
+label-organisation = Organisation
+label-unit = Unit
+label-contact = Contact { $number }
+label-other = Other
+field-tip-contact = Contact { $number }: name, title, phone and phone hours, e-mail
 
 ## National helplines
 ## Every message whose id starts with "helpline-" is printed, in the order of this file;

@@ -5,6 +5,7 @@
 
 # The title a PDF viewer shows; $organisation is the organisation's name.
 document-title = Support when you help someone close to you – { $organisation }
+document-title-blank = Support when you help someone close to you
 document-subject = Information about support for carers from your municipality
 document-keywords = carer, carer support, family, support, respite, carers' group
 

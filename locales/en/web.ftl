@@ -32,6 +32,7 @@ web-leaflet-language = Leaflet language
 web-layout = Format
 web-preview = Preview
 web-download-pdf = Download PDF
+web-download-fillable = Download a fillable PDF
 web-download-toml = Save the details (contacts.toml)
 web-load-toml = Fill in from a saved contacts.toml
 web-load = Load the details

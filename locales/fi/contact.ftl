@@ -19,6 +19,11 @@ label-email = Sähköposti
 label-web = Verkkosivu
 label-visiting = Käyntiosoite
 label-postal = Postiosoite
+label-organisation = Organisaatio
+label-unit = Yksikkö
+label-contact = Yhteyshenkilö { $number }
+label-other = Muuta
+field-tip-contact = Yhteyshenkilö { $number }: nimi, tehtävä, puhelin ja puhelinaika, sähköposti
 
 ## Valtakunnalliset tukipuhelimet
 ## Jokainen viesti, jonka tunnus alkaa "helpline-", tulostetaan tämän tiedoston järjestyksessä:

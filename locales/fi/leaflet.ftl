@@ -5,6 +5,7 @@
 
 # PDF-lukijan näyttämä otsikko; $organisation on järjestön nimi.
 document-title = Tukea sinulle, joka autat läheistäsi – { $organisation }
+document-title-blank = Tukea sinulle, joka autat läheistäsi
 document-subject = Tietoa kunnan omaistuesta
 document-keywords = omainen, omaistuki, läheinen, tuki, lomitus, omaisryhmä
 

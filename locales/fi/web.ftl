@@ -32,6 +32,7 @@ web-leaflet-language = Esitteen kieli
 web-layout = Muoto
 web-preview = Esikatsele
 web-download-pdf = Lataa PDF
+web-download-fillable = Lataa täytettävä PDF
 web-download-toml = Tallenna tiedot (contacts.toml)
 web-load-toml = Tietojen haku tallennetusta contacts.toml-tiedostosta
 web-load = Hae tiedot

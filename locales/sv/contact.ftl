@@ -21,6 +21,11 @@ label-email = E-post
 label-web = Webb
 label-visiting = Besöksadress
 label-postal = Postadress
+label-organisation = Organisation
+label-unit = Enhet
+label-contact = Kontaktperson { $number }
+label-other = Övrigt
+field-tip-contact = Kontaktperson { $number }: namn, titel, telefon med telefontid, e-post
 
 ## National helplines
 ## Every message whose id starts with "helpline-" is printed, in the order of this file:

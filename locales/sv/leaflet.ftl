@@ -6,6 +6,7 @@
 
 # The title a PDF viewer shows; $organisation is the organisation's name.
 document-title = Stöd till dig som hjälper en närstående – { $organisation }
+document-title-blank = Stöd till dig som hjälper en närstående
 document-subject = Information om anhörigstöd i kommunen
 document-keywords = anhörig, anhörigstöd, närstående, stöd, avlösning, anhöriggrupp
 

@@ -32,6 +32,7 @@ web-leaflet-language = Folderns språk
 web-layout = Format
 web-preview = Förhandsgranska
 web-download-pdf = Ladda ner PDF
+web-download-fillable = Ladda ner en ifyllbar PDF
 web-download-toml = Spara uppgifterna (contacts.toml)
 web-load-toml = Fyll i från en sparad contacts.toml
 web-load = Hämta uppgifterna

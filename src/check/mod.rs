@@ -193,7 +193,7 @@ impl Checker<'_> {
                 } else {
                     layout
                 };
-                let content = content::compose(layout, locale, &self.example, &[])?;
+                let content = content::compose(layout, locale, &self.example, &[], false)?;
                 let shared = typeset::Shared::default();
                 typeset::typeset(&content, layout, fonts, locale.hyphenator(), fit, &shared)
             });

@@ -90,6 +90,34 @@ pub struct Logo {
 }
 
 impl Contacts {
+    /// The details of a blank form (`--fillable` without a contacts file): one
+    /// organisation with an empty name and nothing else.
+    pub fn blank() -> Contacts {
+        let empty = |field: &str| Text {
+            field: field.to_string(),
+            values: vec![(None, String::new())],
+            position: (1, 1),
+        };
+        Contacts {
+            file: PathBuf::new(),
+            organisations: vec![Organisation {
+                name: empty("organisation.name"),
+                unit: None,
+                phone: None,
+                email: None,
+                web: None,
+                logo: None,
+                logo_alt: None,
+                address: Address {
+                    visiting: None,
+                    postal: None,
+                },
+                persons: Vec::new(),
+            }],
+            extra: Vec::new(),
+        }
+    }
+
     /// The first organisation: the leaflet's publisher.
     pub fn lead(&self) -> &Organisation {
         &self.organisations[0]
@@ -249,6 +277,11 @@ pub struct Text {
 }
 
 impl Text {
+    /// It has no text at all (a blank form's organisation name).
+    pub fn is_blank(&self) -> bool {
+        self.values.iter().all(|(_, t)| t.is_empty())
+    }
+
     /// The language printed instead of `lang` when the value has no text in it.
     pub fn fallback(&self, lang: &str) -> Option<&str> {
         let has = self

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use pdf_writer::{Content, Name, Str, TextStr};
 
 use crate::fonts::FaceId;
-use crate::pages::{GlyphRun, Item, LinkBox, Page, PlacedGlyph};
+use crate::pages::{FieldBox, GlyphRun, Item, LinkBox, Page, PlacedGlyph};
 use crate::structure::{Key, Part, Structure, Tag};
 
 use super::font::Embedded;
@@ -33,6 +33,8 @@ pub struct PageContent<'p> {
     pub mcids: Vec<usize>,
     /// The page's links, each with the structure element it belongs to.
     pub links: Vec<(&'p LinkBox, usize)>,
+    /// The page's form fields, each with the structure element it belongs to.
+    pub fields: Vec<(&'p FieldBox, usize)>,
 }
 
 /// Draw one page; fails with the tag of content that has no structure element.
@@ -45,12 +47,19 @@ pub fn page<'p>(page: &'p Page, resources: &Resources<'_>) -> Result<PageContent
         fill: None,
         font: None,
     };
-    let mut links = Vec::new();
+    let (mut links, mut fields) = (Vec::new(), Vec::new());
     for item in &page.items {
-        if let Item::Link(link) = item {
-            // Not drawn: an annotation, linked to its element apart.
-            links.push((link, element_of(resources, link.tag)?));
-            continue;
+        // Not drawn: annotations, linked to their elements apart.
+        match item {
+            Item::Link(link) => {
+                links.push((link, element_of(resources, link.tag)?));
+                continue;
+            }
+            Item::Field(field) => {
+                fields.push((field, element_of(resources, field.tag)?));
+                continue;
+            }
+            _ => {}
         }
         painter.mark(item.tag())?;
         painter.draw(item);
@@ -62,6 +71,7 @@ pub fn page<'p>(page: &'p Page, resources: &Resources<'_>) -> Result<PageContent
         stream: painter.content.finish().into_vec(),
         mcids: painter.mcids,
         links,
+        fields,
     })
 }
 
@@ -167,7 +177,7 @@ impl Painter<'_> {
                 }
             }
             Item::Text(run) => self.text(run),
-            Item::Link(_) => {}
+            Item::Link(_) | Item::Field(_) => {}
         }
     }
 

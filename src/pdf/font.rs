@@ -38,6 +38,16 @@ pub struct Embedded {
 }
 
 impl Embedded {
+    /// The code of an original glyph, if the subset has it.
+    pub fn code_of(&self, glyph: u16) -> Option<u16> {
+        self.new_ids.get(&glyph).copied()
+    }
+
+    /// The Type 0 font object.
+    pub fn id(&self) -> Ref {
+        self.id
+    }
+
     /// The code that shows a glyph for its text.
     pub fn code(&self, glyph: &crate::pages::PlacedGlyph) -> u16 {
         self.other_codes
@@ -71,6 +81,51 @@ pub fn embed_all(
     }
     Ok((embedded, resources))
 }
+
+/// The characters a form's fields can be filled in with, whatever is typed: the
+/// Latin letters of the Nordic and other European languages (Latin-1 and
+/// Latin Extended-A, which hold Swedish, Finnish and North Sámi: á č đ ŋ š ŧ ž),
+/// the letters of the other Sámi languages from Latin Extended-B (ǥ ǧ ǩ ǯ ʒ),
+/// and common punctuation.
+fn form_repertoire() -> impl Iterator<Item = char> {
+    let ranges = [
+        0x20..=0x7E,
+        0xA0..=0x17F,
+        0x1B7..=0x1B7,
+        0x1E4..=0x1EF,
+        0x292..=0x292,
+        0x2010..=0x2027,
+        0x20AC..=0x20AC,
+    ];
+    ranges.into_iter().flatten().filter_map(char::from_u32)
+}
+
+/// The font a form's fields are filled in with (`/DR`): the face subset to the
+/// characters of [`form_repertoire`] and of `values` (what the fields hold to
+/// begin with), each glyph mapped back to its character, so that a reader can
+/// turn what is typed into glyphs through `/ToUnicode` and draw it.
+pub fn embed_form_font<'v>(
+    objects: &mut Objects,
+    font: &Font,
+    face: FaceId,
+    values: impl Iterator<Item = &'v str>,
+) -> Result<Embedded, Diagnostics> {
+    let mut used = Used::default();
+    let chars = form_repertoire().chain(values.flat_map(str::chars));
+    for c in chars {
+        if let Some(glyph) = font.face().glyph_index(c).filter(|g| g.0 != 0) {
+            used.texts
+                .entry(glyph.0)
+                .or_insert_with(|| SmolStr::new(c.to_string()));
+        }
+    }
+    let mut embedded = embed(objects, font, face, &used)?;
+    embedded.resource = FORM_FONT.to_string();
+    Ok(embedded)
+}
+
+/// The resource name of the form's font.
+pub const FORM_FONT: &str = "FF";
 
 /// The glyphs each face shows, with the texts each stands for.
 fn used_glyphs(pages: &[Page]) -> BTreeMap<FaceId, Used> {

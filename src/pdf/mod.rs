@@ -1,8 +1,9 @@
 //! PDF: draw finished pages into PDF bytes.
 //!
 //! [`write`] adds the document's objects in order: the fonts (`font`), the
-//! pictures (`image`), each page with its content stream (`content`), the
-//! structure tree (`tags`), the metadata (`meta`) and the catalog; `objects`
+//! pictures (`image`), each page with its content stream (`content`) and its
+//! annotations (links, and a form's fields: `form`), the structure tree
+//! (`tags`), the metadata (`meta`) and the catalog; `objects`
 //! numbers them and serialises the file, and is the only file that knows lopdf.
 //! Content streams are written with pdf-writer's operator encoder.
 //!
@@ -22,6 +23,7 @@
 
 mod content;
 mod font;
+mod form;
 mod image;
 mod meta;
 mod objects;
@@ -67,6 +69,7 @@ pub fn write(
     meta: &Metadata,
 ) -> Result<Vec<u8>, Diagnostics> {
     let mut objects = Objects::new();
+    let form_font = form_font(&mut objects, pages, fonts)?;
     let (fonts, font_resources) = font::embed_all(&mut objects, pages, fonts)?;
     let (pictures, xobjects) = image::embed_all(&mut objects, pages);
     let resources = objects.add(Dict::from([
@@ -80,6 +83,7 @@ pub fn write(
         structure,
         leaves: &leaves,
     };
+    let mut form_fields = Vec::new();
     let tree = objects.reserve();
     // Per page, the structure element of each marked-content id; and the links.
     let mut marked = tags::Marked::default();
@@ -97,6 +101,18 @@ pub fn write(
                 element,
             });
             annots.push(Obj::Ref(annot));
+        }
+        for (field, element) in drawn.fields {
+            let Some(font) = &form_font else { break };
+            let key = pages.len() + marked.links.len();
+            let annot = form::widget(&mut objects, field, font, key);
+            marked.links.push(tags::LinkAt {
+                annot,
+                page: number,
+                element,
+            });
+            annots.push(Obj::Ref(annot));
+            form_fields.push(Obj::Ref(annot));
         }
         let contents = objects.stream(Dict::new(), drawn.stream, Packing::Deflate);
         let mut dict = page_dict(page, number, tree, resources, contents);
@@ -126,6 +142,9 @@ pub fn write(
         ("Lang", Obj::Ascii(meta.lang.clone())),
         ("ViewerPreferences", viewer.into()),
     ]);
+    if let Some(font) = &form_font {
+        catalog.set("AcroForm", form::acro_form(form_fields, font));
+    }
     tags::write(&mut objects, &mut catalog, &page_ids, structure, &marked);
     if meta.pdf_a || meta.pdf_ua {
         catalog.set("Metadata", meta::xmp(&mut objects, meta));
@@ -136,6 +155,33 @@ pub fn write(
     let root = objects.add(catalog);
     let info = meta::info(&mut objects, meta);
     objects.finish(root, info)
+}
+
+/// The font of a form's fields, if the pages have any: the main family's
+/// regular face, for every character a field can hold.
+fn form_font<'f>(
+    objects: &mut Objects,
+    pages: &[Page],
+    fonts: &'f Fonts,
+) -> Result<Option<form::FormFont<'f>>, Diagnostics> {
+    let values: Vec<&str> = pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|item| match item {
+            crate::pages::Item::Field(f) => Some(f.value.as_str()),
+            _ => None,
+        })
+        .collect();
+    if values.is_empty() {
+        return Ok(None);
+    }
+    let face = crate::fonts::FaceId {
+        weight: crate::fonts::Weight::Regular,
+        slot: 0,
+    };
+    let font = fonts.get(face);
+    let embedded = font::embed_form_font(objects, font, face, values.into_iter())?;
+    Ok(Some(form::FormFont { embedded, font }))
 }
 
 /// A `/Page`: its boxes, resources, content and place in the structure.

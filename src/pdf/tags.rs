@@ -28,8 +28,8 @@ pub fn leaves(structure: &Structure) -> HashMap<(Key, Part), usize> {
 pub struct Marked {
     /// Per page, the element of each of its MCIDs.
     pub mcids: Vec<Vec<usize>>,
-    /// The link annotations, in the order of their `/StructParent` keys (which
-    /// follow the pages').
+    /// The annotations (links and form fields), in the order of their
+    /// `/StructParent` keys (which follow the pages').
     pub links: Vec<LinkAt>,
 }
 

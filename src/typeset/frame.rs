@@ -123,6 +123,7 @@ fn on_page(mut item: Item, left: f32, top: f32, page_height: f32) -> Item {
         Item::Fill(r) => (r.x, r.y) = (left + r.x, y(r.y + r.height)),
         Item::Image(b) => (b.x, b.y) = (left + b.x, y(b.y + b.height)),
         Item::Link(l) => (l.x, l.y) = (left + l.x, y(l.y + l.height)),
+        Item::Field(f) => (f.x, f.y) = (left + f.x, y(f.y + f.height)),
         Item::Outline(_) | Item::Line(_) => {}
     }
     item
@@ -150,10 +151,11 @@ fn shrunk_size(flows: &[Flow], layout: &Layout, scale: f32) -> Option<f32> {
     flows
         .iter()
         .filter_map(|f| match f {
-            Flow::Para(p) => Some(p),
+            Flow::Para(p) => p.shrinkable.then_some(p.style.as_str()),
+            // A form's fields shrink with the contact details they stand for.
+            Flow::Fields(row) => row.first().map(|f| f.style.as_str()),
             Flow::Logos { .. } | Flow::Qr { .. } => None,
         })
-        .filter(|p| p.shrinkable)
-        .map(|p| layout.style(&p.style).size_pt * scale)
+        .map(|style| layout.style(style).size_pt * scale)
         .min_by(f32::total_cmp)
 }

@@ -15,6 +15,7 @@
 //! and `qr` place the organisation's logo and the QR code of its web address;
 //! `overflow` words what does not fit.
 
+mod fields;
 mod frame;
 pub mod linebreak;
 mod logo;

@@ -33,7 +33,7 @@ pub(super) struct Stack {
 }
 
 /// Where a flow ends.
-pub(super) struct Bottom {
+pub(crate) struct Bottom {
     /// Its bottom edge, from the frame's top.
     pub y: f32,
     /// Where its text came from.
@@ -149,6 +149,17 @@ impl Setter<'_> {
                     self.logos(&mut out, &logos, width, key);
                     prev_after = Some(0.0);
                 }
+                Flow::Fields(row) => {
+                    let Some(first) = row.first() else {
+                        continue;
+                    };
+                    let style = scaled_style(layout, &first.style, true, scale);
+                    out.height += prev_after.map_or(0.0, |after| after.max(style.space_before_pt));
+                    match self.field_row(&mut out, row, &style, layout, width, &key) {
+                        Ok(()) => prev_after = Some(0.0),
+                        Err(mut p) => problems.append(&mut p),
+                    }
+                }
                 Flow::Qr {
                     url,
                     size_mm,
@@ -201,8 +212,13 @@ fn gap(prev_after: Option<f32>, style: &Style, para: &Para, scale: f32) -> f32 {
 
 /// A paragraph's style at a scale (only shrinkable paragraphs scale).
 fn scaled(layout: &Layout, para: &Para, scale: f32) -> Style {
-    let mut style = layout.style(&para.style).clone();
-    if para.shrinkable && scale < 1.0 {
+    scaled_style(layout, &para.style, para.shrinkable, scale)
+}
+
+/// A style at a scale, if it may shrink.
+fn scaled_style(layout: &Layout, name: &str, shrinkable: bool, scale: f32) -> Style {
+    let mut style = layout.style(name).clone();
+    if shrinkable && scale < 1.0 {
         style.size_pt *= scale;
         style.space_before_pt *= scale;
         style.space_after_pt *= scale;

@@ -55,7 +55,8 @@ pub(super) async fn build(
         Ok(r) => r,
         Err(e) => return errors(&[e], &said),
     };
-    match super::build(&app, toml, Uploads::ByName(logos), &lang, &layout).await {
+    let making = super::Making::Leaflet;
+    match super::build(&app, toml, Uploads::ByName(logos), (&lang, &layout), making).await {
         Ok((built, _)) => ([(header::CONTENT_TYPE, "application/pdf")], built.pdf).into_response(),
         Err(e) => errors(&e.0, &said),
     }

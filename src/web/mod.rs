@@ -398,21 +398,40 @@ fn prepared(app: &App, lang: &str, layout: &str) -> Result<Arc<Prepared>, Diagno
     Ok(p)
 }
 
+/// What a request builds: the leaflet, or the fillable leaflet (`--fillable`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Making {
+    /// The leaflet with the contact details printed.
+    Leaflet,
+    /// The contact page a form; `blank` without the details.
+    Fillable {
+        /// No contact details at all: the blank form.
+        blank: bool,
+    },
+}
+
 /// Decode, parse and build a contacts file on a worker (see [`pool`]).
 async fn build(
     app: &Arc<App>,
     toml: Vec<u8>,
     uploads: Uploads,
-    lang: &str,
-    layout: &str,
+    (lang, layout): (&str, &str),
+    kind: Making,
 ) -> Result<(Built, Arc<Prepared>), Diagnostics> {
     let (worker, lang, layout) = (Arc::clone(app), lang.to_string(), layout.to_string());
     app.pool
         .run(move || {
             let p = prepared(&worker, &lang, &layout)?;
-            let contacts = contacts::from_bytes("contacts.toml", toml)?;
+            let contacts = match kind {
+                Making::Fillable { blank: true } => contacts::Contacts::blank(),
+                _ => contacts::from_bytes("contacts.toml", toml)?,
+            };
             let logos = uploads.logos(&contacts)?;
-            p.build_with_logos(&contacts, &logos).map(|b| (b, p))
+            match kind {
+                Making::Leaflet => p.build_with_logos(&contacts, &logos),
+                Making::Fillable { .. } => p.build_fillable(&contacts, &logos),
+            }
+            .map(|b| (b, p))
         })
         .await
 }

@@ -157,6 +157,8 @@ fn the_form(p: &Page<'_>) -> Markup {
                 " "
                 button type="submit" name="action" value="pdf" { (p.m("web-download-pdf")) }
                 " "
+                button type="submit" name="action" value="fillable" { (p.m("web-download-fillable")) }
+                " "
                 button type="submit" name="action" value="toml" { (p.m("web-download-toml")) }
             }
             fieldset {

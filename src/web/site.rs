@@ -18,7 +18,7 @@ use crate::contacts::MAX_ORGANISATIONS;
 
 use super::form::{logo_input, Form};
 use super::page::{self, PageState};
-use super::{build, speaker, status, ui_lang, unreadable, App, Uploads, UI_LANGS};
+use super::{build, speaker, status, ui_lang, unreadable, App, Making, Uploads, UI_LANGS};
 
 #[derive(Deserialize)]
 pub(super) struct UiQuery {
@@ -253,7 +253,14 @@ async fn leaflet(app: &Arc<App>, ui: &str, mut form: Form, action: &str) -> Resp
             .map(|(org, (_, bytes))| (*org, bytes.clone()))
             .collect(),
     );
-    let result = build(app, toml, uploads, &lang, &layout).await;
+    // A form left empty gives the blank fillable leaflet.
+    let making = match action {
+        "fillable" => Making::Fillable {
+            blank: form.values.values().all(|v| v.trim().is_empty()) && form.logos.is_empty(),
+        },
+        _ => Making::Leaflet,
+    };
+    let result = build(app, toml, uploads, (&lang, &layout), making).await;
     form.values.insert("lang".into(), lang);
     form.values.insert("layout".into(), layout);
     match result {
@@ -261,6 +268,11 @@ async fn leaflet(app: &Arc<App>, ui: &str, mut form: Form, action: &str) -> Resp
             built.pdf,
             "application/pdf",
             &format!("leaflet-{}.pdf", built.lang),
+        ),
+        Ok((built, _)) if action == "fillable" => download(
+            built.pdf,
+            "application/pdf",
+            &format!("leaflet-fillable-{}.pdf", built.lang),
         ),
         Ok((built, prepared)) => {
             let page = prepared.contacts_page();

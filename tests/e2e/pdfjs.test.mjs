@@ -37,3 +37,27 @@ test("a hyphenated line end carries no hyphen in pdf.js's text", async () => {
   const hyphenEnds = back.filter((it) => it.eol && /\p{L}-$/u.test(it.str));
   assert.deepEqual(hyphenEnds, [], "no line ends in a hyphen after a letter");
 });
+
+// The fillable leaflet as Firefox fills it in: pdf.js lists every field by its
+// name, on the contact page, with its tooltip and the value the contacts file gave.
+test("pdf.js lists the fillable leaflet's fields by their names", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "leaflet-pdfjs-"));
+  const out = path.join(dir, "form.pdf");
+  execFileSync(bin, ["build", "--fillable", path.join(root, "examples/asby.toml"), "--lang", "fi", "-o", out], { stdio: "ignore" });
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(out)), verbosity: 0 }).promise;
+  const fields = await doc.getFieldObjects();
+  const names = Object.keys(fields).sort();
+  assert.deepEqual(names, [
+    "address.postal", "address.visiting",
+    "contact[1]", "contact[2]", "contact[3]", "contact[4]",
+    "extra.lines",
+    "organisation.email", "organisation.name", "organisation.phone", "organisation.unit", "organisation.web",
+  ]);
+  assert.equal(fields["organisation.name"][0].value, "Åsby kommun");
+  assert.equal(fields["organisation.phone"][0].page, doc.numPages - 1, "on the contact page");
+  const page = await doc.getPage(doc.numPages);
+  const widgets = (await page.getAnnotations()).filter((a) => a.fieldType === "Tx");
+  assert.equal(widgets.length, 12);
+  assert.ok(widgets.every((w) => w.alternativeText), "every field has a tooltip");
+  assert.equal(widgets.find((w) => w.fieldName === "contact[1]").multiLine, true);
+});

@@ -249,7 +249,8 @@ fn tagged_content_and_structure_elements_match_one_to_one() {
             let fonts = fonts::Fonts::load(&Store::fonts(None), &layout.fonts).expect("fonts");
             for lang in ["sv", "fi", "en"] {
                 let locale = locale::load(&Store::locales(None), lang).expect("a locale");
-                let content = content::compose(&layout, &locale, &c, &logos).expect("content");
+                let content =
+                    content::compose(&layout, &locale, &c, &logos, false).expect("content");
                 let shared = typeset::Shared::default();
                 let hyphenator = locale.hyphenator();
                 let strict = typeset::Fit::Strict;

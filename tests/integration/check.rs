@@ -406,7 +406,7 @@ fn a_character_no_font_draws_is_an_error_at_its_place() {
     let (code, out) = check(&sb, &["nb"]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("locales/nb/leaflet.ftl:19:32: no font of the layout `a4` (`NotoSans-Regular.ttf` or a fallback) can draw `李` (U+674E) in `carer-heading`"),
+        out.contains("locales/nb/leaflet.ftl:20:32: no font of the layout `a4` (`NotoSans-Regular.ttf` or a fallback) can draw `李` (U+674E) in `carer-heading`"),
         "{out}"
     );
     assert_eq!(
@@ -427,7 +427,7 @@ fn helplines_checked_over_a_year_ago_are_named_by_check_and_said_once_by_build()
     let out = run.stdout();
     assert_eq!(run.code(), 0, "warnings, not errors: {out}");
     assert!(
-        out.contains("warning: locales/sv/contact.ftl:40:6: the helpline `helpline-mind` was last checked 2026-11, more than 12 months ago"),
+        out.contains("warning: locales/sv/contact.ftl:45:6: the helpline `helpline-mind` was last checked 2026-11, more than 12 months ago"),
         "{out}"
     );
     assert_eq!(

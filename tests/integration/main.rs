@@ -10,6 +10,7 @@ mod check;
 mod common;
 mod contact_page;
 mod corpus;
+mod fillable;
 mod golden;
 mod logos;
 mod messages;

@@ -349,7 +349,7 @@ async fn a_preview_shows_the_contact_page_and_a_download_gives_the_pdf() {
     download.push(("action", None, b"pdf"));
     let (kind, body) = multipart(&download);
     let (status, headers, pdf) = post_form(kind, body).await;
-    assert_eq!(status, StatusCode::OK);
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&pdf));
     assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
     assert!(pdf.starts_with(b"%PDF-1.7"));
 }
@@ -766,4 +766,39 @@ fn a_client_too_slow_with_its_headers_is_cut_off() {
         "{:?}",
         started.elapsed()
     );
+}
+
+/// The form offers the fillable leaflet: left empty, the blank form; filled in,
+/// the form with the details in its fields.
+#[tokio::test]
+async fn the_form_downloads_the_fillable_leaflet() {
+    let form_of = |pdf: &[u8]| {
+        let doc = lopdf::Document::load_mem(pdf).expect("a PDF");
+        let catalog = doc.catalog().expect("a catalog");
+        let form = catalog
+            .get_deref(b"AcroForm", &doc)
+            .and_then(lopdf::Object::as_dict)
+            .expect("a form");
+        form.get(b"Fields")
+            .and_then(lopdf::Object::as_array)
+            .map(Vec::len)
+            .unwrap_or(0)
+    };
+    let (kind, body) = multipart(&[("action", None, b"fillable"), ("ui", None, b"fi")]);
+    let (status, headers, pdf) = post_form(kind, body).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&pdf));
+    assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
+    assert!(headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap_or("")
+        .contains("leaflet-fillable-"));
+    assert_eq!(form_of(&pdf), 12);
+    let (kind, body) = multipart(&[
+        ("action", None, b"fillable"),
+        ("organisation.name", None, "Åsby kommun".as_bytes()),
+        ("organisation.phone", None, b"0123-456 78"),
+    ]);
+    let (status, _, pdf) = post_form(kind, body).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(form_of(&pdf), 12);
 }

@@ -15,6 +15,8 @@ use crate::image::Image;
 use crate::layout::{Block, ContactPart, Frame, HAlign, Layout, Role};
 use crate::locale::Locale;
 
+pub mod fields;
+
 /// The bullet in front of a list item.
 const BULLET: &str = "•";
 
@@ -75,6 +77,8 @@ pub enum Flow {
         /// Where in the frame's width.
         align: HAlign,
     },
+    /// A row of form fields side by side (`--fillable`, see [`fields`]).
+    Fields(Vec<FormField>),
     /// A QR code of `url`, as large as `size_mm` allows.
     Qr {
         /// What the code says.
@@ -86,6 +90,27 @@ pub enum Flow {
         /// What it is, for screen readers ("QR code for www.example.se").
         alt: String,
     },
+}
+
+/// A text field of the PDF form (`--fillable`): its label printed, its box to
+/// fill in with a PDF reader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormField {
+    /// Its name in the form: the contacts file's field (`organisation.phone`,
+    /// `contact[2]`, `extra.lines`).
+    pub name: String,
+    /// Printed beside a box of one line, above a taller one.
+    pub label: String,
+    /// The message the label is.
+    pub label_id: String,
+    /// What it asks for, for screen readers and as its tooltip (`/TU`).
+    pub tip: String,
+    /// The lines of text its box holds (1: a one-line field).
+    pub lines: usize,
+    /// What it holds to begin with (from the contacts file), lines apart by `\n`.
+    pub value: String,
+    /// The style of its label and its text (the contact details' style).
+    pub style: String,
 }
 
 /// An organisation's logo with its text alternative.
@@ -229,6 +254,7 @@ pub fn compose<'l>(
     locale: &Locale,
     contacts: &Contacts,
     logos: &[Option<Arc<Image>>],
+    fillable: bool,
 ) -> Result<Content<'l>, Diagnostics> {
     let lang = locale.lang.to_string();
     // The pseudo-locale previews the reference text, contacts included.
@@ -243,12 +269,14 @@ pub fn compose<'l>(
         errors: Vec::new(),
         warnings: Vec::new(),
         lists: 0,
+        fillable,
     };
     // The organisations together are the document's author.
     let names: Vec<String> = contacts
         .organisations
         .iter()
         .map(|o| c.text(&o.name))
+        .filter(|n| !n.is_empty())
         .collect();
     let org_name = names.join(", ");
     let rtl = locale.is_right_to_left();
@@ -273,7 +301,12 @@ pub fn compose<'l>(
                 .collect(),
         })
         .collect();
-    let title = c.message_with("document-title", &[("organisation", &org_name)]);
+    // A blank form has no organisation to name yet.
+    let title = if org_name.is_empty() {
+        c.message("document-title-blank")
+    } else {
+        c.message_with("document-title", &[("organisation", &org_name)])
+    };
     let subject = c.message("document-subject");
     let keywords = c.message("document-keywords");
     if !c.errors.is_empty() {
@@ -308,6 +341,8 @@ struct Composer<'a> {
     warnings: Vec<Diagnostic>,
     /// Lists numbered so far (each list gets its own structure element).
     lists: usize,
+    /// The contact details are a form's fields (`--fillable`).
+    fillable: bool,
 }
 
 impl Composer<'_> {
@@ -404,6 +439,9 @@ impl Composer<'_> {
                     align: *align,
                 }]
             }
+            // A form's web address may be changed after it is printed; a QR code
+            // could not follow it.
+            Block::Qr { .. } if self.fillable => Vec::new(),
             Block::Qr { size_mm, align } => {
                 self.qr(contacts, *size_mm, *align).into_iter().collect()
             }
@@ -415,13 +453,18 @@ impl Composer<'_> {
                 // the contact page.
                 let several = contacts.organisations.len() > 1;
                 let mut list = Vec::new();
-                for org in &contacts.organisations {
+                // A blank form's organisation has no name yet.
+                let named = contacts.organisations.iter().filter(|o| !o.name.is_blank());
+                for org in named {
                     list.push(self.field_para(name_style, None, &org.name, Wrap::Words));
                     if let (Some(unit), false) = (&org.unit, several) {
                         list.push(self.field_para(unit_style, None, unit, Wrap::Words));
                     }
                 }
                 paras(list)
+            }
+            Block::Contacts { style, part, .. } if self.fillable => {
+                self.form_fields(contacts, style, *part)
             }
             Block::Contacts {
                 org_style,
