@@ -10,6 +10,8 @@
 //!   told to retry: 503), and at least 20 are built;
 //! - the server's resident memory stays under 300 MB;
 //! - a slow client is cut off within 15 s;
+//! - `GET /api/locales` answers within a second (the 100 ms its client waits
+//!   between requests included) all along: no work runs on the threads that answer;
 //! - the server is alive at the end.
 
 #![cfg(feature = "web")]
@@ -34,10 +36,12 @@ enum Client {
     Latin1,
     PaletteLogo,
     Slow,
+    /// `GET /api/locales`, which two large uploads used to freeze.
+    Locales,
 }
 
 /// The clients, by how many there are of each.
-const MIX: [(Client, usize); 7] = [
+const MIX: [(Client, usize); 8] = [
     (Client::Good, 20),
     (Client::Longest, 5),
     (Client::ManyKeys, 5),
@@ -45,6 +49,7 @@ const MIX: [(Client, usize); 7] = [
     (Client::Latin1, 5),
     (Client::PaletteLogo, 5),
     (Client::Slow, 5),
+    (Client::Locales, 2),
 ];
 
 fn repo(path: &str) -> std::path::PathBuf {
@@ -104,7 +109,7 @@ fn request(client: Client, palette: &[u8]) -> (String, Vec<u8>) {
             body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
             (format!("multipart/form-data; boundary={boundary}"), body)
         }
-        Client::Slow => (String::new(), Vec::new()),
+        Client::Slow | Client::Locales => (String::new(), Vec::new()),
     }
 }
 
@@ -204,13 +209,16 @@ fn fifty_clients_good_and_hostile_for_thirty_seconds() {
                 let (kind, body) = request(client, &palette);
                 while Instant::now() < until {
                     let started = Instant::now();
-                    let status = if client == Client::Slow {
-                        match dribble(&addr, until) {
+                    let status = match client {
+                        Client::Slow => match dribble(&addr, until) {
                             Some(_) => 408,
                             None => 0,
+                        },
+                        Client::Locales => {
+                            std::thread::sleep(Duration::from_millis(100));
+                            send_get(&addr, "/api/locales")
                         }
-                    } else {
-                        send(&addr, &kind, &body)
+                        _ => send(&addr, &kind, &body),
                     };
                     let took = started.elapsed();
                     if let Ok(mut a) = answers.lock() {
@@ -303,6 +311,16 @@ fn fifty_clients_good_and_hostile_for_thirty_seconds() {
     assert!(
         unanswered.is_empty(),
         "requests without an answer: {unanswered:?}\n{summary}"
+    );
+    let locales: Vec<_> = answers
+        .iter()
+        .filter(|(k, s, t)| {
+            *k == Client::Locales && (*s != 200 || *t > Duration::from_millis(1100))
+        })
+        .collect();
+    assert!(
+        locales.is_empty(),
+        "GET /api/locales slow or refused: {locales:?}\n{summary}"
     );
     let held = answers
         .iter()
