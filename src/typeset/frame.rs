@@ -104,7 +104,10 @@ impl Setter<'_> {
             scale = (scale - step).max(frame.min_scale);
             stack = self.stack(&frame.flows, layout, width, scale, at)?;
         }
-        if scale < 1.0 && stack.height <= height + TOLERANCE_PT {
+        // A form's fields are set smaller to fit their page, not because of
+        // anything a person wrote: no warning for them.
+        let form = frame.flows.iter().any(|f| matches!(f, Flow::Fields(_)));
+        if scale < 1.0 && stack.height <= height + TOLERANCE_PT && !form {
             if let Some(size) = shrunk_size(&frame.flows, layout, scale) {
                 self.warn(overflow::shrunk(size));
             }
