@@ -201,7 +201,8 @@ impl Prepared {
             pdf_ua: print.pdf_ua,
             rtl: content.rtl,
         };
-        let pdf = pdf::write(&pages, &set.structure, &self.fonts, &meta)?;
+        // A filled-in form field too long for its box is placed at its value.
+        let pdf = pdf::write(&pages, &set.structure, &self.fonts, &meta).map_err(located)?;
         Ok(Built {
             pdf,
             pages: pages.len(),

@@ -127,6 +127,7 @@ hint-booklet-for-print-shop = for a print shop, send the pages in reading order 
 settings-fillable-one-organisation = a fillable leaflet has the fields of one organisation; the contacts file has several
 hint-fillable-one-organisation = build the leaflet without --fillable to print every organisation, or give a contacts file with one organisation
 settings-fillable-direction = a fillable leaflet is not made in { $lang }: PDF readers fill fields in from left to right
+form-value-too-long = { $field } does not fit its field in the form, even at { $size } pt; shorten it
 settings-no-booklet = the layout `{ $layout }` cannot be imposed as a booklet: its pages do not fold into one
 hint-booklet-layouts = print it as it is; --impose booklet is for these layouts: { $layouts }
 output-unwritable = cannot write the PDF ({ $detail })

@@ -130,6 +130,7 @@ hint-booklet-for-print-shop = painotaloon lähetetään sivut lukujärjestyksess
 settings-fillable-one-organisation = täytettävässä esitteessä on kentät yhdelle organisaatiolle; yhteystietotiedostossa on useampia
 hint-fillable-one-organisation = tee esite ilman valitsinta --fillable, jolloin kaikki organisaatiot tulostetaan; tai anna yhteystietotiedosto, jossa on yksi organisaatio
 settings-fillable-direction = täytettävää esitettä ei ole kielellä { $lang }: PDF-lukijat täyttävät kentät vasemmalta oikealle
+form-value-too-long = { $field } ei mahdu kenttäänsä lomakkeessa edes { $size } pisteen koossa; lyhennä tekstiä
 settings-no-booklet = taittoa `{ $layout }` ei voi järjestää vihkoksi: sen sivut eivät taitu vihkoksi
 hint-booklet-layouts = tulosta se sellaisenaan; --impose booklet on näitä taittoja varten: { $layouts }
 output-unwritable = PDF-tiedostoa ei voi kirjoittaa ({ $detail })

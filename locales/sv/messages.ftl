@@ -130,6 +130,7 @@ hint-booklet-for-print-shop = till ett tryckeri skickar du sidorna i läsordning
 settings-fillable-one-organisation = en ifyllbar folder har fält för en organisation; kontaktfilen har flera
 hint-fillable-one-organisation = bygg foldern utan --fillable, så skrivs alla organisationer ut; eller ge en kontaktfil med en organisation
 settings-fillable-direction = en ifyllbar folder finns inte på { $lang }: PDF-läsare fyller i fält från vänster till höger
+form-value-too-long = { $field } ryms inte i sitt fält i formuläret, inte ens i { $size } punkter; korta texten
 settings-no-booklet = layouten `{ $layout }` kan inte ordnas som ett häfte: dess sidor viks inte till ett
 hint-booklet-layouts = skriv ut den som den är; --impose booklet är till för de här layouterna: { $layouts }
 output-unwritable = kan inte skriva PDF-filen ({ $detail })

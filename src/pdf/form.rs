@@ -12,7 +12,9 @@
 
 use pdf_writer::{Content, Name, Str};
 
+use crate::diagnostic::Diagnostic;
 use crate::fonts::Font;
+use crate::messages::msg;
 use crate::pages::FieldBox;
 
 use super::font::{Embedded, FORM_FONT};
@@ -37,8 +39,25 @@ pub struct FormFont<'f> {
     pub font: &'f Font,
 }
 
-/// A field's widget annotation, in the structure as `/StructParent` `key` says.
-pub fn widget(objects: &mut Objects, field: &FieldBox, font: &FormFont<'_>, key: usize) -> Ref {
+/// A field's widget annotation, in the structure as `/StructParent` `key` says;
+/// an error for a value that does not fit its box even at the smallest size.
+pub fn widget(
+    objects: &mut Objects,
+    field: &FieldBox,
+    font: &FormFont<'_>,
+    key: usize,
+) -> Result<Ref, Box<Diagnostic>> {
+    let (size, lines) = fit(field, font);
+    if !fits(field, font, size, &lines) {
+        return Err(Box::new(
+            Diagnostic::error(
+                msg("form-value-too-long")
+                    .field("field", &field.name)
+                    .arg("size", MIN_SIZE),
+            )
+            .field(field.name.clone()),
+        ));
+    }
     let rect = [
         field.x,
         field.y,
@@ -60,7 +79,7 @@ pub fn widget(objects: &mut Objects, field: &FieldBox, font: &FormFont<'_>, key:
             ),
             ("Resources", resources(font)),
         ]),
-        appearance(field, font),
+        appearance(field, font, size, &lines),
         Packing::Deflate,
     );
     let mut dict = Dict::from([
@@ -93,7 +112,7 @@ pub fn widget(objects: &mut Objects, field: &FieldBox, font: &FormFont<'_>, key:
     if !field.value.is_empty() {
         dict.set("V", Obj::Text(field.value.clone()));
     }
-    objects.add(dict)
+    Ok(objects.add(dict))
 }
 
 /// The document's `/AcroForm`: its fields, and the font and appearance readers
@@ -114,8 +133,8 @@ fn resources(font: &FormFont<'_>) -> Obj {
     .into()
 }
 
-/// The field's look: its border, and its value set to fit inside.
-fn appearance(field: &FieldBox, font: &FormFont<'_>) -> Vec<u8> {
+/// The field's look: its border, and its value in `lines` at `size`.
+fn appearance(field: &FieldBox, font: &FormFont<'_>, size: f32, lines: &[String]) -> Vec<u8> {
     let (w, h) = (field.width, field.height);
     let mut c = Content::new();
     // A border of whole points: pdfium reads `/BS /W` as a whole number and
@@ -126,7 +145,6 @@ fn appearance(field: &FieldBox, font: &FormFont<'_>) -> Vec<u8> {
         .stroke();
     c.begin_marked_content(Name(b"Tx"));
     if !field.value.is_empty() {
-        let (size, lines) = fit(field, font);
         let f = font.font;
         let ascent = f.ascender / f.units_per_em * size;
         let descent = f.descender / f.units_per_em * size;
@@ -172,14 +190,13 @@ fn fit(field: &FieldBox, font: &FormFont<'_>) -> (f32, Vec<String>) {
         } else {
             vec![field.value.replace('\n', " ")]
         };
+        if fits(field, font, size, &lines) || size <= MIN_SIZE {
+            return (size, lines);
+        }
         let widest = lines
             .iter()
             .map(|l| advance(l, size, font))
             .fold(0.0, f32::max);
-        let tall = lines.len() as f32 * size * 1.15;
-        if (widest <= width && tall <= height) || size <= MIN_SIZE {
-            return (size, lines);
-        }
         size = if field.multiline {
             size - 0.5
         } else {
@@ -187,6 +204,17 @@ fn fit(field: &FieldBox, font: &FormFont<'_>) -> (f32, Vec<String>) {
         }
         .max(MIN_SIZE);
     }
+}
+
+/// Whether `lines` at `size` fit inside the field's box.
+fn fits(field: &FieldBox, font: &FormFont<'_>, size: f32, lines: &[String]) -> bool {
+    let pad = PADDING * field.size;
+    let widest = lines
+        .iter()
+        .map(|l| advance(l, size, font))
+        .fold(0.0, f32::max);
+    widest <= field.width - 2.0 * pad
+        && lines.len() as f32 * size * 1.15 <= field.height - 2.0 * pad
 }
 
 /// A line of text broken at spaces into lines no wider than `width` (a word

@@ -83,7 +83,7 @@ pub fn write(
         structure,
         leaves: &leaves,
     };
-    let mut form_fields = Vec::new();
+    let (mut form_fields, mut too_long) = (Vec::new(), Vec::new());
     let tree = objects.reserve();
     // Per page, the structure element of each marked-content id; and the links.
     let mut marked = tags::Marked::default();
@@ -105,7 +105,13 @@ pub fn write(
         for (field, element) in drawn.fields {
             let Some(font) = &form_font else { break };
             let key = pages.len() + marked.links.len();
-            let annot = form::widget(&mut objects, field, font, key);
+            let annot = match form::widget(&mut objects, field, font, key) {
+                Ok(annot) => annot,
+                Err(e) => {
+                    too_long.push(*e);
+                    continue;
+                }
+            };
             marked.links.push(tags::LinkAt {
                 annot,
                 page: number,
@@ -120,6 +126,9 @@ pub fn write(
             dict.set("Annots", Obj::Array(annots));
         }
         page_ids.push(objects.add(dict));
+    }
+    if !too_long.is_empty() {
+        return Err(Diagnostics(too_long));
     }
     objects.put(
         tree,

@@ -309,3 +309,27 @@ fn a_form_for_several_organisations_or_right_to_left_is_refused() {
         "{err}"
     );
 }
+
+/// A value too long for its field even at the smallest size is an error that
+/// names it, at its place in the contacts file; it is never cut off.
+#[test]
+fn a_value_too_long_for_its_field_is_refused_not_cut_off() {
+    let sb = Sandbox::new();
+    let long = "Enheten för stöd till anhöriga och närstående ".repeat(6);
+    sb.write(
+        "long.toml",
+        &format!(
+            "[organisation]\nname = \"Åsby kommun\"\nunit = \"{}\"\n",
+            long.trim()
+        ),
+    );
+    let err = sb
+        .run(&["build", "--fillable", "long.toml", "-o", "x.pdf"])
+        .fails();
+    assert!(
+        err.contains(
+            "long.toml:3:8: `organisation.unit` does not fit its field in the form, even at 4 pt"
+        ),
+        "{err}"
+    );
+}
