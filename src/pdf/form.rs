@@ -217,26 +217,63 @@ fn fits(field: &FieldBox, font: &FormFont<'_>, size: f32, lines: &[String]) -> b
         && lines.len() as f32 * size * 1.15 <= field.height - 2.0 * pad
 }
 
-/// A line of text broken at spaces into lines no wider than `width` (a word
-/// wider than that stands alone; it shrinks the size).
+/// A line of text broken at spaces into lines no wider than `width`; a word
+/// wider than that (a web or e-mail address) is broken where an address breaks
+/// (see [`split_word`]).
 fn wrap(text: &str, width: f32, size: f32, font: &FormFont<'_>) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {
+        // The pieces of a broken word each stand on a line of their own, joined
+        // by nothing.
+        let mut pieces = split_word(word, width, size, font).into_iter();
+        let first = pieces.next().unwrap_or_default();
         let candidate = if line.is_empty() {
-            word.to_string()
+            first.clone()
         } else {
-            format!("{line} {word}")
+            format!("{line} {first}")
         };
         if advance(&candidate, size, font) <= width || line.is_empty() {
             line = candidate;
         } else {
             lines.push(std::mem::take(&mut line));
-            line = word.to_string();
+            line = first;
+        }
+        for piece in pieces {
+            lines.push(std::mem::replace(&mut line, piece));
         }
     }
     lines.push(line);
     lines
+}
+
+/// A word cut into pieces no wider than `width`, each ending after the last
+/// `/ . - @ _ ? & =` that fits (where an address breaks), or where it must.
+fn split_word(word: &str, width: f32, size: f32, font: &FormFont<'_>) -> Vec<String> {
+    if advance(word, size, font) <= width {
+        return vec![word.to_string()];
+    }
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for c in word.chars() {
+        piece.push(c);
+        if advance(&piece, size, font) > width && piece.chars().count() > 1 {
+            let last = piece.pop().unwrap_or(c);
+            let cut = piece
+                .char_indices()
+                .filter(|(_, c)| "/.-@_?&=".contains(*c))
+                .map(|(i, c)| i + c.len_utf8())
+                .next_back()
+                .filter(|i| *i < piece.len())
+                .unwrap_or(piece.len());
+            let rest = piece.split_off(cut);
+            pieces.push(std::mem::take(&mut piece));
+            piece = rest;
+            piece.push(last);
+        }
+    }
+    pieces.push(piece);
+    pieces
 }
 
 /// A text's width at a size, each character its glyph's advance.
@@ -259,4 +296,72 @@ fn codes(text: &str, font: &FormFont<'_>) -> Vec<u8> {
         .filter_map(|g| font.embedded.code_of(g.0))
         .flat_map(u16::to_be_bytes)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::{FaceId, Fonts, Weight};
+    use crate::store::Store;
+
+    fn with_font(check: impl FnOnce(&FormFont<'_>)) {
+        let layout = crate::layout::load(&Store::layouts(None), crate::layout::DEFAULT)
+            .expect("the default layout");
+        let fonts = Fonts::load(&Store::fonts(None), &layout.fonts).expect("its fonts");
+        let face = FaceId {
+            weight: Weight::Regular,
+            slot: 0,
+        };
+        let font = fonts.get(face);
+        let mut objects = Objects::new();
+        let embedded =
+            super::super::font::embed_form_font(&mut objects, font, face, std::iter::empty())
+                .expect("the form font");
+        check(&FormFont { embedded, font });
+    }
+
+    fn field(value: &str, width: f32, multiline: bool) -> FieldBox {
+        FieldBox {
+            x: 0.0,
+            y: 0.0,
+            width,
+            height: if multiline { 40.0 } else { 18.0 },
+            name: "organisation.web".into(),
+            tip: "Webb".into(),
+            value: value.into(),
+            multiline,
+            size: 12.0,
+            tag: crate::structure::Tag::Artifact,
+        }
+    }
+
+    #[test]
+    fn a_web_address_breaks_where_addresses_break_and_every_line_fits() {
+        with_font(|font| {
+            let web = "https://www.regionvastrasjobotten.se/vard-och-halsa/psykiatri/anhorigstod";
+            let f = field(web, 120.0, true);
+            let (size, lines) = fit(&f, font);
+            assert!(fits(&f, font, size, &lines));
+            assert!(size >= 6.0, "readable: {size}");
+            assert_eq!(lines.concat(), web, "no character lost or added: {lines:?}");
+            assert!(
+                lines[..lines.len() - 1]
+                    .iter()
+                    .all(|l| l.ends_with(['/', '.', '-'])),
+                "broken after / . -: {lines:?}"
+            );
+        });
+    }
+
+    #[test]
+    fn a_value_that_would_not_fit_even_at_the_smallest_size_is_an_error() {
+        with_font(|font| {
+            let mut objects = Objects::new();
+            let long = field(&"Storgatan 12, ingång från gården. ".repeat(6), 40.0, false);
+            let err = widget(&mut objects, &long, font, 0).expect_err("an error");
+            assert_eq!(err.field.as_deref(), Some("organisation.web"));
+            let short = field("www.asby.se", 120.0, false);
+            assert!(widget(&mut objects, &short, font, 0).is_ok());
+        });
+    }
 }

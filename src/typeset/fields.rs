@@ -2,7 +2,9 @@
 //! label and its box. A one-line field's label stands in the style's label column
 //! beside its box (above it, when the label is wider than the column); a taller
 //! field's label stands above. A box is as tall as its lines at the style's size
-//! and leading, and shrinks with the contact details it stands for.
+//! and leading, and shrinks with the contact details it stands for; a one-line
+//! field whose filled-in value could not be read on one line (under 7 pt) takes
+//! the lines it needs, up to three.
 
 use crate::content::{FormField, Origin, Para, ParaRole, Span, Wrap};
 use crate::diagnostic::Diagnostic;
@@ -60,7 +62,13 @@ impl Setter<'_> {
             } else {
                 (x, top + label_height)
             };
-            let height = field.lines as f32 * line + 2.0 * PADDING * style.size_pt;
+            // A filled-in value too long to read on one line (a web address with
+            // a path) gets the lines it needs, up to three.
+            let box_width = x + column - box_x;
+            let lines = field
+                .lines
+                .max(self.lines_needed(&field.value, box_width - 2.0 * PADDING * style.size_pt));
+            let height = lines as f32 * line + 2.0 * PADDING * style.size_pt;
             // The label's line is centred on a one-line box beside it.
             let label_top = if beside {
                 top + (height - label_height) / 2.0
@@ -77,12 +85,12 @@ impl Setter<'_> {
             out.items.push(Item::Field(FieldBox {
                 x: box_x,
                 y: box_top,
-                width: x + column - box_x,
+                width: box_width,
                 height,
                 name: field.name.clone(),
                 tip: field.tip.clone(),
                 value: field.value.clone(),
-                multiline: field.lines > 1,
+                multiline: lines > 1,
                 size: style.size_pt,
                 tag: Tag::Content(field_key, Part::Field),
             }));
@@ -103,6 +111,31 @@ impl Setter<'_> {
         Ok(())
     }
 }
+
+impl Setter<'_> {
+    /// The lines a value needs to be set at [`READABLE_PT`] or larger in a box
+    /// `width` wide (each character its glyph's advance, as the form draws it).
+    fn lines_needed(&self, value: &str, width: f32) -> usize {
+        let font = self.lines.fonts().get(crate::fonts::FaceId {
+            weight: crate::fonts::Weight::Regular,
+            slot: 0,
+        });
+        let face = font.face();
+        let units: f32 = value
+            .chars()
+            .filter_map(|c| face.glyph_index(c))
+            .filter_map(|g| face.glyph_hor_advance(g))
+            .map(f32::from)
+            .sum();
+        let wide = units / font.units_per_em * READABLE_PT;
+        ((wide / width.max(1.0)).ceil() as usize).clamp(1, MAX_LINES)
+    }
+}
+
+/// The smallest size a filled-in value is set at before it takes another line.
+const READABLE_PT: f32 = 7.0;
+/// The most lines a one-line field grows to for its value.
+const MAX_LINES: usize = 3;
 
 /// A field's label as a paragraph of the field's style.
 fn label_para(field: &FormField) -> Para {
