@@ -4,6 +4,8 @@
 //! the paragraphs with their text, style and where the text came from (a message
 //! id or a contacts field, for error messages). Every missing message is reported at
 //! once; contacts values missing in the requested language fall back with a warning.
+//! For the fillable leaflet, [`fields`] makes form fields where the contact details
+//! go.
 
 use crate::contacts::schema::{self, Kind};
 use crate::contacts::{Contacts, Organisation, Person, Text};

@@ -13,7 +13,8 @@
 //! the page; `stack` stacks the frame's flows from its top; `para` places a
 //! paragraph's lines, which [`linebreak`] shapes, hyphenates and breaks; `logo`
 //! and `qr` place the organisation's logo and the QR code of its web address;
-//! `overflow` words what does not fit.
+//! `fields` places a row of a fillable leaflet's form fields; `overflow` words
+//! what does not fit.
 
 mod fields;
 mod frame;
