@@ -277,6 +277,19 @@ pub fn is_mark(c: char) -> bool {
 }
 
 impl Font {
+    /// A text's width in points at `size`, each character its glyph's advance
+    /// (no shaping, no kerning: how a form's field is measured and drawn).
+    pub fn advance(&self, text: &str, size: f32) -> f32 {
+        let face = self.face();
+        let units: f32 = text
+            .chars()
+            .filter_map(|c| face.glyph_index(c))
+            .filter_map(|g| face.glyph_hor_advance(g))
+            .map(f32::from)
+            .sum();
+        units / self.units_per_em * size
+    }
+
     fn load(store: &Store, file: &str) -> Result<Font, Diagnostics> {
         Font::parse(file.to_string(), store.read(file)?).ok_or_else(|| {
             Diagnostics::one(

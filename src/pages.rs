@@ -59,6 +59,10 @@ pub enum Item {
     Field(FieldBox),
 }
 
+/// Room around a form field's text, as a part of its type size: the typesetter
+/// sizes the box with it and the PDF writer sets the text inside it.
+pub const FIELD_PADDING: f32 = 0.3;
+
 /// A text field of a PDF form (`--fillable`, a widget annotation).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldBox {

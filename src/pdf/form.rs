@@ -15,15 +15,13 @@ use pdf_writer::{Content, Name, Str};
 use crate::diagnostic::Diagnostic;
 use crate::fonts::Font;
 use crate::messages::msg;
-use crate::pages::FieldBox;
+use crate::pages::{FieldBox, FIELD_PADDING};
 
 use super::font::{Embedded, FORM_FONT};
 use super::objects::{name, Dict, Obj, Objects, Packing, Ref};
 
 /// The default appearance: the form's font at the size that fits, black.
 const DA: &str = "/FF 0 Tf 0 g";
-/// Room around a box's text, as a part of the type size.
-const PADDING: f32 = 0.3;
 /// The smallest size text shrinks to.
 const MIN_SIZE: f32 = 4.0;
 /// The grey of a box's border.
@@ -148,7 +146,7 @@ fn appearance(field: &FieldBox, font: &FormFont<'_>, size: f32, lines: &[String]
         let f = font.font;
         let ascent = f.ascender / f.units_per_em * size;
         let descent = f.descender / f.units_per_em * size;
-        let pad = PADDING * field.size;
+        let pad = FIELD_PADDING * field.size;
         let leading = size * 1.15;
         let first = if field.multiline {
             h - pad - ascent
@@ -176,7 +174,7 @@ fn appearance(field: &FieldBox, font: &FormFont<'_>, size: f32, lines: &[String]
 /// The size the value is set in, and its lines: as large as the field's size,
 /// smaller until it fits.
 fn fit(field: &FieldBox, font: &FormFont<'_>) -> (f32, Vec<String>) {
-    let pad = PADDING * field.size;
+    let pad = FIELD_PADDING * field.size;
     let width = field.width - 2.0 * pad;
     let height = field.height - 2.0 * pad;
     let mut size = field.size;
@@ -208,7 +206,7 @@ fn fit(field: &FieldBox, font: &FormFont<'_>) -> (f32, Vec<String>) {
 
 /// Whether `lines` at `size` fit inside the field's box.
 fn fits(field: &FieldBox, font: &FormFont<'_>, size: f32, lines: &[String]) -> bool {
-    let pad = PADDING * field.size;
+    let pad = FIELD_PADDING * field.size;
     let widest = lines
         .iter()
         .map(|l| advance(l, size, font))
@@ -276,16 +274,9 @@ fn split_word(word: &str, width: f32, size: f32, font: &FormFont<'_>) -> Vec<Str
     pieces
 }
 
-/// A text's width at a size, each character its glyph's advance.
+/// A text's width at a size in the form's font.
 fn advance(text: &str, size: f32, font: &FormFont<'_>) -> f32 {
-    let face = font.font.face();
-    let units: f32 = text
-        .chars()
-        .filter_map(|c| face.glyph_index(c))
-        .filter_map(|g| face.glyph_hor_advance(g))
-        .map(f32::from)
-        .sum();
-    units / font.font.units_per_em * size
+    font.font.advance(text, size)
 }
 
 /// A text as the form font's two-byte codes (a character it lacks is left out).
@@ -308,10 +299,7 @@ mod tests {
         let layout = crate::layout::load(&Store::layouts(None), crate::layout::DEFAULT)
             .expect("the default layout");
         let fonts = Fonts::load(&Store::fonts(None), &layout.fonts).expect("its fonts");
-        let face = FaceId {
-            weight: Weight::Regular,
-            slot: 0,
-        };
+        let face = FaceId::from(Weight::Regular);
         let font = fonts.get(face);
         let mut objects = Objects::new();
         let embedded =

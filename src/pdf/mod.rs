@@ -184,10 +184,7 @@ fn form_font<'f>(
     if values.is_empty() {
         return Ok(None);
     }
-    let face = crate::fonts::FaceId {
-        weight: crate::fonts::Weight::Regular,
-        slot: 0,
-    };
+    let face = crate::fonts::FaceId::from(crate::fonts::Weight::Regular);
     let font = fonts.get(face);
     let embedded = font::embed_form_font(objects, font, face, values.into_iter())?;
     Ok(Some(form::FormFont { embedded, font }))

@@ -9,7 +9,7 @@
 use crate::content::{FormField, Origin, Para, ParaRole, Span, Wrap};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{Layout, Role, Style};
-use crate::pages::{FieldBox, Item};
+use crate::pages::{FieldBox, Item, FIELD_PADDING};
 use crate::structure::{Key, Node, Part, Tag};
 use crate::units::pt;
 
@@ -20,8 +20,6 @@ use super::Setter;
 const GUTTER_MM: f32 = 4.0;
 /// Space below a row, as a part of the style's line height.
 const ROW_GAP: f32 = 0.35;
-/// Room around a box's text, as a part of the type size.
-const PADDING: f32 = 0.3;
 
 impl Setter<'_> {
     /// Stack one row of fields at `top` of the frame's stack, `width` wide; the
@@ -65,10 +63,11 @@ impl Setter<'_> {
             // A filled-in value too long to read on one line (a web address with
             // a path) gets the lines it needs, up to three.
             let box_width = x + column - box_x;
-            let lines = field
-                .lines
-                .max(self.lines_needed(&field.value, box_width - 2.0 * PADDING * style.size_pt));
-            let height = lines as f32 * line + 2.0 * PADDING * style.size_pt;
+            let lines = field.lines.max(self.lines_needed(
+                &field.value,
+                box_width - 2.0 * FIELD_PADDING * style.size_pt,
+            ));
+            let height = lines as f32 * line + 2.0 * FIELD_PADDING * style.size_pt;
             // The label's line is centred on a one-line box beside it.
             let label_top = if beside {
                 top + (height - label_height) / 2.0
@@ -116,18 +115,8 @@ impl Setter<'_> {
     /// The lines a value needs to be set at [`READABLE_PT`] or larger in a box
     /// `width` wide (each character its glyph's advance, as the form draws it).
     fn lines_needed(&self, value: &str, width: f32) -> usize {
-        let font = self.lines.fonts().get(crate::fonts::FaceId {
-            weight: crate::fonts::Weight::Regular,
-            slot: 0,
-        });
-        let face = font.face();
-        let units: f32 = value
-            .chars()
-            .filter_map(|c| face.glyph_index(c))
-            .filter_map(|g| face.glyph_hor_advance(g))
-            .map(f32::from)
-            .sum();
-        let wide = units / font.units_per_em * READABLE_PT;
+        let font = self.lines.fonts().get(crate::fonts::Weight::Regular.into());
+        let wide = font.advance(value, READABLE_PT);
         ((wide / width.max(1.0)).ceil() as usize).clamp(1, MAX_LINES)
     }
 }
