@@ -16,7 +16,13 @@
 
 #![cfg(feature = "web")]
 
-use std::io::{BufRead, Read, Write};
+// The integration tests' helpers: the server's start, its memory, the repository.
+#[path = "integration/common.rs"]
+mod common;
+
+use common::{repo, resident_kb, start_server};
+
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -51,10 +57,6 @@ const MIX: [(Client, usize); 8] = [
     (Client::Slow, 5),
     (Client::Locales, 2),
 ];
-
-fn repo(path: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
 
 /// A 6000 × 6000 palette PNG with a transparent entry: 35 KB that decode to
 /// 36 million pixels.
@@ -160,38 +162,13 @@ fn dribble(addr: &str, until: Instant) -> Option<Duration> {
     Some(started.elapsed())
 }
 
-fn resident_kb(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
-}
-
 #[test]
 fn fifty_clients_good_and_hostile_for_thirty_seconds() {
     let seconds: u64 = std::env::var("LEAFLET_SOAK_SECONDS")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(30);
-    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet-serve"))
-        .args(["--addr", "127.0.0.1:0"])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("leaflet-serve starts");
-    let mut line = String::new();
-    if let Some(err) = server.stderr.take() {
-        std::io::BufReader::new(err)
-            .read_line(&mut line)
-            .expect("it says where it listens");
-    }
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_default()
-        .to_string();
+    let (mut server, addr) = start_server(&[]);
     let pid = server.id();
     let palette = Arc::new(palette_png());
     let until = Instant::now() + Duration::from_secs(seconds);

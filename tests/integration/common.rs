@@ -243,3 +243,38 @@ pub fn decode_text_string(bytes: &[u8]) -> String {
         _ => String::from_utf8_lossy(bytes).into_owned(),
     }
 }
+
+/// The resident memory of a process, in kilobytes (Linux).
+pub fn resident_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+#[cfg(feature = "web")]
+/// Start `leaflet-serve` on a free port of loopback with `args`; it and its address.
+pub fn start_server(args: &[&str]) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet-serve"))
+        .args(["--addr", "127.0.0.1:0"])
+        .args(args)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("leaflet-serve starts");
+    let mut line = String::new();
+    if let Some(err) = server.stderr.take() {
+        std::io::BufReader::new(err)
+            .read_line(&mut line)
+            .expect("it says where it listens");
+    }
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_default()
+        .to_string();
+    (server, addr)
+}

@@ -549,12 +549,8 @@ fn a_layout_naming_a_style_it_lacks() {
 fn a_locale_with_a_syntax_error() {
     let sb = Sandbox::new();
     sb.example();
-    let root = sb.path("locales/sv");
-    std::fs::create_dir_all(&root).expect("mkdir");
-    for entry in std::fs::read_dir(repo("locales/sv")).expect("sv").flatten() {
-        std::fs::copy(entry.path(), root.join(entry.file_name())).expect("copy");
-    }
-    let file = root.join("leaflet.ftl");
+    copy_locales(&sb.path("locales"));
+    let file = sb.path("locales/sv/leaflet.ftl");
     let text = std::fs::read_to_string(&file).expect("read");
     std::fs::write(
         &file,

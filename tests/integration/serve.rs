@@ -3,7 +3,7 @@
 
 #![cfg(feature = "web")]
 
-use crate::common::{repo, Sandbox};
+use crate::common::{repo, resident_kb, start_server, Sandbox};
 use axum::body::{to_bytes, Body};
 use axum::http::{header, Request, StatusCode};
 use tower::ServiceExt;
@@ -405,40 +405,6 @@ fn serve_without_its_server_program_says_what_is_missing() {
         "{err}"
     );
     assert!(err.contains("cargo install --path ."), "{err}");
-}
-
-/// The resident memory of a process, in kilobytes (Linux).
-fn resident_kb(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
-}
-
-/// Start `leaflet-serve` on a free port of loopback with `args`; it and its address.
-fn start_server(args: &[&str]) -> (std::process::Child, String) {
-    use std::io::BufRead;
-    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_leaflet-serve"))
-        .args(["--addr", "127.0.0.1:0"])
-        .args(args)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("leaflet-serve starts");
-    let mut line = String::new();
-    if let Some(err) = server.stderr.take() {
-        std::io::BufReader::new(err)
-            .read_line(&mut line)
-            .expect("it says where it listens");
-    }
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_default()
-        .to_string();
-    (server, addr)
 }
 
 /// POST an empty body to `path` on a server and return the response's status.
