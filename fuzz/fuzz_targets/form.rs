@@ -3,12 +3,12 @@
 //! any bytes) gets the page back, with or without errors, never a 500 or a panic.
 #![no_main]
 
-use std::sync::OnceLock;
+#[path = "web_common.rs"]
+mod web_common;
 
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::http::{header, Request};
 use libfuzzer_sys::{arbitrary, fuzz_target};
-use tower::ServiceExt;
 
 /// Names the form really uses, so the fuzzer reaches past unknown inputs.
 const NAMES: [&str; 16] = [
@@ -46,21 +46,6 @@ struct Post {
     parts: Vec<Part>,
 }
 
-fn runtime() -> &'static tokio::runtime::Runtime {
-    static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
-    RT.get_or_init(|| {
-        tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("a runtime")
-    })
-}
-
-fn router() -> &'static axum::Router {
-    static R: OnceLock<axum::Router> = OnceLock::new();
-    R.get_or_init(|| leaflet::web::router(Default::default()).expect("bundled data"))
-}
-
 fuzz_target!(|post: Post| {
     let boundary = "fuzz-boundary-7d1f";
     let mut body = Vec::new();
@@ -90,12 +75,7 @@ fuzz_target!(|post: Post| {
         .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
         .body(Body::from(body))
         .expect("a request");
-    let status = runtime().block_on(async {
-        let response = router().clone().oneshot(request).await.expect("an answer");
-        let status = response.status();
-        to_bytes(response.into_body(), usize::MAX).await.expect("a body");
-        status
-    });
+    let status = web_common::answer(request);
     assert!(
         [200, 400, 413, 422, 503].contains(&status.as_u16()),
         "status {status}"
