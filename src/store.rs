@@ -279,12 +279,40 @@ pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, Unreadable> {
 }
 
 /// The known name closest to a misspelt one, if any is close enough.
+///
+/// Names whose lengths differ by more than the distance allowed are skipped
+/// before the (quadratic) distance is computed: the distance is at least the
+/// difference in length, so the answer is the same, and a long unknown name
+/// costs next to nothing.
 pub fn did_you_mean<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
     let name = name.to_lowercase();
+    let chars = name.chars().count();
     known
         .iter()
-        .map(|k| (strsim::damerau_levenshtein(&name, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .filter_map(|k| {
+            let allowed = 2.max(k.len() / 3);
+            if chars.abs_diff(k.chars().count()) > allowed {
+                return None;
+            }
+            let d = strsim::damerau_levenshtein(&name, k);
+            (d <= allowed).then_some((d, *k))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::did_you_mean;
+
+    #[test]
+    fn a_misspelt_name_gets_the_closest_known_one() {
+        let known = ["phone", "email", "organisation", "hours"];
+        assert_eq!(did_you_mean("Phnoe", &known), Some("phone"));
+        assert_eq!(did_you_mean("organsation", &known), Some("organisation"));
+        assert_eq!(did_you_mean("houres", &known), Some("hours"));
+        assert_eq!(did_you_mean("fax", &known), None);
+        // Far longer than any known name: no suggestion, and no time spent.
+        assert_eq!(did_you_mean(&"phone".repeat(10_000), &known), None);
+    }
 }
