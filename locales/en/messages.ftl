@@ -286,6 +286,7 @@ hint-logo-part = send it as a `logo` part, or remove `logo` from the contacts fi
 hint-logo-part-form = choose the logo file again
 serve-unreadable = the request could not be read ({ $detail })
 serve-unreadable-form = the form could not be read; a file may be over 5 MB ({ $detail })
+serve-bad-fillable = `fillable` must be `true` or `false`, not `{ $value }`
 
 ## The command line
 

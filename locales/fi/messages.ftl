@@ -289,6 +289,7 @@ hint-logo-part = lähetä se `logo`-osana tai poista `logo` yhteystietotiedostos
 hint-logo-part-form = valitse logotiedosto uudelleen
 serve-unreadable = pyyntöä ei voitu lukea ({ $detail })
 serve-unreadable-form = lomaketta ei voitu lukea; jokin tiedosto voi olla yli 5 Mt ({ $detail })
+serve-bad-fillable = `fillable`-arvon pitää olla `true` tai `false`, ei `{ $value }`
 
 ## Komentorivi
 

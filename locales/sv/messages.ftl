@@ -289,6 +289,7 @@ hint-logo-part = skicka den som en `logo`-del, eller ta bort `logo` ur kontaktfi
 hint-logo-part-form = välj logotypfilen igen
 serve-unreadable = anropet gick inte att läsa ({ $detail })
 serve-unreadable-form = formuläret gick inte att läsa; en fil kan vara större än 5 MB ({ $detail })
+serve-bad-fillable = `fillable` ska vara `true` eller `false`, inte `{ $value }`
 
 ## Kommandoraden
 

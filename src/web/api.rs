@@ -11,7 +11,7 @@ use axum::Json;
 use serde::Deserialize;
 
 use crate::contacts;
-use crate::diagnostic::{Diagnostic, Kind, Source};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Source};
 
 use super::page::message;
 use super::{site, speaker, status, ui_lang, unreadable, App, Uploads};
@@ -23,6 +23,25 @@ pub(super) struct BuildQuery {
     layout: Option<String>,
     /// The language of the messages (else Accept-Language, else Swedish).
     ui: Option<String>,
+    /// `true`: the contact page a form, as `leaflet build --fillable`; an empty
+    /// contacts file gives the blank form. Read by [`making`].
+    fillable: Option<String>,
+}
+
+/// What `fillable` asks for: the leaflet, the fillable leaflet or (with no
+/// contacts at all) the blank form; a value other than `true` or `false` is an error.
+fn making(fillable: Option<&str>, toml: &[u8]) -> Result<super::Making, Diagnostics> {
+    match fillable {
+        None | Some("false") => Ok(super::Making::Leaflet),
+        Some("true") => Ok(super::Making::Fillable {
+            blank: toml.trim_ascii().is_empty(),
+        }),
+        Some(other) => Err(Diagnostic::error(
+            crate::messages::msg("serve-bad-fillable").arg("value", other),
+        )
+        .kind(Kind::Request)
+        .into()),
+    }
 }
 
 /// `POST /api/build`: a contacts file in, the PDF out (or the errors as JSON).
@@ -55,7 +74,10 @@ pub(super) async fn build(
         Ok(r) => r,
         Err(e) => return errors(&[e], &said),
     };
-    let making = super::Making::Leaflet;
+    let making = match making(q.fillable.as_deref(), &toml) {
+        Ok(m) => m,
+        Err(e) => return errors(&e.0, &said),
+    };
     match super::build(&app, toml, Uploads::ByName(logos), (&lang, &layout), making).await {
         Ok((built, _)) => ([(header::CONTENT_TYPE, "application/pdf")], built.pdf).into_response(),
         Err(e) => errors(&e.0, &said),

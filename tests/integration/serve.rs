@@ -768,3 +768,43 @@ async fn the_form_downloads_the_fillable_leaflet() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(form_of(&pdf), 12);
 }
+
+/// `fillable=true` gives what `leaflet build --fillable` writes, byte for byte:
+/// with a contacts file the filled-in form, with an empty body the blank form.
+#[tokio::test]
+async fn the_api_builds_the_fillable_leaflet() {
+    let sb = Sandbox::new();
+    sb.copy_example("norrby.toml");
+    sb.run(&[
+        "build",
+        "--fillable",
+        "norrby.toml",
+        "--lang",
+        "fi",
+        "-o",
+        "filled.pdf",
+    ])
+    .ok();
+    sb.run(&["build", "--fillable", "--lang", "sv", "-o", "blank.pdf"])
+        .ok();
+    let toml = std::fs::read_to_string(repo("examples/norrby.toml")).expect("example");
+    let (status, _, pdf) = call(post_toml("/api/build?lang=fi&fillable=true", &toml)).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&pdf));
+    let cli = |name: &str| std::fs::read(sb.path(name)).expect("the CLI's PDF");
+    assert!(pdf == cli("filled.pdf"), "API and CLI differ (filled in)");
+    let (status, _, pdf) = call(post_toml("/api/build?fillable=true", "")).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&pdf));
+    assert!(pdf == cli("blank.pdf"), "API and CLI differ (blank)");
+    // `false` is the printed leaflet, as without the parameter.
+    let (_, _, printed) = call(post_toml("/api/build?fillable=false", &toml)).await;
+    let (_, _, plain) = call(post_toml("/api/build", &toml)).await;
+    assert!(printed.starts_with(b"%PDF-") && printed == plain);
+    // Anything else is refused, in the language asked for.
+    let (status, _, body) = call(post_toml("/api/build?fillable=ja&ui=sv", &toml)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let e: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(
+        e["errors"][0]["message"],
+        "`fillable` ska vara `true` eller `false`, inte `ja`"
+    );
+}
