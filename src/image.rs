@@ -7,7 +7,8 @@
 //! orientation, which is applied where the logo is placed. A PNG keeps its own
 //! filtered rows where it can: 8-bit grey or RGB, not interlaced, without
 //! transparency has its compressed data embedded as it is, with an alpha channel
-//! the rows are split into colour and mask without decoding; a palette PNG that is
+//! the rows are split into colour and mask without decoding, each compressed as
+//! it comes; a palette PNG that is
 //! not interlaced has its rows of indices embedded as they are, with the palette
 //! (`/Indexed`), and a transparent palette's mask made from indices decoded a row
 //! at a time. Other PNGs that are not interlaced (transparent colours, 16-bit
@@ -231,6 +232,7 @@ fn split_row(row: &[u8], colours: usize, colour: &mut Vec<u8>, alpha: &mut Vec<u
 
 /// The samples of 8-bit PNG rows of `width` pixels of `bpp` samples, unfiltered
 /// (PNG spec, 9.2).
+#[cfg(test)]
 fn unfilter(rows: &[u8], width: usize, bpp: usize) -> Vec<u8> {
     let line = width * bpp;
     let mut out = vec![0u8; rows.len() / (1 + line) * line];
@@ -239,26 +241,31 @@ fn unfilter(rows: &[u8], width: usize, bpp: usize) -> Vec<u8> {
         let above = done
             .get(done.len().saturating_sub(line)..)
             .filter(|_| y > 0);
-        let current = &mut rest[..line];
-        for x in 0..line {
-            let a = if x >= bpp { current[x - bpp] } else { 0 };
-            let b = above.map_or(0, |r| r[x]);
-            let c = if x >= bpp {
-                above.map_or(0, |r| r[x - bpp])
-            } else {
-                0
-            };
-            let predicted = match row[0] {
-                1 => a,
-                2 => b,
-                3 => ((u16::from(a) + u16::from(b)) / 2) as u8,
-                4 => paeth(a, b, c),
-                _ => 0,
-            };
-            current[x] = row[1 + x].wrapping_add(predicted);
-        }
+        unfilter_row(row, above, bpp, &mut rest[..line]);
     }
     out
+}
+
+/// One 8-bit PNG row (its filter-type byte first) unfiltered into `current`, given
+/// the row above unfiltered (none for the first row).
+fn unfilter_row(row: &[u8], above: Option<&[u8]>, bpp: usize, current: &mut [u8]) {
+    for x in 0..current.len() {
+        let a = if x >= bpp { current[x - bpp] } else { 0 };
+        let b = above.map_or(0, |r| r[x]);
+        let c = if x >= bpp {
+            above.map_or(0, |r| r[x - bpp])
+        } else {
+            0
+        };
+        let predicted = match row[0] {
+            1 => a,
+            2 => b,
+            3 => ((u16::from(a) + u16::from(b)) / 2) as u8,
+            4 => paeth(a, b, c),
+            _ => 0,
+        };
+        current[x] = row[1 + x].wrapping_add(predicted);
+    }
 }
 
 /// The Paeth predictor (PNG spec, 9.4).
@@ -278,11 +285,6 @@ fn paeth(a: u8, b: u8, c: u8) -> u8 {
     }
 }
 
-/// Rows of samples (PNG-filtered, as [`ImageData::Pixels`] holds them) compressed.
-fn deflate(rows: &[u8]) -> Result<Vec<u8>, Message> {
-    crate::deflate::pixels(rows).ok_or_else(compress_failed)
-}
-
 /// What to say if compressing failed, which from memory to memory it does not.
 /// The logo is not a PNG that can be read, for a reason of ours.
 fn not_png(detail: Message) -> Message {
@@ -291,15 +293,6 @@ fn not_png(detail: Message) -> Message {
 
 fn compress_failed() -> Message {
     msg("image-not-compressed")
-}
-
-/// The compressed mask of PNG-filtered alpha rows of `width` pixels; none when every
-/// pixel is opaque.
-fn mask(alpha: &[u8], width: usize) -> Result<Option<Vec<u8>>, Message> {
-    if unfilter(alpha, width, 1).iter().all(|a| *a == 255) {
-        return Ok(None);
-    }
-    deflate(alpha).map(Some)
 }
 
 /// The data of a PNG's `IDAT` chunks, in order: one zlib stream of filtered rows.
@@ -399,25 +392,30 @@ fn png_rows(bytes: &[u8], info: &png::Info<'_>) -> Result<Option<ImageData>, Mes
             alpha: None,
         }));
     }
-    // The colour rows are compressed as they are split off, some 64 KB at a time;
-    // the alpha rows are kept to see whether any pixel is transparent.
-    let mut alpha = Vec::with_capacity(count * (1 + width));
-    let mut piece = Vec::with_capacity(65_536 + stride);
+    // The colour rows are compressed as they are split off, some 64 KB at a time,
+    // and the alpha rows a row at a time, still filtered.
+    let mut mask = Mask::new(width);
+    let (mut piece, mut alpha) = (Vec::with_capacity(65_536 + stride), Vec::new());
+    let mut masked = Ok(());
     let colour = crate::deflate::pixels_from(|add| {
         for_each_row(&compressed, stride, count, |row| {
+            alpha.clear();
             split_row(row, colours, &mut piece, &mut alpha);
+            if masked.is_ok() {
+                masked = mask.filtered(&alpha);
+            }
             if piece.len() >= 65_536 {
                 add(&piece);
                 piece.clear();
             }
         })?;
         add(&piece);
-        Ok::<(), Message>(())
+        masked
     })?;
     Ok(Some(ImageData::Pixels {
         colour: colour.ok_or_else(compress_failed)?,
         grey: colours == 1,
-        alpha: mask(&alpha, width)?,
+        alpha: mask.finish()?,
     }))
 }
 
@@ -607,12 +605,16 @@ impl Rows {
     }
 }
 
-/// An alpha mask compressed a row at a time as PNG rows (filter type 0), so that
-/// only its compressed form is held.
+/// An alpha mask compressed a row at a time as PNG rows, so that only its
+/// compressed form is held. Each row is unfiltered against the one above to see
+/// whether any pixel is transparent.
 struct Mask {
     z: flate2::write::ZlibEncoder<Vec<u8>>,
     /// The row being written, reused.
     row: Vec<u8>,
+    /// The row above and this row, unfiltered.
+    above: Vec<u8>,
+    current: Vec<u8>,
     /// Whether any pixel so far is not opaque.
     transparent: bool,
 }
@@ -622,18 +624,35 @@ impl Mask {
         Mask {
             z: flate2::write::ZlibEncoder::new(Vec::new(), crate::deflate::PIXELS),
             row: Vec::with_capacity(1 + width),
+            above: Vec::new(),
+            current: vec![0; width],
             transparent: false,
         }
     }
 
-    /// The next row's alphas.
+    /// The next row's alphas, written unfiltered (filter type 0).
     fn row(&mut self, alphas: impl Iterator<Item = u8>) -> Result<(), Message> {
+        let mut row = std::mem::take(&mut self.row);
+        row.clear();
+        row.push(0);
+        row.extend(alphas);
+        let written = self.filtered(&row);
+        self.row = row;
+        written
+    }
+
+    /// The next row as PNG filtered it, its filter-type byte first.
+    fn filtered(&mut self, row: &[u8]) -> Result<(), Message> {
         use std::io::Write;
-        self.row.clear();
-        self.row.push(0);
-        self.row.extend(alphas);
-        self.transparent = self.transparent || self.row[1..].iter().any(|a| *a != 255);
-        self.z.write_all(&self.row).map_err(|_| compress_failed())
+        if row.len() != 1 + self.current.len() {
+            return Err(not_png(msg("image-damaged")));
+        }
+        let above = (!self.above.is_empty()).then_some(self.above.as_slice());
+        unfilter_row(row, above, 1, &mut self.current);
+        self.transparent = self.transparent || self.current.iter().any(|a| *a != 255);
+        std::mem::swap(&mut self.above, &mut self.current);
+        self.current.resize(self.above.len(), 0);
+        self.z.write_all(row).map_err(|_| compress_failed())
     }
 
     /// The compressed mask; none if every pixel is opaque.
