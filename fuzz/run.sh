@@ -2,12 +2,14 @@
 # Run each fuzz target for a while, keeping what it finds, and log how far it got.
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]     # default: 600 s each, every target
+#   JOBS=2 fuzz/run.sh 3600 form locale_check   # two targets at once, one a core
 #
 # Each target's corpus is fuzz/corpus/TARGET: the committed seeds (`seed-*`) and
 # what runs have found, kept from run to run (not committed). Every run
 # appends a line to fuzz/runs.tsv: date, target, seconds, executions, and the
 # result. The counts add up across runs and machines, so the log says how much
-# each target has been fuzzed in all. A crash is kept by libFuzzer in
+# each target has been fuzzed in all, and whether it has had the 10^7
+# executions or 8 hours asked of it. A crash is kept by libFuzzer in
 # fuzz/artifacts/TARGET/ and the script exits non-zero.
 #
 # SANITIZER (none by default, or address) picks the build. leaflet forbids
@@ -34,21 +36,40 @@ build=(-O --sanitizer "$sanitizer" --target-dir "target/$sanitizer")
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build "${build[@]}" >/dev/null 2>&1 || true
 [ -f runs.tsv ] || printf 'date\ttarget\tseconds\texecutions\tresult\tsanitizer\n' > runs.tsv
-failed=0
-for target in "${targets[@]}"; do
+
+# One target's run, logged.
+run() {
+    local target=$1 log="work/$1.log" status execs result=ok
     mkdir -p "corpus/$target" work
-    log="work/$target.log"
     cargo fuzz run "${build[@]}" "$target" "corpus/$target" -- \
         -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=4096 \
         -timeout=30 > "$log" 2>&1
     status=$?
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-    result=ok
-    if [ $status -ne 0 ]; then result="failed ($status), see fuzz/$log"; failed=1; fi
+    if [ $status -ne 0 ]; then result="failed ($status), see fuzz/$log"; fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "$seconds" "${execs:-0}" "$result" "$sanitizer" >> runs.tsv
     echo "$target: ${execs:-0} executions in $seconds s: $result"
+    [ $status -eq 0 ]
+}
+
+# At most JOBS runs at once (default one); the exit status says if any failed.
+jobs_at_once=${JOBS:-1}
+failed=0
+running=0
+for target in "${targets[@]}"; do
+    if [ "$running" -ge "$jobs_at_once" ]; then
+        wait -n || failed=1
+        running=$((running - 1))
+    fi
+    run "$target" &
+    running=$((running + 1))
+done
+while [ "$running" -gt 0 ]; do
+    wait -n || failed=1
+    running=$((running - 1))
 done
 echo "In all, per target (fuzz/runs.tsv):"
 awk -F'\t' 'NR > 1 { n[$2] += $4; s[$2] += $3 }
-    END { for (t in n) printf "  %-14s %10d executions  %6.2f hours\n", t, n[t], s[t] / 3600 }' runs.tsv | sort
+    END { for (t in n) printf "  %-14s %10d executions  %6.2f hours  %s\n", t, n[t], s[t] / 3600,
+        (n[t] >= 10000000 || s[t] >= 28800) ? "done" : "" }' runs.tsv | sort
 exit $failed
