@@ -9,7 +9,9 @@
 //!   works without JavaScript; `app.js` adds live validation.
 //! - `POST /api/build?lang=sv&layout=folder-a5` takes a contacts file
 //!   (`application/toml`, or multipart with `contacts` and `logo` parts) and answers
-//!   `200 application/pdf`, byte for byte what `leaflet build` writes, or an error
+//!   `200 application/pdf`, byte for byte what `leaflet build` writes (with
+//!   `&fillable=true`, what `leaflet build --fillable` writes; the blank form for
+//!   an empty body), or an error
 //!   status with `{"errors": [{"field", "line", "message", "hint"}]}` (the message
 //!   and hint in the language of `?ui=` or Accept-Language, the field as the
 //!   contacts file names it): 422 for the input, 413 for a body over 5 MB (or a
