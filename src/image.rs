@@ -230,22 +230,6 @@ fn split_row(row: &[u8], colours: usize, colour: &mut Vec<u8>, alpha: &mut Vec<u
     }
 }
 
-/// The samples of 8-bit PNG rows of `width` pixels of `bpp` samples, unfiltered
-/// (PNG spec, 9.2).
-#[cfg(test)]
-fn unfilter(rows: &[u8], width: usize, bpp: usize) -> Vec<u8> {
-    let line = width * bpp;
-    let mut out = vec![0u8; rows.len() / (1 + line) * line];
-    for (y, row) in rows.chunks_exact(1 + line).enumerate() {
-        let (done, rest) = out.split_at_mut(y * line);
-        let above = done
-            .get(done.len().saturating_sub(line)..)
-            .filter(|_| y > 0);
-        unfilter_row(row, above, bpp, &mut rest[..line]);
-    }
-    out
-}
-
 /// One 8-bit PNG row (its filter-type byte first) unfiltered into `current`, given
 /// the row above unfiltered (none for the first row).
 fn unfilter_row(row: &[u8], above: Option<&[u8]>, bpp: usize, current: &mut [u8]) {
@@ -856,6 +840,21 @@ impl WithHint for Box<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The samples of 8-bit PNG rows of `width` pixels of `bpp` samples, unfiltered
+    /// (PNG spec, 9.2).
+    fn unfilter(rows: &[u8], width: usize, bpp: usize) -> Vec<u8> {
+        let line = width * bpp;
+        let mut out = vec![0u8; rows.len() / (1 + line) * line];
+        for (y, row) in rows.chunks_exact(1 + line).enumerate() {
+            let (done, rest) = out.split_at_mut(y * line);
+            let above = done
+                .get(done.len().saturating_sub(line)..)
+                .filter(|_| y > 0);
+            unfilter_row(row, above, bpp, &mut rest[..line]);
+        }
+        out
+    }
 
     /// A PNG with only its signature and header chunk (no pixels).
     pub fn png_header(width: u32, height: u32) -> Vec<u8> {
