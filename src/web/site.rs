@@ -309,7 +309,12 @@ fn download(bytes: Vec<u8>, kind: &str, name: &str) -> Response {
         .into_response()
 }
 
-/// The page as a PNG, base64, rendered in-process by hayro.
+/// The page as a PNG, base64, rendered in-process by hayro on white, as on paper.
+///
+/// Encoded as RGB at zlib level 1: on a contact page like the example's, encoding
+/// took 2.4 ms at the png crate's default level, more than hayro's 2 ms of
+/// rendering, and takes 0.8 ms now, for 63 KB instead of 55 KB. Its fastest
+/// setting (fdeflate) saves another 0.3 ms for 78 KB.
 fn preview_png(pdf: &[u8], page: usize) -> Option<String> {
     use base64::Engine as _;
     use hayro::hayro_interpret::InterpreterSettings;
@@ -323,18 +328,24 @@ fn preview_png(pdf: &[u8], page: usize) -> Option<String> {
         &hayro::PixmapSettings {
             x_scale: 1.25,
             y_scale: 1.25,
-            ..hayro::PixmapSettings::default()
+            bg_color: hayro::vello_cpu::color::palette::css::WHITE,
         },
     );
     let (width, height) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
+    // On an opaque background every pixel is opaque: the alpha is left out.
     let rgba = pixmap.take_rgba8(hayro::vello_cpu::peniko::ImageAlphaType::Alpha);
+    let rgb: Vec<u8> = rgba
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
     let mut png = Vec::new();
     {
         let mut encoder = png::Encoder::new(&mut png, width, height);
-        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_deflate_compression(png::DeflateCompression::Level(1));
         let mut writer = encoder.write_header().ok()?;
-        writer.write_image_data(&rgba).ok()?;
+        writer.write_image_data(&rgb).ok()?;
     }
     Some(base64::engine::general_purpose::STANDARD.encode(png))
 }

@@ -6,6 +6,7 @@
 use crate::common::{repo, resident_kb, start_server, Sandbox};
 use axum::body::{to_bytes, Body};
 use axum::http::{header, Request, StatusCode};
+use base64::Engine as _;
 use tower::ServiceExt;
 
 fn app() -> axum::Router {
@@ -341,9 +342,24 @@ async fn a_preview_shows_the_contact_page_and_a_download_gives_the_pdf() {
     let (status, _, page) = post_form(kind, body).await;
     assert_eq!(status, StatusCode::OK);
     let page = String::from_utf8(page).expect("UTF-8");
+    let png = page
+        .split_once("src=\"data:image/png;base64,")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(data, _)| base64::engine::general_purpose::STANDARD.decode(data))
+        .expect("a PNG preview")
+        .expect("base64");
+    let (width, height, pixels) = preview_pixels(&png);
+    // An A5 page, on white paper as printed, with the details written on it.
+    let ratio = f64::from(height) / f64::from(width);
+    assert!((ratio - 210.0 / 148.0).abs() < 0.02, "{width} × {height}");
+    assert_eq!(&pixels[..3], [255, 255, 255], "a white corner");
+    let dark = pixels
+        .chunks_exact(3)
+        .filter(|p| p.iter().all(|c| *c < 128))
+        .count();
     assert!(
-        page.contains("src=\"data:image/png;base64,iVBORw0KGgo"),
-        "a PNG preview"
+        dark * 200 > pixels.len() / 3,
+        "text on the page: {dark} dark pixels"
     );
     let mut download = fields;
     download.push(("action", None, b"pdf"));
@@ -352,6 +368,22 @@ async fn a_preview_shows_the_contact_page_and_a_download_gives_the_pdf() {
     assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&pdf));
     assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
     assert!(pdf.starts_with(b"%PDF-1.7"));
+}
+
+/// A preview's width, height and pixels, as 8-bit RGB (it has no alpha: the page
+/// is drawn on white).
+fn preview_pixels(png: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+        .read_info()
+        .expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("a size")];
+    let frame = reader.next_frame(&mut pixels).expect("its pixels");
+    assert_eq!(
+        (frame.color_type, frame.bit_depth),
+        (png::ColorType::Rgb, png::BitDepth::Eight)
+    );
+    pixels.truncate(frame.buffer_size());
+    (frame.width, frame.height, pixels)
 }
 
 #[tokio::test]
