@@ -1,16 +1,21 @@
 //! Deflate: zlib streams for PDF's `/FlateDecode` filter.
 //!
-//! One compressor per thread is kept and reset between streams, its level set for
-//! each: setting one up clears and faults in some 300 KB of tables, more work than
-//! deflating a page of text. Pixels can be compressed as they are produced, so that
-//! a logo's samples are never all in memory at once.
+//! Each thread keeps the compressors it has set up and resets one for each stream,
+//! its level set for it: setting one up clears and faults in some 300 KB of tables,
+//! more work than deflating a page of text. A [`Stream`] takes its input piece by
+//! piece, so that a logo's samples are never all in memory at once; a logo with
+//! an alpha channel writes two at a time, its colour and its mask.
 
 use std::cell::RefCell;
 
 use flate2::{Compress, Compression, FlushCompress, Status};
 
+/// The most compressors a thread keeps unused: two streams are written at once.
+const SPARE: usize = 2;
+
 thread_local! {
-    static COMPRESSOR: RefCell<Option<Compress>> = const { RefCell::new(None) };
+    /// This thread's compressors not in use.
+    static COMPRESSORS: RefCell<Vec<Compress>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The level for text, fonts and other structured data: zlib's default.
@@ -18,49 +23,97 @@ const TEXT: Compression = Compression::new(6);
 
 /// The level for pixels. On the example logo level 3 is as fast as level 1 and a
 /// third smaller; level 6 saves another 15 % for twice the time.
-pub(crate) const PIXELS: Compression = Compression::new(3);
+const PIXELS: Compression = Compression::new(3);
 
 /// Text, fonts and other structured data as a zlib stream.
 pub fn text(data: &[u8]) -> Option<Vec<u8>> {
-    with_compressor(TEXT, |z, out| feed(z, data, out, FlushCompress::Finish))
+    let mut stream = Stream::new(TEXT);
+    stream.write(data);
+    stream.finish()
 }
 
 /// Pixels as a zlib stream.
 pub fn pixels(data: &[u8]) -> Option<Vec<u8>> {
-    with_compressor(PIXELS, |z, out| feed(z, data, out, FlushCompress::Finish))
+    let mut stream = Stream::pixels();
+    stream.write(data);
+    stream.finish()
 }
 
 /// Pixels given piece by piece as a zlib stream: `produce` hands each piece to the
-/// function it is given, and each is compressed as it comes, so that the whole is
-/// never held. Its error, if any, is returned as it is; `Ok(None)` if the
-/// compressor failed, which from memory to memory it does not.
+/// function it is given. Its error, if any, is returned as it is; `Ok(None)` if
+/// the compressor failed, which from memory to memory it does not.
 pub fn pixels_from<E>(
     produce: impl FnOnce(&mut dyn FnMut(&[u8])) -> Result<(), E>,
 ) -> Result<Option<Vec<u8>>, E> {
-    let mut result = Ok(());
-    let packed = with_compressor(PIXELS, |z, out| {
-        let mut ok = true;
-        result = produce(&mut |piece: &[u8]| {
-            ok = ok && feed(z, piece, out, FlushCompress::None);
-        });
-        ok && feed(z, &[], out, FlushCompress::Finish)
-    });
-    result.map(|()| packed)
+    let mut stream = Stream::pixels();
+    produce(&mut |piece: &[u8]| stream.write(piece))?;
+    Ok(stream.finish())
 }
 
-/// Run `write` with this thread's compressor, reset and set to `level`, and the
-/// output; the output if `write` succeeded.
-fn with_compressor(
-    level: Compression,
-    write: impl FnOnce(&mut Compress, &mut Vec<u8>) -> bool,
-) -> Option<Vec<u8>> {
-    COMPRESSOR.with_borrow_mut(|compressor| {
-        let z = compressor.get_or_insert_with(|| Compress::new(level, true));
-        z.reset();
-        z.set_level(level).ok()?;
-        let mut out = Vec::new();
-        write(z, &mut out).then_some(out)
-    })
+/// A zlib stream being written, each piece compressed as it comes. Its compressor
+/// goes back to the thread's when it is finished or dropped.
+pub struct Stream {
+    /// The compressor, taken from the thread's; `None` only once given back.
+    z: Option<Compress>,
+    /// The compressed bytes so far.
+    out: Vec<u8>,
+    /// Whether the compressor has failed.
+    failed: bool,
+}
+
+impl Stream {
+    /// A stream of pixels.
+    pub fn pixels() -> Stream {
+        Stream::new(PIXELS)
+    }
+
+    /// A stream at `level`, with one of this thread's compressors, reset, if it
+    /// has one to spare.
+    fn new(level: Compression) -> Stream {
+        let kept = COMPRESSORS
+            .try_with(|c| c.borrow_mut().pop())
+            .ok()
+            .flatten();
+        let z = kept
+            .and_then(|mut z| {
+                z.reset();
+                z.set_level(level).ok().map(|_| z)
+            })
+            .unwrap_or_else(|| Compress::new(level, true));
+        Stream {
+            z: Some(z),
+            out: Vec::new(),
+            failed: false,
+        }
+    }
+
+    /// Compress the next piece.
+    pub fn write(&mut self, piece: &[u8]) {
+        if let (Some(z), false) = (&mut self.z, self.failed) {
+            self.failed = !feed(z, piece, &mut self.out, FlushCompress::None);
+        }
+    }
+
+    /// The whole stream; `None` if the compressor failed.
+    pub fn finish(mut self) -> Option<Vec<u8>> {
+        let z = self.z.as_mut()?;
+        let done = !self.failed && feed(z, &[], &mut self.out, FlushCompress::Finish);
+        done.then(|| std::mem::take(&mut self.out))
+    }
+}
+
+impl Drop for Stream {
+    fn drop(&mut self) {
+        if let Some(z) = self.z.take() {
+            // Not kept if the thread is ending and its compressors are gone.
+            let _ = COMPRESSORS.try_with(|c| {
+                let mut c = c.borrow_mut();
+                if c.len() < SPARE {
+                    c.push(z);
+                }
+            });
+        }
+    }
 }
 
 /// Compress all of `input` into `out`, growing it as needed; with
@@ -118,6 +171,27 @@ mod tests {
         });
         assert_eq!(pieces, Ok(super::pixels(&data)));
         assert_eq!(super::pixels_from(|_| Err::<(), _>("stop")), Err("stop"));
+        // Two streams written at once, as a logo's colour and mask are, each as
+        // if written alone; the thread keeps both compressors, and no more.
+        let (mut a, mut b) = (super::Stream::pixels(), super::Stream::pixels());
+        for piece in data.chunks(777) {
+            a.write(piece);
+            b.write(&piece[..piece.len() / 2]);
+        }
+        let half: Vec<u8> = data
+            .chunks(777)
+            .flat_map(|p| &p[..p.len() / 2])
+            .copied()
+            .collect();
+        assert_eq!(a.finish(), super::pixels(&data));
+        assert_eq!(b.finish(), super::pixels(&half));
+        let _third = super::Stream::pixels();
+        drop([
+            super::Stream::pixels(),
+            super::Stream::pixels(),
+            super::Stream::pixels(),
+        ]);
+        assert_eq!(super::COMPRESSORS.with_borrow(Vec::len), super::SPARE);
         // The compressor is reused, its level changed: each stream is as good as
         // a fresh compressor's at that level.
         for _ in 0..2 {

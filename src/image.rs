@@ -593,7 +593,8 @@ impl Rows {
 /// compressed form is held. Each row is unfiltered against the one above to see
 /// whether any pixel is transparent.
 struct Mask {
-    z: flate2::write::ZlibEncoder<Vec<u8>>,
+    /// The rows, compressed.
+    z: crate::deflate::Stream,
     /// The row being written, reused.
     row: Vec<u8>,
     /// The row above and this row, unfiltered.
@@ -606,7 +607,7 @@ struct Mask {
 impl Mask {
     fn new(width: usize) -> Mask {
         Mask {
-            z: flate2::write::ZlibEncoder::new(Vec::new(), crate::deflate::PIXELS),
+            z: crate::deflate::Stream::pixels(),
             row: Vec::with_capacity(1 + width),
             above: Vec::new(),
             current: vec![0; width],
@@ -627,7 +628,6 @@ impl Mask {
 
     /// The next row as PNG filtered it, its filter-type byte first.
     fn filtered(&mut self, row: &[u8]) -> Result<(), Message> {
-        use std::io::Write;
         if row.len() != 1 + self.current.len() {
             return Err(not_png(msg("image-damaged")));
         }
@@ -636,7 +636,8 @@ impl Mask {
         self.transparent = self.transparent || self.current.iter().any(|a| *a != 255);
         std::mem::swap(&mut self.above, &mut self.current);
         self.current.resize(self.above.len(), 0);
-        self.z.write_all(row).map_err(|_| compress_failed())
+        self.z.write(row);
+        Ok(())
     }
 
     /// The compressed mask; none if every pixel is opaque.
@@ -644,7 +645,7 @@ impl Mask {
         if !self.transparent {
             return Ok(None);
         }
-        self.z.finish().map(Some).map_err(|_| compress_failed())
+        self.z.finish().map(Some).ok_or_else(compress_failed)
     }
 }
 
