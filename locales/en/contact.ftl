@@ -30,16 +30,16 @@ field-tip-contact = Contact { $number }: name, title, phone and phone hours, e-m
 ## .checked is the month its number and hours were last checked (leaflet check
 ## warns a year later).
 
-helplines-heading = National helplines
+helplines-heading = National helplines (mostly in Swedish)
 helpline-112 = Emergencies, danger to life or health
     .number = 112
     .checked = 2026-11
 helpline-1177 = Healthcare advice, day and night
     .number = 1177
     .checked = 2026-11
-helpline-mind = Mind Självmordslinjen, if you think of suicide or fear for someone, day and night (in Swedish)
+helpline-mind = Mind's suicide helpline, day and night
     .number = 90101
     .checked = 2026-11
-helpline-anhoriglinjen = Anhöriglinjen, for carers, daytime and some evenings (in Swedish)
+helpline-anhoriglinjen = Anhöriglinjen, for carers, daytime and some evenings
     .number = 0200-239 500
     .checked = 2026-11
