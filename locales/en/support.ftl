@@ -19,5 +19,5 @@ support-money =
     for care of closely related persons (närståendepenning) from the Swedish Social
     Insurance Agency (Försäkringskassan).
 support-ask = 
-    What is on offer differs between municipalities: ask yours, your health centre
+    Support differs between municipalities: ask yours, your health centre
     (vårdcentral) or psychiatric care. The contact details are under “{ contact-heading }”.

@@ -311,10 +311,10 @@ fn a_form_for_several_organisations_or_right_to_left_is_refused() {
 }
 
 /// Real-shaped contact details (the corpus: long e-mail and web addresses, long
-/// units, four contacts) fill the form in every layout; only files of several
-/// organisations are refused, as they must be.
+/// units, four contacts) fill the form in every layout and language, one thread a
+/// language; only files of several organisations are refused, as they must be.
 #[test]
-fn the_corpus_fills_the_form_in_every_layout() {
+fn the_corpus_fills_the_form_in_every_layout_and_language() {
     let sb = Sandbox::new();
     let dir = repo("tests/fixtures/contacts");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
@@ -325,27 +325,44 @@ fn the_corpus_fills_the_form_in_every_layout() {
         .collect();
     files.sort();
     assert!(files.len() >= 30);
-    let mut failed = Vec::new();
-    for file in &files {
-        let several = std::fs::read_to_string(file)
-            .unwrap_or_default()
-            .contains("[[organisation]]");
-        for layout in ["folder-a5", "a4", "trifold-dl"] {
-            let path = file.to_str().unwrap_or_default();
-            let run = sb.run(&[
-                "build",
-                "--fillable",
-                path,
-                "--layout",
-                layout,
-                "-o",
-                "c.pdf",
-            ]);
-            let refused = run.stderr().contains("has the fields of one organisation");
-            if (run.code() == 0) == several || (several && !refused) {
-                failed.push(format!("{path} {layout}: {}", run.stderr()));
+    let fill = |lang: &str| {
+        let mut failed = Vec::new();
+        for file in &files {
+            let several = std::fs::read_to_string(file)
+                .unwrap_or_default()
+                .contains("[[organisation]]");
+            for layout in ["folder-a5", "a4", "trifold-dl"] {
+                let path = file.to_str().unwrap_or_default();
+                let out = format!("{lang}.pdf");
+                let run = sb.run(&[
+                    "build",
+                    "--fillable",
+                    path,
+                    "--lang",
+                    lang,
+                    "--layout",
+                    layout,
+                    "-o",
+                    &out,
+                ]);
+                let refused = run.stderr().contains("has the fields of one organisation");
+                if (run.code() == 0) == several || (several && !refused) {
+                    failed.push(format!("{path} {layout} {lang}: {}", run.stderr()));
+                }
             }
         }
-    }
+        failed
+    };
+    let failed: Vec<String> = std::thread::scope(|s| {
+        let fill = &fill;
+        let threads: Vec<_> = ["sv", "fi", "en"]
+            .map(|lang| s.spawn(move || fill(lang)))
+            .into_iter()
+            .collect();
+        threads
+            .into_iter()
+            .flat_map(|t| t.join().expect("a thread"))
+            .collect()
+    });
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
