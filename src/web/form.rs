@@ -253,9 +253,10 @@ impl Form {
     }
 
     /// The form filled from a contacts file (what "load the details" does),
-    /// with an input per language in `langs`.
-    pub fn from_contacts(contacts: &Contacts, langs: Vec<String>) -> Form {
+    /// with an input per language in `langs`, and the texts it has no input for.
+    pub fn from_contacts(contacts: &Contacts, langs: Vec<String>) -> (Form, Vec<LeftOut>) {
         let mut form = Form::new(langs);
+        let mut left_out = Vec::new();
         for text in contacts.texts() {
             let Some(place) = schema::find(&text.field) else {
                 continue;
@@ -268,20 +269,31 @@ impl Form {
                 org: place.org,
                 number: place.number,
             };
-            form.put(&group.name(place.field), text, place.field.translated);
+            let name = group.name(place.field);
+            left_out.extend(form.put(&name, text, place.field.translated));
         }
         let first = form.langs.first().cloned().unwrap_or_default();
+        // A plain line is every language's: like other plain texts it goes in the
+        // first language's box.
+        let box_of = |lang: &Option<String>| lang.clone().unwrap_or_else(|| first.clone());
+        for line in &contacts.extra {
+            for (lang, value) in &line.values {
+                if !form.langs.contains(&box_of(lang)) {
+                    left_out.push(LeftOut {
+                        field: line.field.clone(),
+                        lang: lang.clone(),
+                        text: value.clone(),
+                    });
+                }
+            }
+        }
         for lang in form.langs.clone() {
             let lines: Vec<&str> = contacts
                 .extra
                 .iter()
                 .filter_map(|t| {
-                    t.values
-                        .iter()
-                        // A plain line is every language's: like other plain
-                        // texts it goes in the first language's box.
-                        .find(|(l, _)| l.as_deref().map_or(lang == first, |l| l == lang))
-                        .map(|(_, v)| v.as_str())
+                    let (_, value) = t.values.iter().find(|(l, _)| box_of(l) == lang)?;
+                    Some(value.as_str())
                 })
                 .collect();
             if !lines.is_empty() {
@@ -289,23 +301,51 @@ impl Form {
                     .insert(format!("extra.lines.{lang}"), lines.join("\n"));
             }
         }
-        form
+        (form, left_out)
     }
 
     /// Fill the input(s) of one text: a translated field's plain text goes in the
-    /// first language's input, a language the form has no input for is left out.
-    fn put(&mut self, name: &str, text: &Text, translated: bool) {
+    /// first language's input. A field with one input takes the first language's
+    /// text, or the first text; the texts with no input are given back.
+    fn put(&mut self, name: &str, text: &Text, translated: bool) -> Vec<LeftOut> {
         let first = self.langs.first().cloned().unwrap_or_default();
-        for (lang, value) in &text.values {
-            let key = match (translated, lang.as_deref()) {
-                (false, _) => name.to_string(),
-                (true, None) => format!("{name}.{first}"),
-                (true, Some(l)) if self.langs.iter().any(|k| k == l) => format!("{name}.{l}"),
-                (true, Some(_)) => continue,
+        let kept = (!translated).then(|| {
+            text.values
+                .iter()
+                .position(|(l, _)| l.as_deref() == Some(first.as_str()))
+                .unwrap_or(0)
+        });
+        let mut left_out = Vec::new();
+        for (i, (lang, value)) in text.values.iter().enumerate() {
+            let key = match (kept, lang.as_deref()) {
+                (Some(k), _) if k == i => name.to_string(),
+                (None, None) => format!("{name}.{first}"),
+                (None, Some(l)) if self.langs.iter().any(|k| k == l) => format!("{name}.{l}"),
+                _ => {
+                    left_out.push(LeftOut {
+                        field: text.field.clone(),
+                        lang: lang.clone(),
+                        text: value.clone(),
+                    });
+                    continue;
+                }
             };
             self.values.entry(key).or_insert_with(|| value.clone());
         }
+        left_out
     }
+}
+
+/// A text of a contacts file that the form has no input for: a second language's
+/// text of a field with one input, or a language the form does not offer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The field, dotted (`organisation.name`, `extra.lines[2]`).
+    pub field: String,
+    /// Its language, if it has one.
+    pub lang: Option<String>,
+    /// The text.
+    pub text: String,
 }
 
 /// A text as TOML: one plain string, or a table of languages.
@@ -424,8 +464,9 @@ mod tests {
             toml.find("[[contact]]") < toml.find("[extra]"),
             "contacts before the extra lines:\n{toml}"
         );
-        let back = Form::from_contacts(&contacts, langs());
+        let (back, left_out) = Form::from_contacts(&contacts, langs());
         assert_eq!(back.values, form.values);
+        assert_eq!(left_out, []);
     }
 
     #[test]
@@ -446,8 +487,45 @@ mod tests {
             contacts.organisations[1].persons[0].name.values[0].1,
             "Berit"
         );
-        let back = Form::from_contacts(&contacts, langs());
+        let (back, left_out) = Form::from_contacts(&contacts, langs());
         assert_eq!(back.values, form.values);
+        assert_eq!(left_out, []);
+    }
+
+    #[test]
+    fn texts_the_form_has_no_input_for_are_given_back() {
+        let toml = "[organisation]\n\
+            name = { fi = \"Ruotsinsuomalaiset omaiset\", sv = \"Sverigefinska anhöriga\" }\n\
+            unit = { sv = \"Stöd\", fi = \"Tuki\" }\n\
+            [[contact]]\nname = \"Aino\"\n\
+            [extra]\nlines = [\"Rad ett\", { sv = \"Rad två\", fi = \"Rivi kaksi\" }]\n";
+        let contacts = crate::contacts::parse(&Source::new("c.toml", toml.into())).expect(toml);
+        // A form without Finnish inputs: the name takes its Swedish text, the
+        // first language's, though the Finnish comes first.
+        let (form, left_out) = Form::from_contacts(&contacts, vec!["sv".into(), "en".into()]);
+        assert_eq!(form.values["organisation.name"], "Sverigefinska anhöriga");
+        assert_eq!(form.values["organisation.unit.sv"], "Stöd");
+        assert_eq!(form.values["extra.lines.sv"], "Rad ett\nRad två");
+        let said: Vec<(&str, Option<&str>, &str)> = left_out
+            .iter()
+            .map(|l| (l.field.as_str(), l.lang.as_deref(), l.text.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "organisation.name",
+                    Some("fi"),
+                    "Ruotsinsuomalaiset omaiset"
+                ),
+                ("organisation.unit", Some("fi"), "Tuki"),
+                ("extra.lines[2]", Some("fi"), "Rivi kaksi"),
+            ]
+        );
+        // With Finnish inputs only the name's second text has nowhere to go.
+        let (form, left_out) = Form::from_contacts(&contacts, langs());
+        assert_eq!(form.values["extra.lines.fi"], "Rivi kaksi");
+        assert_eq!(left_out.len(), 1, "{left_out:?}");
     }
 
     #[test]

@@ -93,9 +93,12 @@ pub fn page(t: &Locale, speaker: Speaker<'_>, form: &Form, state: &PageState<'_>
                     h1 { (title) }
                     p { (p.m("web-intro")) }
                     (languages(&p))
+                    // What the last press did, where the page opens: its errors,
+                    // then what is good to know (a loaded file's texts the form
+                    // has no box for, a size shrunk to fit).
                     (summary(&p))
-                    (the_form(&p))
                     (warnings(&p))
+                    (the_form(&p))
                     (preview(&p))
                 }
             }
@@ -363,6 +366,7 @@ fn options(p: &Page<'_>) -> Markup {
     }
 }
 
+/// What is good to know after the last press, each in the reader's words.
 fn warnings(p: &Page<'_>) -> Markup {
     html! {
         @if !p.state.warnings.is_empty() {

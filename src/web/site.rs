@@ -11,12 +11,13 @@ use serde::Deserialize;
 
 use crate::contacts;
 use crate::diagnostic::Diagnostic;
+use crate::messages::msg;
 
 use std::collections::BTreeMap;
 
 use crate::contacts::MAX_ORGANISATIONS;
 
-use super::form::{logo_input, Form};
+use super::form::{logo_input, Form, LeftOut};
 use super::page::{self, PageState};
 use super::{build, speaker, status, ui_lang, unreadable, App, Making, Uploads, UI_LANGS};
 
@@ -224,18 +225,48 @@ async fn load(app: &App, ui: &str, posted: Posted) -> Response {
     };
     match read {
         Some(Ok(c)) => {
-            let mut filled = Form::from_contacts(&c, form.langs.clone());
+            let (mut filled, left_out) = Form::from_contacts(&c, form.langs.clone());
+            let warnings = left_out_warnings(app, &left_out);
             filled.values.extend(
                 form.values
                     .into_iter()
                     .filter(|(k, _)| k == "lang" || k == "layout"),
             );
             filled.logos = form.logos;
-            render(app, ui, &filled, &[], &[], None)
+            render(app, ui, &filled, &[], &warnings, None)
         }
         Some(Err(e)) => render(app, ui, &form, &e.0, &[], None),
         None => render(app, ui, &form, &[], &[], None),
     }
+}
+
+/// The most texts the form could not hold that are named one by one.
+const LEFT_OUT_NAMED: usize = 10;
+
+/// Say which texts of a loaded contacts file the form could not hold, so that
+/// nobody saves the file back from the form without them unawares.
+fn left_out_warnings(app: &App, left_out: &[LeftOut]) -> Vec<Diagnostic> {
+    let mut warnings: Vec<Diagnostic> = left_out
+        .iter()
+        .take(LEFT_OUT_NAMED)
+        .map(|l| {
+            let lang = l.lang.as_deref().unwrap_or_default();
+            let name = app.names.get(lang).map_or(lang, String::as_str);
+            Diagnostic::warning(
+                msg("serve-load-left-out")
+                    .field("field", &l.field)
+                    .arg("text", &l.text)
+                    .arg("lang", name),
+            )
+            .field(&l.field)
+        })
+        .collect();
+    if left_out.len() > LEFT_OUT_NAMED {
+        warnings.push(Diagnostic::warning(
+            msg("serve-load-left-out-more").arg("count", left_out.len() - LEFT_OUT_NAMED),
+        ));
+    }
+    warnings
 }
 
 /// Build the leaflet the form describes: the PDF to download, or the page with a

@@ -419,6 +419,40 @@ async fn saved_details_load_back_into_the_form() {
     );
 }
 
+#[tokio::test]
+async fn a_loaded_file_says_which_of_its_texts_the_form_has_no_box_for() {
+    // An association with a Finnish name of its own: the form has one box for
+    // the name, so saving from it would lose the Finnish one, and it says so,
+    // where the page opens.
+    let toml = "[organisation]\n\
+        name = { sv = \"Sverigefinska anhöriga\", fi = \"Ruotsinsuomalaiset omaiset\" }\n\
+        [[contact]]\nname = \"Aino Virtanen\"\n";
+    let (kind, body) = multipart(&[
+        ("ui", None, b"sv"),
+        ("contacts_file", Some("contacts.toml"), toml.as_bytes()),
+        ("action", None, b"load"),
+    ]);
+    let (status, _, page) = post_form(kind, body).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = String::from_utf8(page).expect("UTF-8");
+    let said = "Namn: formuläret har ingen ruta för texten ”Ruotsinsuomalaiset omaiset” (Suomi), så den hämtades inte.";
+    let warning = page.find(said).expect(&page);
+    assert!(warning < page.find("<form").unwrap_or(0), "above the form");
+    assert!(page.contains("value=\"Sverigefinska anhöriga\""), "{page}");
+    // A file the form holds whole says nothing of the sort.
+    let (kind, body) = multipart(&[
+        (
+            "contacts_file",
+            Some("contacts.toml"),
+            "[organisation]\nname = \"Åsby kommun\"\n".as_bytes(),
+        ),
+        ("action", None, b"load"),
+    ]);
+    let (_, _, page) = post_form(kind, body).await;
+    let page = String::from_utf8(page).expect("UTF-8");
+    assert!(!page.contains("class=\"warnings\""), "{page}");
+}
+
 #[test]
 fn serve_without_its_server_program_says_what_is_missing() {
     // `leaflet serve` runs `leaflet-serve` from its own folder; a copy of `leaflet`
