@@ -93,11 +93,15 @@ pub fn page(t: &Locale, speaker: Speaker<'_>, form: &Form, state: &PageState<'_>
                     h1 { (title) }
                     p { (p.m("web-intro")) }
                     (languages(&p))
-                    // What the last press did, where the page opens: its errors,
-                    // then what is good to know (a loaded file's texts the form
-                    // has no box for, a size shrunk to fit).
+                    // What the last press did, where the page opens: its errors
+                    // at the top; what is good to know there too (a loaded file's
+                    // texts the form has no box for), or with the preview (a size
+                    // shrunk to fit), which the form's address (`/#preview`)
+                    // scrolls to.
                     (summary(&p))
-                    (warnings(&p))
+                    @if p.state.preview.is_none() {
+                        (warnings(&p))
+                    }
                     (the_form(&p))
                     (preview(&p))
                 }
@@ -148,7 +152,7 @@ fn summary(p: &Page<'_>) -> Markup {
 
 fn the_form(p: &Page<'_>) -> Markup {
     html! {
-        form method="post" action="/" enctype="multipart/form-data" id="form" novalidate {
+        form method="post" action="/#preview" enctype="multipart/form-data" id="form" novalidate {
             input type="hidden" name="ui" value=(p.state.ui);
             p.note { (p.m("web-both-languages")) }
             @for group in form::groups() {
@@ -381,8 +385,9 @@ fn warnings(p: &Page<'_>) -> Markup {
 fn preview(p: &Page<'_>) -> Markup {
     html! {
         @if let Some(png) = &p.state.preview {
-            section aria-labelledby="preview-heading" {
+            section id="preview" aria-labelledby="preview-heading" {
                 h2 id="preview-heading" { (p.m("web-preview-heading")) }
+                (warnings(p))
                 img.preview src={ "data:image/png;base64," (png) } alt=(p.m("web-preview-alt"));
             }
         }

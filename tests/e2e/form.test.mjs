@@ -50,6 +50,8 @@ test("a person fills in the form, sees errors and a preview, and downloads the P
   await page.getByLabel("E-post", { exact: true }).first().fill("inte en adress");
   await page.getByRole("button", { name: "Förhandsgranska" }).click();
   await page.waitForSelector("#errors");
+  // The errors are listed at the top, where the page opens.
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
   const summary = await page.textContent("#errors");
   // In Swedish, naming the fields by their labels, never by the file's keys.
   assert.match(summary, /Namn måste fyllas i/);
@@ -70,6 +72,9 @@ test("a person fills in the form, sees errors and a preview, and downloads the P
   await page.getByRole("button", { name: "Förhandsgranska" }).click();
   await page.waitForSelector("img.preview");
   assert.equal(await page.$("#errors"), null);
+  // The page opens at the preview, below the long form, not at the form's top.
+  const at = await page.evaluate(() => document.getElementById("preview").getBoundingClientRect().top);
+  assert.ok(at >= 0 && at < 40, `the preview at the top of the window, not ${at} px away`);
   await page.screenshot({ path: path.join(shots, "3-preview.png"), fullPage: true });
 
   const [download] = await Promise.all([
