@@ -169,9 +169,12 @@ use Section::{Address, Contact, Extra, Organisation};
 
 /// Every field, in file order.
 pub const FIELDS: &[Field] = &[
+    // An organisation often has a name in each language (a Sweden-Finnish
+    // association's, a municipality's in the Finnish administrative area); a
+    // person's name is one.
     Field {
         autocomplete: "organization",
-        ..required(field(Organisation, "name", Text, "web-name"))
+        ..translated(required(field(Organisation, "name", Text, "web-name")))
     },
     translated(field(Organisation, "unit", Text, "web-unit")),
     field(Organisation, "phone", Phone, "web-phone"),

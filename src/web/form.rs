@@ -1,11 +1,11 @@
 //! The web form's data: its inputs, drawn from the contacts file's field table
 //! ([`crate::contacts::schema`]), and the contacts file they make.
 //!
-//! Inputs are named after the fields: `organisation.name`, `contact[2].phone` for
+//! Inputs are named after the fields: `organisation.phone`, `contact[2].phone` for
 //! the first organisation (as schema version 1 names them), and
-//! `organisation[2].name`, `organisation[2].contact[1].phone` for the others.
+//! `organisation[2].phone`, `organisation[2].contact[1].phone` for the others.
 //! Fields people write in each leaflet language have an input per language there
-//! is (`organisation.unit.sv`, `organisation.unit.fi`, `organisation.unit.en`;
+//! is (`organisation.name.sv`, `organisation.name.fi`, `organisation.name.en`;
 //! a translator's new language gets its own with no code change): filled in one
 //! language they become a plain string, in more a table of languages. The form is turned into a
 //! contacts file and read by the same parser as the command line, so its errors
@@ -445,7 +445,7 @@ mod tests {
     #[test]
     fn a_filled_form_round_trips_through_its_contacts_file() {
         let form = filled(&[
-            ("organisation.name", "Åsby kommun"),
+            ("organisation.name.sv", "Åsby kommun"),
             ("organisation.unit.sv", "Anhörigstöd"),
             ("organisation.unit.fi", "Omaistuki"),
             ("contact[1].name", "Åsa \"Öhrström\""),
@@ -472,12 +472,12 @@ mod tests {
     #[test]
     fn several_organisations_make_organisation_tables_and_come_back() {
         let form = filled(&[
-            ("organisation.name", "Åsby kommun"),
+            ("organisation.name.sv", "Åsby kommun"),
             ("contact[1].name", "Åsa"),
-            ("organisation[2].name", "Region Åsby"),
+            ("organisation[2].name.sv", "Region Åsby"),
             ("organisation[2].address.visiting.sv", "Sjukhuset, hus 2"),
             ("organisation[2].contact[1].name", "Berit"),
-            ("organisation[3].name", "Anhörigföreningen"),
+            ("organisation[3].name.sv", "Anhörigföreningen"),
         ]);
         let toml = form.to_toml();
         let contacts =
@@ -496,15 +496,19 @@ mod tests {
     fn texts_the_form_has_no_input_for_are_given_back() {
         let toml = "[organisation]\n\
             name = { fi = \"Ruotsinsuomalaiset omaiset\", sv = \"Sverigefinska anhöriga\" }\n\
-            unit = { sv = \"Stöd\", fi = \"Tuki\" }\n\
+            [address]\npostal = { fi = \"PL 12, 123 45 Åsby\", sv = \"Box 12, 123 45 Åsby\" }\n\
             [[contact]]\nname = \"Aino\"\n\
             [extra]\nlines = [\"Rad ett\", { sv = \"Rad två\", fi = \"Rivi kaksi\" }]\n";
         let contacts = crate::contacts::parse(&Source::new("c.toml", toml.into())).expect(toml);
-        // A form without Finnish inputs: the name takes its Swedish text, the
-        // first language's, though the Finnish comes first.
+        // The postal address has one box: it takes the Swedish text, the first
+        // language's, though the Finnish comes first. A form without Finnish
+        // inputs has no box for the other Finnish texts either.
         let (form, left_out) = Form::from_contacts(&contacts, vec!["sv".into(), "en".into()]);
-        assert_eq!(form.values["organisation.name"], "Sverigefinska anhöriga");
-        assert_eq!(form.values["organisation.unit.sv"], "Stöd");
+        assert_eq!(form.values["address.postal"], "Box 12, 123 45 Åsby");
+        assert_eq!(
+            form.values["organisation.name.sv"],
+            "Sverigefinska anhöriga"
+        );
         assert_eq!(form.values["extra.lines.sv"], "Rad ett\nRad två");
         let said: Vec<(&str, Option<&str>, &str)> = left_out
             .iter()
@@ -518,12 +522,17 @@ mod tests {
                     Some("fi"),
                     "Ruotsinsuomalaiset omaiset"
                 ),
-                ("organisation.unit", Some("fi"), "Tuki"),
+                ("address.postal", Some("fi"), "PL 12, 123 45 Åsby"),
                 ("extra.lines[2]", Some("fi"), "Rivi kaksi"),
             ]
         );
-        // With Finnish inputs only the name's second text has nowhere to go.
+        // With Finnish inputs only the postal address's second text has nowhere
+        // to go.
         let (form, left_out) = Form::from_contacts(&contacts, langs());
+        assert_eq!(
+            form.values["organisation.name.fi"],
+            "Ruotsinsuomalaiset omaiset"
+        );
         assert_eq!(form.values["extra.lines.fi"], "Rivi kaksi");
         assert_eq!(left_out.len(), 1, "{left_out:?}");
     }

@@ -62,7 +62,7 @@ test("a person fills in the form, sees errors and a preview, and downloads the P
   await page.screenshot({ path: path.join(shots, "2-errors.png"), fullPage: true });
 
   // Corrected, with a contact person; keyboard only for the name.
-  await page.focus("#organisation-name");
+  await page.focus("#organisation-name-sv");
   await page.keyboard.type("Åsby kommun");
   await page.fill("#organisation-email", "anhorigstod@asby.se");
   await page.fill("#organisation-phone", "0123-456 78");

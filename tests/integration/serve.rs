@@ -232,7 +232,7 @@ async fn the_form_speaks_the_browsers_language_with_a_strict_policy() {
         "Finnish page"
     );
     assert!(
-        page.contains("<label for=\"organisation-name\">"),
+        page.contains("<label for=\"organisation-name-sv\">"),
         "labels bound to inputs"
     );
     let csp = headers[header::CONTENT_SECURITY_POLICY]
@@ -255,7 +255,7 @@ async fn the_form_speaks_the_browsers_language_with_a_strict_policy() {
 async fn a_form_with_errors_shows_them_next_to_their_fields_escaped() {
     let (kind, body) = multipart(&[
         ("ui", None, b"sv"),
-        ("organisation.name", None, b"<script>alert(1)</script>"),
+        ("organisation.name.sv", None, b"<script>alert(1)</script>"),
         ("organisation.email", None, b"not an address"),
         ("action", None, b"preview"),
     ]);
@@ -288,11 +288,11 @@ async fn a_form_with_errors_shows_them_next_to_their_fields_escaped() {
 async fn the_finnish_form_names_fields_by_their_finnish_labels() {
     let (kind, body) = multipart(&[
         ("ui", None, b"fi"),
-        ("organisation.name", None, b"Norrby kommun"),
+        ("organisation.name.sv", None, b"Norrby kommun"),
         ("contact[1].name", None, b"Matti Korhonen"),
         ("contact[2].name", None, b"Aino Virtanen"),
         ("contact[2].phone", None, b"12"),
-        ("organisation[2].name", None, b"Omaiset ry"),
+        ("organisation[2].name.sv", None, b"Omaiset ry"),
         (
             "organisation[2].unit.fi",
             None,
@@ -330,7 +330,7 @@ async fn the_finnish_form_names_fields_by_their_finnish_labels() {
 async fn a_preview_shows_the_contact_page_and_a_download_gives_the_pdf() {
     let fields: Vec<(&str, Option<&str>, &[u8])> = vec![
         ("ui", None, b"sv"),
-        ("organisation.name", None, "Åsby kommun".as_bytes()),
+        ("organisation.name.sv", None, "Åsby kommun".as_bytes()),
         ("organisation.phone", None, b"0123-456 78"),
         ("contact[1].name", None, "Åsa Öhrström".as_bytes()),
         ("lang", None, b"sv"),
@@ -389,7 +389,7 @@ fn preview_pixels(png: &[u8]) -> (u32, u32, Vec<u8>) {
 #[tokio::test]
 async fn saved_details_load_back_into_the_form() {
     let (kind, body) = multipart(&[
-        ("organisation.name", None, "Åsby kommun".as_bytes()),
+        ("organisation.name.sv", None, "Åsby kommun".as_bytes()),
         ("organisation.unit.sv", None, "Anhörigstöd".as_bytes()),
         ("organisation.unit.fi", None, b"Omaistuki"),
         ("action", None, b"toml"),
@@ -421,11 +421,12 @@ async fn saved_details_load_back_into_the_form() {
 
 #[tokio::test]
 async fn a_loaded_file_says_which_of_its_texts_the_form_has_no_box_for() {
-    // An association with a Finnish name of its own: the form has one box for
-    // the name, so saving from it would lose the Finnish one, and it says so,
-    // where the page opens.
+    // A postal address in Swedish and Finnish: the form has one box for it, so
+    // saving from it would lose the Finnish one, and it says so, where the page
+    // opens. The Finnish name has a box of its own.
     let toml = "[organisation]\n\
         name = { sv = \"Sverigefinska anhöriga\", fi = \"Ruotsinsuomalaiset omaiset\" }\n\
+        [address]\npostal = { sv = \"Box 12, 123 45 Åsby\", fi = \"PL 12, 123 45 Åsby\" }\n\
         [[contact]]\nname = \"Aino Virtanen\"\n";
     let (kind, body) = multipart(&[
         ("ui", None, b"sv"),
@@ -435,10 +436,15 @@ async fn a_loaded_file_says_which_of_its_texts_the_form_has_no_box_for() {
     let (status, _, page) = post_form(kind, body).await;
     assert_eq!(status, StatusCode::OK);
     let page = String::from_utf8(page).expect("UTF-8");
-    let said = "Namn: formuläret har ingen ruta för texten ”Ruotsinsuomalaiset omaiset” (Suomi), så den hämtades inte.";
+    let said = "Postadress: formuläret har ingen ruta för texten ”PL 12, 123 45 Åsby” (Suomi), så den hämtades inte.";
     let warning = page.find(said).expect(&page);
     assert!(warning < page.find("<form").unwrap_or(0), "above the form");
-    assert!(page.contains("value=\"Sverigefinska anhöriga\""), "{page}");
+    for kept in [
+        "name=\"address.postal\" type=\"text\" autocomplete=\"off\" value=\"Box 12, 123 45 Åsby\"",
+        "name=\"organisation.name.fi\" type=\"text\" autocomplete=\"organization\" value=\"Ruotsinsuomalaiset omaiset\"",
+    ] {
+        assert!(page.contains(kept), "{kept}:\n{page}");
+    }
     // A file the form holds whole says nothing of the sort.
     let (kind, body) = multipart(&[
         (
@@ -533,7 +539,7 @@ fn a_thousand_language_tags_leave_the_servers_memory_flat() {
 async fn text_too_wide_for_the_leaflet_is_shown_beside_its_field_by_its_label() {
     let (kind, body) = multipart(&[
         ("ui", None, b"sv"),
-        ("organisation.name", None, b"Eskilstuna kommun"),
+        ("organisation.name.sv", None, b"Eskilstuna kommun"),
         (
             "organisation.email",
             None,
@@ -579,7 +585,7 @@ async fn the_form_has_an_input_for_every_leaflet_language_there_is() {
     // An English title written in the form is printed in the English leaflet.
     let (kind, body) = multipart(&[
         ("ui", None, b"en"),
-        ("organisation.name", None, "Åsby kommun".as_bytes()),
+        ("organisation.name.sv", None, "Åsby kommun".as_bytes()),
         ("contact[1].name", None, "Åsa Öhrström".as_bytes()),
         ("contact[1].title.sv", None, b"Anhorigkonsulent"),
         ("contact[1].title.en", None, b"Carers' adviser"),
@@ -827,7 +833,7 @@ async fn the_form_downloads_the_fillable_leaflet() {
     assert_eq!(form_of(&pdf), 12);
     let (kind, body) = multipart(&[
         ("action", None, b"fillable"),
-        ("organisation.name", None, "Åsby kommun".as_bytes()),
+        ("organisation.name.sv", None, "Åsby kommun".as_bytes()),
         ("organisation.phone", None, b"0123-456 78"),
     ]);
     let (status, _, pdf) = post_form(kind, body).await;
