@@ -65,8 +65,9 @@ pub struct BatchArgs {
     /// Layout name (see `leaflet list`) or path to a layout file.
     #[arg(long, default_value = crate::layout::DEFAULT)]
     pub layout: String,
-    /// Where to write the PDFs (<file name>-<lang>.pdf); made if missing.
-    #[arg(long, value_name = "DIR")]
+    /// Where to write the PDFs (<file name>-<lang>.pdf); made if missing. `-o`,
+    /// as for `leaflet build`.
+    #[arg(long, short = 'o', value_name = "DIR")]
     pub out_dir: PathBuf,
     /// How many leaflets to build at a time [default: one per core].
     #[arg(long, short, value_name = "N")]

@@ -57,7 +57,8 @@ fn batch_writes_the_same_bytes_as_build() {
         "contacts/norrby.toml",
         "--lang",
         "fi",
-        "--out-dir",
+        // `-o` as for `leaflet build`: the folder.
+        "-o",
         "dist",
     ])
     .ok();
