@@ -340,7 +340,7 @@ impl Form {
 /// text of a field with one input, or a language the form does not offer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LeftOut {
-    /// The field, dotted (`organisation.name`, `extra.lines[2]`).
+    /// The field, dotted (`address.postal`, `extra.lines[2]`).
     pub field: String,
     /// Its language, if it has one.
     pub lang: Option<String>,
