@@ -479,3 +479,36 @@ fn a_helpline_without_a_checked_month_gets_a_warning() {
         "{out}"
     );
 }
+
+/// The commands (`sh` blocks) and the backticked names of a translators' guide.
+fn guide_parts(file: &str) -> (Vec<String>, Vec<String>) {
+    let text = std::fs::read_to_string(repo(file)).expect("the guide");
+    let commands = text
+        .split("```sh\n")
+        .skip(1)
+        .filter_map(|block| block.split_once("```").map(|(c, _)| c.to_string()))
+        .collect();
+    let names = text
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|n| !n.is_empty() && !n.contains(' '))
+        .map(str::to_string)
+        .collect();
+    (commands, names)
+}
+
+#[test]
+fn the_translators_guide_in_swedish_gives_the_same_commands_and_names() {
+    // Translators into Sweden's minority languages read Swedish more easily than
+    // English: the Swedish guide must not fall behind the English one.
+    let (commands, names) = guide_parts("locales/README.md");
+    let (sv_commands, sv_names) = guide_parts("locales/README.sv.md");
+    assert!(commands.len() >= 5, "{commands:?}");
+    assert_eq!(
+        sv_commands, commands,
+        "the same commands, in the same order"
+    );
+    let missing: Vec<&String> = names.iter().filter(|n| !sv_names.contains(n)).collect();
+    assert!(missing.is_empty(), "not in the Swedish guide: {missing:?}");
+}
