@@ -287,8 +287,11 @@ hint-logo-part-form = choose the logo file again
 serve-unreadable = the request could not be read ({ $detail })
 serve-unreadable-form = the form could not be read; a file may be over 5 MB ({ $detail })
 serve-bad-fillable = `fillable` must be `true` or `false`, not `{ $value }`
-serve-load-left-out = { $field }: the form has no box for the text “{ $text }” ({ $lang }), so it was not loaded. It is still in your file, but not in what you save or make from here.
-serve-load-left-out-more = and { $count } more texts the form has no boxes for
+serve-load-left-out = { $field }: the form has no box for the text “{ $text }” ({ $lang }), so it was not loaded. It is still in your file, but it will not be in the details you save or the leaflet you make here.
+serve-load-left-out-more = { $count ->
+        [one] and one more text the form has no box for
+       *[other] and { $count } more texts the form has no boxes for
+    }
 
 ## The command line
 

@@ -290,8 +290,11 @@ hint-logo-part-form = valitse logotiedosto uudelleen
 serve-unreadable = pyyntöä ei voitu lukea ({ $detail })
 serve-unreadable-form = lomaketta ei voitu lukea; jokin tiedosto voi olla yli 5 Mt ({ $detail })
 serve-bad-fillable = `fillable`-arvon pitää olla `true` tai `false`, ei `{ $value }`
-serve-load-left-out = { $field }: lomakkeessa ei ole kenttää tekstille ”{ $text }” ({ $lang }), joten sitä ei haettu. Se on yhä tiedostossanne, mutta ei siinä, minkä tallennatte tai teette täältä.
-serve-load-left-out-more = ja { $count } muuta tekstiä, joille lomakkeessa ei ole kenttää
+serve-load-left-out = { $field }: lomakkeessa ei ole kenttää tekstille ”{ $text }” ({ $lang }), joten sitä ei haettu. Se on yhä tiedostossanne, mutta se ei tule mukaan, jos tallennatte tiedot tai teette esitteen tällä lomakkeella.
+serve-load-left-out-more = { $count ->
+        [one] ja yksi muu teksti, jolle lomakkeessa ei ole kenttää
+       *[other] ja { $count } muuta tekstiä, joille lomakkeessa ei ole kenttiä
+    }
 
 ## Komentorivi
 

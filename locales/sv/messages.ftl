@@ -290,8 +290,11 @@ hint-logo-part-form = välj logotypfilen igen
 serve-unreadable = anropet gick inte att läsa ({ $detail })
 serve-unreadable-form = formuläret gick inte att läsa; en fil kan vara större än 5 MB ({ $detail })
 serve-bad-fillable = `fillable` ska vara `true` eller `false`, inte `{ $value }`
-serve-load-left-out = { $field }: formuläret har ingen ruta för texten ”{ $text }” ({ $lang }), så den hämtades inte. Den finns kvar i er fil, men inte i det ni sparar eller gör härifrån.
-serve-load-left-out-more = och { $count } texter till som formuläret inte har rutor för
+serve-load-left-out = { $field }: formuläret har ingen ruta för texten ”{ $text }” ({ $lang }), så den hämtades inte. Den finns kvar i er fil, men kommer inte med om ni sparar uppgifterna eller gör foldern här.
+serve-load-left-out-more = { $count ->
+        [one] och en text till som formuläret inte har någon ruta för
+       *[other] och { $count } texter till som formuläret inte har rutor för
+    }
 
 ## Kommandoraden
 

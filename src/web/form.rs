@@ -272,13 +272,15 @@ impl Form {
             let name = group.name(place.field);
             left_out.extend(form.put(&name, text, place.field.translated));
         }
-        let first = form.langs.first().cloned().unwrap_or_default();
-        // A plain line is every language's: like other plain texts it goes in the
-        // first language's box.
-        let box_of = |lang: &Option<String>| lang.clone().unwrap_or_else(|| first.clone());
+        // Line n of each language's box makes line n (`lines`). A plain line is
+        // every language's: it goes in the first language's box, and in the box of
+        // each language with lines of its own, so that line n stays line n in each.
+        // A line without a language's text leaves a gap no box can hold: that
+        // language's later lines of its own are left out (its plain ones are
+        // printed anyway, as every language's).
         for line in &contacts.extra {
             for (lang, value) in &line.values {
-                if !form.langs.contains(&box_of(lang)) {
+                if lang.as_ref().is_some_and(|l| !form.langs.contains(l)) {
                     left_out.push(LeftOut {
                         field: line.field.clone(),
                         lang: lang.clone(),
@@ -287,15 +289,26 @@ impl Form {
                 }
             }
         }
-        for lang in form.langs.clone() {
-            let lines: Vec<&str> = contacts
-                .extra
-                .iter()
-                .filter_map(|t| {
-                    let (_, value) = t.values.iter().find(|(l, _)| box_of(l) == lang)?;
-                    Some(value.as_str())
-                })
-                .collect();
+        for (i, lang) in form.langs.clone().into_iter().enumerate() {
+            if i > 0 && !contacts.extra.iter().any(|t| own_text(t, &lang).is_some()) {
+                continue;
+            }
+            let mut lines = Vec::new();
+            let mut gap = false;
+            for line in &contacts.extra {
+                let plain = line.values.iter().find(|(l, _)| l.is_none());
+                match (own_text(line, &lang), plain) {
+                    (Some(text), _) if !gap => lines.push(text),
+                    (Some(text), _) => left_out.push(LeftOut {
+                        field: line.field.clone(),
+                        lang: Some(lang.clone()),
+                        text: text.to_string(),
+                    }),
+                    (None, Some((_, text))) if !gap => lines.push(text),
+                    (None, Some(_)) => {}
+                    (None, None) => gap = true,
+                }
+            }
             if !lines.is_empty() {
                 form.values
                     .insert(format!("extra.lines.{lang}"), lines.join("\n"));
@@ -306,7 +319,8 @@ impl Form {
 
     /// Fill the input(s) of one text: a translated field's plain text goes in the
     /// first language's input. A field with one input takes the first language's
-    /// text, or the first text; the texts with no input are given back.
+    /// text, or the first text; the other texts with no input are given back,
+    /// but for one the same as the text kept.
     fn put(&mut self, name: &str, text: &Text, translated: bool) -> Vec<LeftOut> {
         let first = self.langs.first().cloned().unwrap_or_default();
         let kept = (!translated).then(|| {
@@ -315,10 +329,13 @@ impl Form {
                 .position(|(l, _)| l.as_deref() == Some(first.as_str()))
                 .unwrap_or(0)
         });
+        let kept_text = kept.and_then(|k| text.values.get(k)).map(|(_, v)| v);
         let mut left_out = Vec::new();
         for (i, (lang, value)) in text.values.iter().enumerate() {
             let key = match (kept, lang.as_deref()) {
                 (Some(k), _) if k == i => name.to_string(),
+                // The same text in another language is not lost.
+                (Some(_), _) if kept_text == Some(value) => continue,
                 (None, None) => format!("{name}.{first}"),
                 (None, Some(l)) if self.langs.iter().any(|k| k == l) => format!("{name}.{l}"),
                 _ => {
@@ -334,6 +351,12 @@ impl Form {
         }
         left_out
     }
+}
+
+/// A text's own text in `lang`, not a plain text's.
+fn own_text<'t>(text: &'t Text, lang: &str) -> Option<&'t str> {
+    let found = text.values.iter().find(|(l, _)| l.as_deref() == Some(lang));
+    found.map(|(_, v)| v.as_str())
 }
 
 /// A text of a contacts file that the form has no input for: a second language's
@@ -352,7 +375,9 @@ pub struct LeftOut {
 fn text(pairs: &[(&str, &str)]) -> Option<Value> {
     match pairs {
         [] => None,
-        [(_, one)] => Some(Value::from(*one)),
+        // One text, or the same in every language filled in (a plain line loaded
+        // into every box): every language's, as it prints the same.
+        [(_, one), rest @ ..] if rest.iter().all(|(_, v)| v == one) => Some(Value::from(*one)),
         many => {
             let mut t = InlineTable::new();
             for (l, v) in many {
@@ -527,14 +552,40 @@ mod tests {
             ]
         );
         // With Finnish inputs only the postal address's second text has nowhere
-        // to go.
+        // to go. The plain line stands in the Finnish box too, so that saving
+        // keeps each line where it was in each language.
         let (form, left_out) = Form::from_contacts(&contacts, langs());
         assert_eq!(
             form.values["organisation.name.fi"],
             "Ruotsinsuomalaiset omaiset"
         );
-        assert_eq!(form.values["extra.lines.fi"], "Rivi kaksi");
+        assert_eq!(form.values["extra.lines.fi"], "Rad ett\nRivi kaksi");
+        assert!(!form.values.contains_key("extra.lines.en"));
         assert_eq!(left_out.len(), 1, "{left_out:?}");
+        let saved = form.to_toml();
+        assert!(
+            saved.contains("lines = [\"Rad ett\", { sv = \"Rad två\", fi = \"Rivi kaksi\" }]"),
+            "{saved}"
+        );
+    }
+
+    #[test]
+    fn a_line_missing_a_language_leaves_its_later_lines_out_and_a_same_text_is_kept() {
+        let toml = "[organisation]\nname = \"Åsby kommun\"\n\
+            [address]\npostal = { sv = \"Box 12, 123 45 Åsby\", fi = \"Box 12, 123 45 Åsby\" }\n\
+            [[contact]]\nname = \"Aino\"\n\
+            [extra]\nlines = [{ sv = \"Rad ett\" }, \"Rad två\", { sv = \"Rad tre\", fi = \"Rivi kolme\" }]\n";
+        let contacts = crate::contacts::parse(&Source::new("c.toml", toml.into())).expect(toml);
+        let (form, left_out) = Form::from_contacts(&contacts, langs());
+        // Line 1 has no Finnish: the Finnish box cannot hold line 3 as line 3.
+        assert_eq!(form.values.get("extra.lines.fi"), None);
+        assert_eq!(form.values["extra.lines.sv"], "Rad ett\nRad två\nRad tre");
+        assert_eq!(form.values["address.postal"], "Box 12, 123 45 Åsby");
+        let said: Vec<(&str, Option<&str>)> = left_out
+            .iter()
+            .map(|l| (l.field.as_str(), l.lang.as_deref()))
+            .collect();
+        assert_eq!(said, [("extra.lines[3]", Some("fi"))]);
     }
 
     #[test]

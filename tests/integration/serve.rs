@@ -436,7 +436,7 @@ async fn a_loaded_file_says_which_of_its_texts_the_form_has_no_box_for() {
     let (status, _, page) = post_form(kind, body).await;
     assert_eq!(status, StatusCode::OK);
     let page = String::from_utf8(page).expect("UTF-8");
-    let said = "Postadress: formuläret har ingen ruta för texten ”PL 12, 123 45 Åsby” (Suomi), så den hämtades inte.";
+    let said = "Postadress: formuläret har ingen ruta för texten ”PL 12, 123 45 Åsby” (Suomi), så den hämtades inte. Den finns kvar i er fil, men kommer inte med om ni sparar uppgifterna eller gör foldern här.";
     let warning = page.find(said).expect(&page);
     assert!(warning < page.find("<form").unwrap_or(0), "above the form");
     for kept in [
@@ -457,6 +457,27 @@ async fn a_loaded_file_says_which_of_its_texts_the_form_has_no_box_for() {
     let (_, _, page) = post_form(kind, body).await;
     let page = String::from_utf8(page).expect("UTF-8");
     assert!(!page.contains("class=\"warnings\""), "{page}");
+    assert!(page.contains("value=\"Åsby kommun\""), "loaded: {page}");
+    // Eleven lines the Finnish box cannot hold, after a line with no Finnish:
+    // ten are named, the eleventh counted.
+    let mut lines = String::from("{ sv = \"Rad noll\" }");
+    for i in 1..=11 {
+        lines.push_str(&format!(", {{ sv = \"Rad {i}\", fi = \"Rivi {i}\" }}"));
+    }
+    let toml = format!(
+        "[organisation]\nname = \"Åsby kommun\"\n[[contact]]\nname = \"Åsa\"\n[extra]\nlines = [{lines}]\n"
+    );
+    let (kind, body) = multipart(&[
+        ("contacts_file", Some("contacts.toml"), toml.as_bytes()),
+        ("action", None, b"load"),
+    ]);
+    let (_, _, page) = post_form(kind, body).await;
+    let page = String::from_utf8(page).expect("UTF-8");
+    assert_eq!(page.matches("så den hämtades inte").count(), 10, "{page}");
+    assert!(
+        page.contains("och en text till som formuläret inte har någon ruta för"),
+        "{page}"
+    );
 }
 
 #[test]
