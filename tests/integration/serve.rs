@@ -405,18 +405,24 @@ async fn saved_details_load_back_into_the_form() {
         toml.contains("unit = { sv = \"Anhörigstöd\", fi = \"Omaistuki\" }"),
         "{toml}"
     );
-    let (kind, body) = multipart(&[
-        ("contacts_file", Some("contacts.toml"), toml.as_bytes()),
-        ("action", None, b"load"),
-    ]);
-    let (_, _, page) = post_form(kind, body).await;
-    let page = String::from_utf8(page).expect("UTF-8");
+    let (_, page) = load("sv", toml.as_bytes()).await;
     assert!(
         page.contains(
             "name=\"organisation.unit.fi\" type=\"text\" autocomplete=\"off\" value=\"Omaistuki\""
         ),
         "{page}"
     );
+}
+
+/// The form's page after loading `toml` ("Hämta uppgifterna"), in `ui`.
+async fn load(ui: &str, toml: &[u8]) -> (StatusCode, String) {
+    let (kind, body) = multipart(&[
+        ("ui", None, ui.as_bytes()),
+        ("contacts_file", Some("contacts.toml"), toml),
+        ("action", None, b"load"),
+    ]);
+    let (status, _, page) = post_form(kind, body).await;
+    (status, String::from_utf8(page).expect("UTF-8"))
 }
 
 #[tokio::test]
@@ -428,14 +434,8 @@ async fn a_loaded_file_says_which_of_its_texts_the_form_has_no_box_for() {
         name = { sv = \"Sverigefinska anhöriga\", fi = \"Ruotsinsuomalaiset omaiset\" }\n\
         [address]\npostal = { sv = \"Box 12, 123 45 Åsby\", fi = \"PL 12, 123 45 Åsby\" }\n\
         [[contact]]\nname = \"Aino Virtanen\"\n";
-    let (kind, body) = multipart(&[
-        ("ui", None, b"sv"),
-        ("contacts_file", Some("contacts.toml"), toml.as_bytes()),
-        ("action", None, b"load"),
-    ]);
-    let (status, _, page) = post_form(kind, body).await;
+    let (status, page) = load("sv", toml.as_bytes()).await;
     assert_eq!(status, StatusCode::OK);
-    let page = String::from_utf8(page).expect("UTF-8");
     let said = "Postadress: formuläret har ingen ruta för texten ”PL 12, 123 45 Åsby” (Suomi), så den hämtades inte. Den finns kvar i er fil, men kommer inte med om ni sparar uppgifterna eller gör foldern här.";
     let warning = page.find(said).expect(&page);
     assert!(warning < page.find("<form").unwrap_or(0), "above the form");
@@ -446,16 +446,7 @@ async fn a_loaded_file_says_which_of_its_texts_the_form_has_no_box_for() {
         assert!(page.contains(kept), "{kept}:\n{page}");
     }
     // A file the form holds whole says nothing of the sort.
-    let (kind, body) = multipart(&[
-        (
-            "contacts_file",
-            Some("contacts.toml"),
-            "[organisation]\nname = \"Åsby kommun\"\n".as_bytes(),
-        ),
-        ("action", None, b"load"),
-    ]);
-    let (_, _, page) = post_form(kind, body).await;
-    let page = String::from_utf8(page).expect("UTF-8");
+    let (_, page) = load("sv", "[organisation]\nname = \"Åsby kommun\"\n".as_bytes()).await;
     assert!(!page.contains("class=\"warnings\""), "{page}");
     assert!(page.contains("value=\"Åsby kommun\""), "loaded: {page}");
     // Eleven lines the Finnish box cannot hold, after a line with no Finnish:
@@ -467,12 +458,7 @@ async fn a_loaded_file_says_which_of_its_texts_the_form_has_no_box_for() {
     let toml = format!(
         "[organisation]\nname = \"Åsby kommun\"\n[[contact]]\nname = \"Åsa\"\n[extra]\nlines = [{lines}]\n"
     );
-    let (kind, body) = multipart(&[
-        ("contacts_file", Some("contacts.toml"), toml.as_bytes()),
-        ("action", None, b"load"),
-    ]);
-    let (_, _, page) = post_form(kind, body).await;
-    let page = String::from_utf8(page).expect("UTF-8");
+    let (_, page) = load("sv", toml.as_bytes()).await;
     assert_eq!(page.matches("så den hämtades inte").count(), 10, "{page}");
     assert!(
         page.contains("och en text till som formuläret inte har någon ruta för"),
