@@ -27,14 +27,17 @@ const PIXELS: Compression = Compression::new(3);
 
 /// Text, fonts and other structured data as a zlib stream.
 pub fn text(data: &[u8]) -> Option<Vec<u8>> {
-    let mut stream = Stream::new(TEXT);
-    stream.write(data);
-    stream.finish()
+    whole(TEXT, data)
 }
 
 /// Pixels as a zlib stream.
 pub fn pixels(data: &[u8]) -> Option<Vec<u8>> {
-    let mut stream = Stream::pixels();
+    whole(PIXELS, data)
+}
+
+/// `data`, all at hand, as a zlib stream at `level`.
+fn whole(level: Compression, data: &[u8]) -> Option<Vec<u8>> {
+    let mut stream = Stream::new(level);
     stream.write(data);
     stream.finish()
 }
