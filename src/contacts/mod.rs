@@ -282,6 +282,12 @@ impl Text {
         self.values.iter().all(|(_, t)| t.is_empty())
     }
 
+    /// Its own text in `lang`: not a plain string's, nor another language's.
+    pub fn own(&self, lang: &str) -> Option<&str> {
+        let found = self.values.iter().find(|(l, _)| l.as_deref() == Some(lang));
+        found.map(|(_, t)| t.as_str())
+    }
+
     /// The language printed instead of `lang` when the value has no text in it.
     pub fn fallback(&self, lang: &str) -> Option<&str> {
         let has = self

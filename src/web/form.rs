@@ -281,29 +281,21 @@ impl Form {
         for line in &contacts.extra {
             for (lang, value) in &line.values {
                 if lang.as_ref().is_some_and(|l| !form.langs.contains(l)) {
-                    left_out.push(LeftOut {
-                        field: line.field.clone(),
-                        lang: lang.clone(),
-                        text: value.clone(),
-                    });
+                    left_out.push(LeftOut::new(line, lang.as_deref(), value));
                 }
             }
         }
         for (i, lang) in form.langs.clone().into_iter().enumerate() {
-            if i > 0 && !contacts.extra.iter().any(|t| own_text(t, &lang).is_some()) {
+            if i > 0 && !contacts.extra.iter().any(|t| t.own(&lang).is_some()) {
                 continue;
             }
             let mut lines = Vec::new();
             let mut gap = false;
             for line in &contacts.extra {
                 let plain = line.values.iter().find(|(l, _)| l.is_none());
-                match (own_text(line, &lang), plain) {
+                match (line.own(&lang), plain) {
                     (Some(text), _) if !gap => lines.push(text),
-                    (Some(text), _) => left_out.push(LeftOut {
-                        field: line.field.clone(),
-                        lang: Some(lang.clone()),
-                        text: text.to_string(),
-                    }),
+                    (Some(text), _) => left_out.push(LeftOut::new(line, Some(&lang), text)),
                     (None, Some((_, text))) if !gap => lines.push(text),
                     (None, Some(_)) => {}
                     (None, None) => gap = true,
@@ -339,11 +331,7 @@ impl Form {
                 (None, None) => format!("{name}.{first}"),
                 (None, Some(l)) if self.langs.iter().any(|k| k == l) => format!("{name}.{l}"),
                 _ => {
-                    left_out.push(LeftOut {
-                        field: text.field.clone(),
-                        lang: lang.clone(),
-                        text: value.clone(),
-                    });
+                    left_out.push(LeftOut::new(text, lang.as_deref(), value));
                     continue;
                 }
             };
@@ -351,12 +339,6 @@ impl Form {
         }
         left_out
     }
-}
-
-/// A text's own text in `lang`, not a plain text's.
-fn own_text<'t>(text: &'t Text, lang: &str) -> Option<&'t str> {
-    let found = text.values.iter().find(|(l, _)| l.as_deref() == Some(lang));
-    found.map(|(_, v)| v.as_str())
 }
 
 /// A text of a contacts file that the form has no input for: a second language's
@@ -369,6 +351,17 @@ pub struct LeftOut {
     pub lang: Option<String>,
     /// The text.
     pub text: String,
+}
+
+impl LeftOut {
+    /// `value`, the text of `of` in `lang`, left out.
+    fn new(of: &Text, lang: Option<&str>, value: &str) -> LeftOut {
+        LeftOut {
+            field: of.field.clone(),
+            lang: lang.map(str::to_string),
+            text: value.to_string(),
+        }
+    }
 }
 
 /// A text as TOML: one plain string, or a table of languages.

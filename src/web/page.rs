@@ -417,6 +417,6 @@ pub fn message(
 }
 
 /// A language's own name, as its locale gives it (its code if it gives none).
-fn language_name<'n>(names: &'n BTreeMap<String, String>, tag: &'n str) -> &'n str {
+pub(super) fn language_name<'n>(names: &'n BTreeMap<String, String>, tag: &'n str) -> &'n str {
     names.get(tag).map_or(tag, String::as_str)
 }

@@ -251,12 +251,11 @@ fn left_out_warnings(app: &App, left_out: &[LeftOut]) -> Vec<Diagnostic> {
         .take(LEFT_OUT_NAMED)
         .map(|l| {
             let lang = l.lang.as_deref().unwrap_or_default();
-            let name = app.names.get(lang).map_or(lang, String::as_str);
             Diagnostic::warning(
                 msg("serve-load-left-out")
                     .field("field", &l.field)
                     .arg("text", &l.text)
-                    .arg("lang", name),
+                    .arg("lang", page::language_name(&app.names, lang)),
             )
             .field(&l.field)
         })
