@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{page_texts, Sandbox};
+use crate::common::{page_lines, page_texts, repo, Sandbox};
 
 /// Build an example in a language; the text of its last page.
 fn last_page(sb: &Sandbox, example: &str, lang: &str) -> String {
@@ -310,6 +310,49 @@ fn the_longest_real_details_fit_by_shrinking_with_a_warning() {
             last.contains(&format!("{email}@regionvastrasjobotten.se")),
             "{last}"
         );
+    }
+}
+
+#[test]
+fn postal_codes_and_times_are_never_split_over_two_lines() {
+    // The longest fixture, whose postal address, phone hours and times wrap in
+    // every layout: a space in "971 28", "Box 804" or "kl. 9.00–12.00" is a
+    // no-break space in Swedish typography, and a line may end after the dash
+    // of "måndag–fredag" (where that saves a line) but not inside "8.30–10.00".
+    let sb = Sandbox::new();
+    let file = repo("tests/fixtures/contacts/20-long-everything.toml");
+    let file = file.to_string_lossy();
+    for layout in ["a4", "folder-a5", "trifold-dl"] {
+        let out = format!("{layout}.pdf");
+        sb.run(&["build", &file, "--layout", layout, "-o", &out])
+            .ok();
+        let lines: Vec<String> = page_lines(&sb.path(&out))
+            .iter()
+            .flat_map(|page| page.lines().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        for whole in [
+            "971 28",
+            "Box 804",
+            "kl. 8.30–10.00",
+            "kl. 9–11",
+            "kl. 13–15",
+            "kl. 9.00–12.00",
+        ] {
+            assert!(
+                lines.iter().any(|l| l.contains(whole)),
+                "{layout}: `{whole}` is split:\n{}",
+                lines.join("\n")
+            );
+        }
+        if layout == "a4" {
+            // Beside its label in two lines, rather than below it in two lines
+            // and the label's own.
+            assert!(
+                lines.contains(&"Telefon 016-941 47 95, måndag–".to_string()),
+                "{}",
+                lines.join("\n")
+            );
+        }
     }
 }
 

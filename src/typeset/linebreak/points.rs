@@ -1,6 +1,11 @@
 //! Break points: a paragraph's spans as pieces that stay together, spaces, and
-//! the places inside words where a line may end (after a hard hyphen, or at a
-//! hyphenation point with a hyphen added).
+//! the places inside words where a line may end (after a hard hyphen or an en
+//! dash between words, or at a hyphenation point with a hyphen added).
+//!
+//! A space before a number does not break where Swedish and Finnish typography
+//! ask for a no-break space: between digit groups ("971 28", "100 000") and after
+//! a short word or abbreviation ("kl. 9", "klo 9", "Box 804", "nr 5"), so a
+//! postal code or a time is never split over two lines.
 
 use crate::content::{Para, Wrap};
 use crate::diagnostic::Diagnostic;
@@ -45,6 +50,7 @@ impl LineBreaker<'_> {
             let level_at = |at: usize| span_levels.map_or(0, |l| l[at]);
             let space = self.space(weight, para, problems);
             let mut at = 0;
+            let mut before = "";
             for (k, word) in span.text.split(' ').enumerate() {
                 if k > 0 {
                     if let Some((face, glyph)) = &space {
@@ -56,11 +62,12 @@ impl LineBreaker<'_> {
                             },
                             width: glyph.advance as f32 * scale,
                             glyph: glyph.clone(),
-                            breakable: span.wrap != Wrap::Never,
+                            breakable: span.wrap != Wrap::Never && !binds(before, word),
                             level: level_at(at - 1),
                         });
                     }
                 }
+                before = word;
                 if !word.is_empty() {
                     let word_levels = span_levels.map(|l| &l[at..at + word.len()]);
                     self.word(word, word_levels, &look, para, problems, &mut elems);
@@ -93,10 +100,9 @@ impl LineBreaker<'_> {
         let mut points: Vec<Point> = match look.wrap {
             Wrap::Never => Vec::new(),
             Wrap::Address => address_points(word),
-            Wrap::Words => hard_hyphen_points(word).into_iter().map(plain).collect(),
+            Wrap::Words => dash_points(word),
             Wrap::Hyphenate => {
-                let mut points: Vec<Point> =
-                    hard_hyphen_points(word).into_iter().map(plain).collect();
+                let mut points = dash_points(word);
                 if look.hyphenate {
                     points.extend(self.hyphenator.points(word).into_iter().map(|at| Point {
                         hyphen: true,
@@ -313,19 +319,50 @@ fn word_cluster_starts(glyphs: &[PlacedGlyph], word: &str) -> Vec<usize> {
     starts
 }
 
-/// Byte offsets just after a hard hyphen where a line may break ("e-|post" is too
-/// short; "närstående-|centrumet" may break).
-fn hard_hyphen_points(word: &str) -> Vec<usize> {
-    word.match_indices('-')
-        .map(|(i, _)| i + 1)
-        .filter(|&i| {
-            let before = word[..i - 1]
+/// Whether the space between two words must not break: the next word is a
+/// number, and the one before ends in a digit (digit groups) or is a short word
+/// or abbreviation of at most three letters ("kl.", "klo", "Box", "nr").
+fn binds(before: &str, next: &str) -> bool {
+    if !next.starts_with(|c: char| c.is_numeric()) {
+        return false;
+    }
+    let short = before.trim_end_matches('.');
+    before.ends_with(|c: char| c.is_numeric())
+        || (!short.is_empty()
+            && short.chars().count() <= 3
+            && short.chars().all(char::is_alphabetic))
+}
+
+/// What a break after an en dash costs: as much as a hyphenation, so that
+/// "måndag–fredag" is split only where that saves an uneven line.
+const EN_DASH_PENALTY: f32 = 50.0;
+
+/// Just after a hard hyphen or an en dash, where a line may break between words
+/// ("e-|post" is too short, "8.30–|10.00" is a range of numbers;
+/// "närstående-|centrumet" and, at a cost, "måndag–|fredag" may break).
+fn dash_points(word: &str) -> Vec<Point> {
+    word.match_indices(['-', '–'])
+        .map(|(i, dash)| (i, i + dash.len()))
+        .filter(|&(i, after_dash)| {
+            let before = word[..i]
                 .chars()
                 .rev()
                 .take_while(|c| c.is_alphabetic())
                 .count();
-            let after = word[i..].chars().take_while(|c| c.is_alphabetic()).count();
+            let after = word[after_dash..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .count();
             before >= 3 && after >= 3
+        })
+        .map(|(i, after_dash)| Point {
+            at: after_dash,
+            hyphen: false,
+            penalty: if word[i..].starts_with('-') {
+                0.0
+            } else {
+                EN_DASH_PENALTY
+            },
         })
         .collect()
 }
@@ -396,11 +433,48 @@ mod tests {
     }
 
     #[test]
-    fn hard_hyphens_break_only_between_long_parts() {
-        assert_eq!(hard_hyphen_points("e-post"), Vec::<usize>::new());
-        assert_eq!(
-            hard_hyphen_points("närstående-centrumet"),
-            vec!["närstående-".len()]
+    fn hyphens_and_en_dashes_break_only_between_long_words() {
+        let at = |word| dash_points(word).iter().map(|p| p.at).collect::<Vec<_>>();
+        assert_eq!(at("e-post"), Vec::<usize>::new());
+        assert_eq!(at("8.30–10.00"), Vec::<usize>::new());
+        assert_eq!(at("9–11"), Vec::<usize>::new());
+        assert_eq!(at("närstående-centrumet"), vec!["närstående-".len()]);
+        assert_eq!(at("måndag–fredag"), vec!["måndag–".len()]);
+        assert_eq!(at("maanantai–perjantai"), vec!["maanantai–".len()]);
+        let [hyphen] = dash_points("närstående-centrumet")[..] else {
+            panic!("one break")
+        };
+        let [dash] = dash_points("måndag–fredag")[..] else {
+            panic!("one break")
+        };
+        assert!(
+            hyphen.penalty < dash.penalty,
+            "a hyphen is the better break"
         );
+    }
+
+    #[test]
+    fn numbers_stay_with_their_digit_groups_and_short_words() {
+        for (before, next) in [
+            ("971", "28"),
+            ("100", "000"),
+            ("kl.", "9.00–12.00"),
+            ("klo", "9–12"),
+            ("Box", "804,"),
+            ("nr", "5"),
+            ("hus", "12"),
+        ] {
+            assert!(binds(before, next), "{before} {next}");
+        }
+        for (before, next) in [
+            ("804,", "971"),
+            ("vardagar", "9–12"),
+            ("kl.", "Sjöbotten"),
+            ("", "12"),
+            ("C", "och"),
+            ("t.ex.", "12"),
+        ] {
+            assert!(!binds(before, next), "{before} {next}");
+        }
     }
 }
