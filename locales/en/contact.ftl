@@ -30,14 +30,14 @@ field-tip-contact = Contact { $number }: name, title, phone and phone hours, e-m
 ## .checked is the month its number and hours were last checked (leaflet check
 ## warns a year later).
 
-helplines-heading = National helplines (mostly in Swedish)
+helplines-heading = National helplines (mostly{"\u00A0"}in{"\u00A0"}Swedish)
 helpline-112 = Emergencies, danger to life or health
     .number = 112
     .checked = 2026-11
-helpline-1177 = Healthcare advice, day and night
+helpline-1177 = Healthcare advice, day{"\u00A0"}and{"\u00A0"}night
     .number = 1177
     .checked = 2026-11
-helpline-mind = Mind Självmordslinjen (suicide line), day and night
+helpline-mind = Mind Självmordslinjen (suicide line), day{"\u00A0"}and{"\u00A0"}night
     .number = 90101
     .checked = 2026-11
 helpline-anhoriglinjen = Anhöriglinjen, for carers, daytime and some evenings
