@@ -357,6 +357,22 @@ fn postal_codes_and_times_are_never_split_over_two_lines() {
 }
 
 #[test]
+fn a_run_of_numbers_wider_than_the_column_still_breaks() {
+    // Spaces between numbers break only as a last resort: a run of them wider
+    // than the tri-fold's column is broken, not refused.
+    let sb = Sandbox::new();
+    let numbers = "Bankgiro 123 456 78 90 123 456 78 91 123 456 78 92 123 456 78 93";
+    sb.write(
+        "c.toml",
+        &format!("[organisation]\nname = \"Åsby kommun\"\n\n[extra]\nlines = [\"{numbers}\"]\n"),
+    );
+    sb.run(&["build", "c.toml", "--layout", "trifold-dl", "-o", "out.pdf"])
+        .ok();
+    let text = words(&page_texts(&sb.path("out.pdf")).concat());
+    assert!(text.contains(numbers), "{text}");
+}
+
+#[test]
 fn contacts_too_long_even_when_shrunk_are_refused_naming_the_fields() {
     // Absurd: four contacts whose titles are paragraphs.
     let sb = Sandbox::new();

@@ -1,8 +1,8 @@
 //! Choosing breaks: the set of line ends with the least total cost, found over the
 //! whole paragraph (a small Knuth–Plass style search). A line costs the square of
 //! its slack in ems (the last line nothing), plus penalties for a hyphen, for two
-//! hyphenated lines in a row, for a break inside an address (the break's own) and
-//! for a last line of one short word.
+//! hyphenated lines in a row, for a break inside an address or at a space that
+//! should not break (the break's own) and for a last line of one short word.
 
 use super::Elem;
 
@@ -37,10 +37,15 @@ impl Measured<'_> {
         )
     }
 
-    /// What breaking at `k` costs besides the line's slack (an address break).
+    /// What breaking at `k` costs besides the line's slack (an address break, a
+    /// space that should not break).
     fn penalty(&self, k: usize) -> f32 {
         match self.elems.get(k) {
-            Some(Elem::Break { penalty, .. }) => *penalty,
+            Some(Elem::Break { penalty, .. })
+            | Some(Elem::Glue {
+                break_cost: Some(penalty),
+                ..
+            }) => *penalty,
             _ => 0.0,
         }
     }

@@ -105,12 +105,13 @@ enum Elem {
         width: f32,
         level: u8,
     },
-    /// A space; `breakable` unless inside a no-wrap span.
+    /// A space; `break_cost` is what breaking here costs, `None` inside a no-wrap
+    /// span, where a line never breaks.
     Glue {
         ink: Ink,
         glyph: PlacedGlyph,
         width: f32,
-        breakable: bool,
+        break_cost: Option<f32>,
         level: u8,
     },
     /// A break inside a word: with a hyphen added, or none added (after a hard
@@ -133,7 +134,7 @@ impl Elem {
         matches!(
             self,
             Elem::Glue {
-                breakable: true,
+                break_cost: Some(_),
                 ..
             } | Elem::Break { .. }
         )

@@ -2,10 +2,11 @@
 //! the places inside words where a line may end (after a hard hyphen or an en
 //! dash between words, or at a hyphenation point with a hyphen added).
 //!
-//! A space before a number does not break where Swedish and Finnish typography
-//! ask for a no-break space: between digit groups ("971 28", "100 000") and after
-//! a short word or abbreviation ("kl. 9", "klo 9", "Box 804", "nr 5"), so a
-//! postal code or a time is never split over two lines.
+//! A space before a number breaks only as a last resort where Swedish and
+//! Finnish typography ask for a no-break space: between digit groups ("971 28",
+//! "100 000") and after a short word or abbreviation ("kl. 9", "klo 9",
+//! "Box 804", "nr 5"), so a postal code or a time is not split over two lines
+//! unless the column is too narrow to set it otherwise.
 
 use crate::content::{Para, Wrap};
 use crate::diagnostic::Diagnostic;
@@ -62,7 +63,11 @@ impl LineBreaker<'_> {
                             },
                             width: glyph.advance as f32 * scale,
                             glyph: glyph.clone(),
-                            breakable: span.wrap != Wrap::Never && !binds(before, word),
+                            break_cost: match span.wrap {
+                                Wrap::Never => None,
+                                _ if binds(before, word) => Some(BOUND_SPACE_PENALTY),
+                                _ => Some(0.0),
+                            },
                             level: level_at(at - 1),
                         });
                     }
@@ -319,7 +324,12 @@ fn word_cluster_starts(glyphs: &[PlacedGlyph], word: &str) -> Vec<usize> {
     starts
 }
 
-/// Whether the space between two words must not break: the next word is a
+/// What breaking at a space that [`binds`] costs: more than any line's slack,
+/// so it is taken only where the words cannot be set otherwise (a column too
+/// narrow for "123 456 78 90 eller 123 456 78 91"), rather than refusing them.
+const BOUND_SPACE_PENALTY: f32 = 10_000.0;
+
+/// Whether the space between two words should not break: the next word is a
 /// number, and the one before ends in a digit (digit groups) or is a short word
 /// or abbreviation of at most three letters ("kl.", "klo", "Box", "nr").
 fn binds(before: &str, next: &str) -> bool {
