@@ -179,7 +179,9 @@ pub const FIELDS: &[Field] = &[
     translated(field(Organisation, "unit", Text, "web-unit")),
     field(Organisation, "phone", Phone, "web-phone"),
     field(Organisation, "email", Email, "web-email"),
-    field(Organisation, "web", Web, "web-web"),
+    // A municipality in the Finnish administrative area often has a page in
+    // Finnish: the Finnish leaflet's QR code should lead there.
+    translated(field(Organisation, "web", Web, "web-web")),
     field(Organisation, "logo", File, "web-logo"),
     translated(field(Organisation, "logo_alt", Text, "web-logo-alt")),
     translated(field(Address, "visiting", Text, "web-visiting")),

@@ -66,7 +66,7 @@ test("a person fills in the form, sees errors and a preview, and downloads the P
   await page.keyboard.type("Åsby kommun");
   await page.fill("#organisation-email", "anhorigstod@asby.se");
   await page.fill("#organisation-phone", "0123-456 78");
-  await page.fill("#organisation-web", "https://www.asby.se/anhorig");
+  await page.fill("#organisation-web-sv", "https://www.asby.se/anhorig");
   await page.fill("#contact-1--name", "Åsa Öhrström");
   await page.fill("#contact-1--phone", "0123-456 80");
   await page.getByRole("button", { name: "Förhandsgranska" }).click();

@@ -3,7 +3,7 @@
 
 #![cfg(feature = "web")]
 
-use crate::common::{repo, resident_kb, start_server, Sandbox};
+use crate::common::{page_texts, repo, resident_kb, start_server, Sandbox};
 use axum::body::{to_bytes, Body};
 use axum::http::{header, Request, StatusCode};
 use base64::Engine as _;
@@ -368,6 +368,58 @@ async fn a_preview_shows_the_contact_page_and_a_download_gives_the_pdf() {
     assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&pdf));
     assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
     assert!(pdf.starts_with(b"%PDF-1.7"));
+}
+
+#[tokio::test]
+async fn the_finnish_leaflet_made_on_the_form_leads_to_the_finnish_web_page() {
+    // A municipality in the Finnish administrative area has a page in Finnish;
+    // the form has a web address box per language, as the contacts file has.
+    let (sv, fi) = (
+        "https://www.asby.se/anhorigstod",
+        "https://www.asby.se/suomeksi/omaistuki",
+    );
+    let fields = |action: &'static [u8]| -> Vec<(&str, Option<&str>, Vec<u8>)> {
+        vec![
+            ("ui", None, b"fi".to_vec()),
+            ("organisation.name.sv", None, "Åsby kommun".into()),
+            ("organisation.web.sv", None, sv.into()),
+            ("organisation.web.fi", None, fi.into()),
+            ("contact[1].name", None, "Jaana Kärkkäinen".into()),
+            ("lang", None, b"fi".to_vec()),
+            ("action", None, action.to_vec()),
+        ]
+    };
+    let send = |fields: Vec<(&'static str, Option<&'static str>, Vec<u8>)>| async move {
+        let parts: Vec<(&str, Option<&str>, &[u8])> = fields
+            .iter()
+            .map(|(n, f, v)| (*n, *f, v.as_slice()))
+            .collect();
+        let (kind, body) = multipart(&parts);
+        post_form(kind, body).await
+    };
+    let (status, _, pdf) = send(fields(b"pdf")).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&pdf));
+    let sb = Sandbox::new();
+    let path = sb.write("fi.pdf", "");
+    std::fs::write(&path, &pdf).expect("the PDF written");
+    let last = page_texts(&path).pop().unwrap_or_default();
+    assert!(last.contains("www.asby.se/suomeksi/omaistuki"), "{last}");
+    assert!(!last.contains("anhorigstod"), "{last}");
+    // Saved, the file keeps both; loaded back, each is in its box, and nothing
+    // is reported left out.
+    let (_, _, toml) = send(fields(b"toml")).await;
+    let toml = String::from_utf8(toml).expect("UTF-8");
+    assert!(
+        toml.contains(&format!("web = {{ sv = \"{sv}\", fi = \"{fi}\" }}")),
+        "{toml}"
+    );
+    let (_, page) = load("fi", toml.as_bytes()).await;
+    assert!(
+        page.contains("name=\"organisation.web.fi\" type=\"url\""),
+        "{page}"
+    );
+    assert!(page.contains(&format!("value=\"{fi}\"")), "{page}");
+    assert!(!page.contains("class=\"warnings\""), "{page}");
 }
 
 /// A preview's width, height and pixels, as 8-bit RGB (it has no alpha: the page
