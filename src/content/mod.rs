@@ -500,13 +500,16 @@ impl Composer<'_> {
     /// leaflet's publisher comes first). A code invites a reader to scan it; several
     /// on one page compete, and a reader cannot tell which leads where. The other
     /// addresses are printed, and links in the PDF.
+    ///
+    /// The code says what the link says, the scheme included (`https://` for
+    /// `www.asby.se`): a reader that finds no scheme may offer the text to search
+    /// for instead of opening the page.
     fn qr(&mut self, contacts: &Contacts, size_mm: f32, align: HAlign) -> Option<Flow> {
         let web = contacts.organisations.iter().find_map(|o| o.web.as_ref())?;
-        let url = self.text(web);
-        let printed = printed_web_address(&url).to_string();
-        let alt = self.message_with("qr-alt", &[("address", &printed)]);
+        let given = self.text(web);
+        let alt = self.message_with("qr-alt", &[("address", printed_web_address(&given))]);
         Some(Flow::Qr {
-            url,
+            url: web_uri(&given),
             size_mm,
             align,
             alt,

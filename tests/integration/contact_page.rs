@@ -273,6 +273,17 @@ fn the_qr_code_decodes_to_the_web_address_in_each_language() {
     // No web address, no code.
     last_page(&sb, "glantan.toml", "sv");
     assert!(qr_codes(&sb.path("sv.pdf"), 4).is_empty());
+    // Written without a scheme, as people often write it: the code says what
+    // the link says, so that a phone opens the page.
+    sb.write(
+        "c.toml",
+        "[organisation]\nname = \"Åsby kommun\"\nweb = \"www.asby.se/anhorig\"\n",
+    );
+    sb.run(&["build", "c.toml", "-o", "c.pdf"]).ok();
+    assert_eq!(
+        qr_codes(&sb.path("c.pdf"), 4),
+        vec!["https://www.asby.se/anhorig".to_string()]
+    );
 }
 
 fn person(i: usize, title: &str) -> String {

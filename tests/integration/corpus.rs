@@ -4,7 +4,8 @@
 //! addresses, four contacts, long units, several organisations on one page):
 //! every set builds in every bundled layout and language, every e-mail
 //! and web address is printed whole (once the line breaks inside it are taken
-//! out), and the QR code decodes to the first web address.
+//! out), and the QR code decodes to the first web address (with `https://`
+//! where it is given without a scheme).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -104,6 +105,14 @@ fn check(file: &Path, layout: &str, lang: &str, with_qr: bool) -> Result<(), Str
     }
     if with_qr {
         let codes = qr_codes(&pdf);
+        // The address with its scheme: as given, or `https://`.
+        let web = web.map(|w| {
+            if w.contains("://") {
+                w
+            } else {
+                format!("https://{w}")
+            }
+        });
         if codes != web.iter().cloned().collect::<Vec<_>>() {
             return Err(format!("{case}: the QR codes say {codes:?}, not {web:?}"));
         }
