@@ -502,6 +502,27 @@ mod tests {
     }
 
     #[test]
+    fn tabs_and_line_breaks_in_a_text_are_spaces() {
+        // Pasted from a spreadsheet (a tab), or a long name over two lines of a
+        // multi-line string: what a person sees is a space.
+        let c = parse_str(
+            "[organisation]\nname = \"\"\"Vård- och omsorgsförvaltningen,\n  Lilla Edets kommun\"\"\"\n\
+             unit = \"Anhörigstöd\t(Kvarnen)  \"\n",
+        )
+        .expect("valid");
+        let org = c.lead();
+        assert_eq!(
+            org.name.get("sv").0,
+            "Vård- och omsorgsförvaltningen, Lilla Edets kommun"
+        );
+        let unit = org.unit.as_ref().expect("a unit");
+        assert_eq!(unit.get("sv").0, "Anhörigstöd (Kvarnen)");
+        // A line separator is no space a person sees: still refused.
+        let e = parse_str("[organisation]\nname = \"Åsby\u{2028}kommun\"\n").expect_err("LS");
+        assert!(e.to_string().contains("U+2028"), "{e}");
+    }
+
+    #[test]
     fn invisible_and_direction_characters_are_refused() {
         let e = parse_str("[organisation]\nname = \"Åsby\u{202E}kommun\"\n").expect_err("bidi");
         assert!(e.to_string().contains("U+202E"));

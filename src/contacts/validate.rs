@@ -541,7 +541,7 @@ impl Validator<'_> {
         })
     }
 
-    /// Check one string; return it with surrounding white space removed.
+    /// Check one string; return it as printed (see [`spaced`]).
     fn checked(
         &mut self,
         s: &str,
@@ -549,7 +549,7 @@ impl Validator<'_> {
         field: &str,
         kind: Kind,
     ) -> Option<String> {
-        let text = s.trim();
+        let text = &spaced(s);
         if text.is_empty() {
             self.error(span, field, msg("contacts-empty").field("field", field))
                 .hints
@@ -630,6 +630,16 @@ fn kind_problem(text: &str, kind: Kind) -> Option<(Message, Message)> {
         }
         _ => None,
     }
+}
+
+/// A text with the white space a person sees as space (tabs and line breaks from
+/// pasted text or a multi-line string, runs of spaces) made one space, and none
+/// around it; no-break spaces stay.
+fn spaced(s: &str) -> String {
+    s.split([' ', '\t', '\n', '\r'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Control characters, bidirectional overrides and zero-width characters: they make
