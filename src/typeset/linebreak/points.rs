@@ -348,8 +348,9 @@ fn binds(before: &str, next: &str) -> bool {
 const EN_DASH_PENALTY: f32 = 50.0;
 
 /// Just after a hard hyphen or an en dash, where a line may break between words
-/// ("e-|post" is too short, "8.30–|10.00" is a range of numbers;
-/// "närstående-|centrumet" and, at a cost, "måndag–|fredag" may break).
+/// of at least four letters before and three after ("e-|post", "Ann-|Marie" and
+/// the abbreviated "mån-|fre" are too short, "8.30–|10.00" is a range of
+/// numbers; "närstående-|centrumet" and, at a cost, "måndag–|fredag" may break).
 fn dash_points(word: &str) -> Vec<Point> {
     word.match_indices(['-', '–'])
         .map(|(i, dash)| (i, i + dash.len()))
@@ -363,7 +364,7 @@ fn dash_points(word: &str) -> Vec<Point> {
                 .chars()
                 .take_while(|c| c.is_alphabetic())
                 .count();
-            before >= 3 && after >= 3
+            before >= 4 && after >= 3
         })
         .map(|(i, after_dash)| Point {
             at: after_dash,
@@ -446,6 +447,9 @@ mod tests {
     fn hyphens_and_en_dashes_break_only_between_long_words() {
         let at = |word| dash_points(word).iter().map(|p| p.at).collect::<Vec<_>>();
         assert_eq!(at("e-post"), Vec::<usize>::new());
+        assert_eq!(at("Mån-fre"), Vec::<usize>::new());
+        assert_eq!(at("Ann-Marie"), Vec::<usize>::new());
+        assert_eq!(at("Anna-Karin"), vec!["Anna-".len()]);
         assert_eq!(at("8.30–10.00"), Vec::<usize>::new());
         assert_eq!(at("9–11"), Vec::<usize>::new());
         assert_eq!(at("närstående-centrumet"), vec!["närstående-".len()]);
