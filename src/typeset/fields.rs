@@ -24,6 +24,8 @@ const ROW_GAP: f32 = 0.35;
 impl Setter<'_> {
     /// Stack one row of fields at `top` of the frame's stack, `width` wide; the
     /// label of column `i` is placed as paragraph `2i` of the flow, its box as `2i + 1`.
+    /// Returns the space to leave below the row before what follows it (none at
+    /// the frame's bottom, like a paragraph's space after).
     pub(super) fn field_row(
         &mut self,
         out: &mut Stack,
@@ -32,7 +34,7 @@ impl Setter<'_> {
         layout: &Layout,
         width: f32,
         key: &dyn Fn(usize) -> Key,
-    ) -> Result<(), Vec<Diagnostic>> {
+    ) -> Result<f32, Vec<Diagnostic>> {
         let columns = row.len().max(1) as f32;
         let gutter = pt(GUTTER_MM);
         let column = (width - gutter * (columns - 1.0)) / columns;
@@ -99,7 +101,7 @@ impl Setter<'_> {
             });
             bottom = bottom.max(box_top + height);
         }
-        out.height = bottom + ROW_GAP * line;
+        out.height = bottom;
         out.bottoms.push(Bottom {
             y: bottom,
             source: row.first().map_or(Origin::Message(String::new()), |f| {
@@ -107,7 +109,7 @@ impl Setter<'_> {
             }),
             size: style.size_pt,
         });
-        Ok(())
+        Ok(ROW_GAP * line)
     }
 }
 

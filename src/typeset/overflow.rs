@@ -57,7 +57,9 @@ impl Overflow {
                 .arg("size", self.size),
         );
         let shown: Vec<Message> = self.sources.iter().take(6).map(Origin::said).collect();
-        d = d.hint(msg("hint-does-not-fit").arg("sources", shown));
+        if !shown.is_empty() {
+            d = d.hint(msg("hint-does-not-fit").arg("sources", shown));
+        }
         if let Some(first) = self.sources.first() {
             d = d.field(first.id());
         }

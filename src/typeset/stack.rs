@@ -156,7 +156,7 @@ impl Setter<'_> {
                     let style = scaled_style(layout, &first.style, true, scale);
                     out.height += prev_after.map_or(0.0, |after| after.max(style.space_before_pt));
                     match self.field_row(&mut out, row, &style, layout, width, &key) {
-                        Ok(()) => prev_after = Some(0.0),
+                        Ok(below) => prev_after = Some(below),
                         Err(mut p) => problems.append(&mut p),
                     }
                 }
