@@ -7,7 +7,7 @@
 document-title = Support when you help someone close to you – { $organisation }
 document-title-blank = Support when you help someone close to you
 document-subject = Information about support for carers from your municipality
-document-keywords = carer, carer support, family, support, respite, carers' group
+document-keywords = carer, carer support, family, support, respite, carers’ group
 
 ## Page 1: cover
 

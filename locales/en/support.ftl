@@ -7,7 +7,7 @@ support-law =
     The Social Services Act (socialtjänstlagen) says so.
 support-free-intro = Some support needs no application. It is usually free, and you can often stay anonymous:
 support-talk = someone who listens and keeps what you say confidential, on your own or with others
-support-groups = carers' groups where you meet others in the same situation
+support-groups = carers’ groups where you meet others in the same situation
 support-info = information, courses and activities that help you feel well
 support-assessed-intro = Other support follows an assessment of what you and the person you help need. There may be a fee:
 support-relief = someone to take over at home for a while, so that you get time for yourself
