@@ -850,14 +850,24 @@ fn web_uri(web: &str) -> String {
 }
 
 /// A phone number as a `tel:` URI (RFC 3966): the number at the start of the
-/// text ("0123-456 78, växeln" is 0123-456 78) in its digits, a Swedish number
-/// of 8 digits or more in international form (`tel:+4612345678`), a short
-/// number (112, 1177) as it is. None without digits.
+/// text ("0123-456 78, växeln" and "0123-456 78 / 070-123 45 67" are
+/// 0123-456 78) in its digits, a Swedish number of 8 digits or more in
+/// international form (`tel:+4612345678`; the trunk zero of "+46 (0)8-123 45 67"
+/// left out), a short number (112, 1177) as it is. None without digits.
 fn tel_uri(text: &str) -> Option<String> {
-    let number: String = text
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || " -+()/".contains(*c))
-        .collect();
+    let mut number = String::new();
+    for (i, c) in text.char_indices() {
+        // A slash with a space beside it stands between two numbers; one
+        // without ("08/123 45 67") inside one.
+        let between = c == '/' && (text[..i].ends_with(' ') || text[i + 1..].starts_with(' '));
+        if between || !(c.is_ascii_digit() || " -+()/".contains(c)) {
+            break;
+        }
+        number.push(c);
+    }
+    if number.trim_start().starts_with('+') {
+        number = number.replace("(0)", "");
+    }
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     let global = if number.trim_start().starts_with('+') {
         format!("+{digits}")
@@ -923,6 +933,16 @@ mod tests {
             Some("tel:+35891234567")
         );
         assert_eq!(tel_uri("1177").as_deref(), Some("tel:1177"));
+        // Two numbers in one field, and a trunk zero written in brackets.
+        assert_eq!(
+            tel_uri("0520-659 612 / 070-123 45 67").as_deref(),
+            Some("tel:+46520659612")
+        );
+        assert_eq!(
+            tel_uri("+46 (0)520-65 95 00").as_deref(),
+            Some("tel:+46520659500")
+        );
+        assert_eq!(tel_uri("08/123 45 67").as_deref(), Some("tel:+4681234567"));
         assert_eq!(tel_uri("växeln"), None);
         assert_eq!(
             uri_ascii("https://www.åsby.se/stöd och hjälp"),
