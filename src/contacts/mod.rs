@@ -523,6 +523,18 @@ mod tests {
     }
 
     #[test]
+    fn an_email_address_copied_from_a_link_loses_its_mailto() {
+        for given in ["mailto:anna.berg@asby.se", "MAILTO:anna.berg@asby.se"] {
+            let c = parse_str(&format!(
+                "[organisation]\nname = \"Åsby\"\nemail = \"{given}\"\n"
+            ))
+            .expect("valid");
+            let email = c.lead().email.as_ref().expect("an e-mail address");
+            assert_eq!(email.get("sv").0, "anna.berg@asby.se");
+        }
+    }
+
+    #[test]
     fn invisible_and_direction_characters_are_refused() {
         let e = parse_str("[organisation]\nname = \"Åsby\u{202E}kommun\"\n").expect_err("bidi");
         assert!(e.to_string().contains("U+202E"));

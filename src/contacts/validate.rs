@@ -550,6 +550,11 @@ impl Validator<'_> {
         kind: Kind,
     ) -> Option<String> {
         let text = &spaced(s);
+        // An address copied from a web page's link: the address is what follows.
+        let text = match kind {
+            Kind::Email => strip_prefix_ignoring_case(text, "mailto:").unwrap_or(text),
+            _ => text,
+        };
         if text.is_empty() {
             self.error(span, field, msg("contacts-empty").field("field", field))
                 .hints
@@ -630,6 +635,13 @@ fn kind_problem(text: &str, kind: Kind) -> Option<(Message, Message)> {
         }
         _ => None,
     }
+}
+
+/// `text` without `prefix` at its start, in any case (`MAILTO:`).
+fn strip_prefix_ignoring_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 /// A text with the white space a person sees as space (tabs and line breaks from
