@@ -7,7 +7,8 @@
 //!   that ask for it; names, phone numbers, e-mail and web addresses are never
 //!   hyphenated. E-mail and web addresses break where typographers break them,
 //!   before a `/`, `.` or `@` and the like, with no hyphen added; phone numbers
-//!   never break, nor does the space inside "971 28" or after "kl." in "kl. 9".
+//!   never break; the space inside "971 28" or after "kl." in "kl. 9" breaks
+//!   only where nothing else fits.
 //! - Breaks are chosen per paragraph (`breaks`: a small Knuth–Plass style
 //!   search, not first fit): it evens out the ragged edge, avoids hyphens and two
 //!   hyphenated lines in a row, and avoids a last line with one short word.
