@@ -246,6 +246,31 @@ impl Index {
         }
     }
 
+    /// Straight quotation marks and apostrophes (`'`, `"`) in printed text: a
+    /// typewriter's marks beside the typographic ones of the rest of the leaflet.
+    /// A warning, once per message.
+    pub(super) fn straight_quotes(&self, findings: &mut Vec<Diagnostic>) {
+        for (id, entry) in &self.entries {
+            if self.on_screen(entry) {
+                continue;
+            }
+            let found = entry.texts.iter().find_map(|(offset, text)| {
+                text.char_indices()
+                    .find(|(_, c)| matches!(c, '\'' | '"'))
+                    .map(|(i, c)| (offset + i, c))
+            });
+            if let Some((at, c)) = found {
+                let d = Diagnostic::warning(
+                    msg("check-straight-quote")
+                        .arg("id", id)
+                        .arg("char", c.to_string()),
+                )
+                .hint(msg("hint-straight-quote"));
+                findings.push(self.at(entry, at, d).field(id.clone()));
+            }
+        }
+    }
+
     /// Characters no font of a layout can draw (none of its main family and
     /// fallbacks, in regular or in bold). A set of fonts already checked is
     /// skipped.

@@ -7,7 +7,8 @@
 //! terms missing from the translation or unknown to the reference; variables the
 //! reference uses that the translation drops (a warning) or that the reference does
 //! not know (an error: `{ $puhelin }` for `{ $phone }`); references to messages or
-//! terms that do not exist; characters no font of a layout can draw (its main
+//! terms that do not exist; straight quotation marks and apostrophes in printed
+//! text (a warning); characters no font of a layout can draw (its main
 //! family or a fallback); malformed hyphenation exceptions; and text that does not
 //! fit its frame in any layout (typeset with the bundled example's contacts, a
 //! right-to-left language in the mirrored layout). A language without hyphenation
@@ -162,6 +163,7 @@ impl Checker<'_> {
         }
         index.references(&mut self.findings);
         index.helpline_dates(self.today, &mut self.findings);
+        index.straight_quotes(&mut self.findings);
         // Each set of fonts is checked once, whichever layouts share it.
         let mut checked = BTreeSet::new();
         for (layout, fonts) in &self.layouts {

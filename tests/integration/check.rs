@@ -512,3 +512,32 @@ fn the_translators_guide_in_swedish_gives_the_same_commands_and_names() {
     let missing: Vec<&String> = names.iter().filter(|n| !sv_names.contains(n)).collect();
     assert!(missing.is_empty(), "not in the Swedish guide: {missing:?}");
 }
+
+#[test]
+fn a_straight_apostrophe_in_printed_text_is_a_warning_at_its_place() {
+    let sb = Sandbox::new();
+    let root = locales_with_copy(&sb, "nb");
+    edit(
+        &root.join("nb/support.ftl"),
+        "support-groups = anhöriggrupper",
+        "support-groups = 'anhöriggrupper'",
+    );
+    let (code, out) = check(&sb, &["nb"]);
+    assert_eq!(code, 0, "a warning, not an error: {out}");
+    let line = std::fs::read_to_string(root.join("nb/support.ftl"))
+        .expect("read")
+        .lines()
+        .position(|l| l.starts_with("support-groups ="))
+        .expect("the message")
+        + 1;
+    assert!(
+        out.contains(&format!(
+            "warning: locales/nb/support.ftl:{line}:18: `support-groups` has a straight '"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("’ for an apostrophe"), "{out}");
+    // The tool's own messages are read on screen, where straight marks are usual.
+    let (_, out) = check(&sb, &["sv"]);
+    assert!(!out.contains("straight"), "{out}");
+}
