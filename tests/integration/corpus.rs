@@ -4,8 +4,8 @@
 //! addresses, four contacts, long units, several organisations on one page):
 //! every set builds in every bundled layout and language, every e-mail
 //! and web address is printed whole (once the line breaks inside it are taken
-//! out), and the QR code decodes to the first web address (with `https://`
-//! where it is given without a scheme).
+//! out), no postal code is split over two lines, and the QR code decodes to
+//! the first web address (with `https://` where it is given without a scheme).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -46,6 +46,29 @@ fn addresses(file: &Path, lang: &str) -> (Vec<String>, Option<String>) {
         }
     }
     (printed, first_web)
+}
+
+/// The Swedish postal codes ("123 45") in the texts of a contacts file as
+/// printed in `lang`.
+fn postal_codes(file: &Path, lang: &str) -> Vec<String> {
+    let contacts = leaflet::contacts::load(file).expect("a valid contacts file");
+    let mut codes = Vec::new();
+    for text in contacts.texts() {
+        let chars: Vec<char> = text.get(lang).0.chars().collect();
+        let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+        for i in 0..chars.len() {
+            let starts = i == 0 || !digit(i - 1);
+            if starts
+                && (i..i + 3).all(digit)
+                && chars.get(i + 3) == Some(&' ')
+                && (i + 4..i + 6).all(digit)
+                && !digit(i + 6)
+            {
+                codes.push(chars[i..i + 6].iter().collect());
+            }
+        }
+    }
+    codes
 }
 
 /// The QR codes on every page of a PDF, decoded by zbarimg.
@@ -101,6 +124,13 @@ fn check(file: &Path, layout: &str, lang: &str, with_qr: bool) -> Result<(), Str
     for address in printed {
         if !text.contains(&address) {
             return Err(format!("{case}: `{address}` is not printed whole"));
+        }
+    }
+    // A postal code is never split over two lines.
+    let lines = crate::common::page_lines(&pdf).concat();
+    for code in postal_codes(Path::new(file.as_ref()), lang) {
+        if !lines.lines().any(|l| l.contains(&code)) {
+            return Err(format!("{case}: the postal code `{code}` is split"));
         }
     }
     if with_qr {
