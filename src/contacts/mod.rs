@@ -523,8 +523,13 @@ mod tests {
     }
 
     #[test]
-    fn an_email_address_copied_from_a_link_loses_its_mailto() {
-        for given in ["mailto:anna.berg@asby.se", "MAILTO:anna.berg@asby.se"] {
+    fn an_email_address_copied_from_a_link_loses_its_mailto_and_no_break_spaces() {
+        for given in [
+            "mailto:anna.berg@asby.se",
+            "MAILTO:anna.berg@asby.se",
+            "mailto:anna.berg@asby.se?subject=Anhörigstöd",
+            "anna.berg@asby.se\u{a0}",
+        ] {
             let c = parse_str(&format!(
                 "[organisation]\nname = \"Åsby\"\nemail = \"{given}\"\n"
             ))

@@ -549,10 +549,11 @@ impl Validator<'_> {
         field: &str,
         kind: Kind,
     ) -> Option<String> {
-        let text = &spaced(s);
-        // An address copied from a web page's link: the address is what follows.
-        let text = match kind {
-            Kind::Email => strip_prefix_ignoring_case(text, "mailto:").unwrap_or(text),
+        let text = &spaced(s.trim());
+        // An address copied from a web page's link: the address is what follows
+        // `mailto:`, without the link's `?subject=...`.
+        let text = match (kind, strip_prefix_ignoring_case(text, "mailto:")) {
+            (Kind::Email, Some(address)) => address.split('?').next().unwrap_or(address),
             _ => text,
         };
         if text.is_empty() {

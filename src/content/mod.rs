@@ -502,14 +502,15 @@ impl Composer<'_> {
     /// addresses are printed, and links in the PDF.
     ///
     /// The code says what the link says, the scheme included (`https://` for
-    /// `www.asby.se`): a reader that finds no scheme may offer the text to search
-    /// for instead of opening the page.
+    /// `www.asby.se`: a reader that finds no scheme may offer the text to search
+    /// for instead of opening the page), in ASCII (`%C3%A5` for `å`: a code has
+    /// no word for its bytes' encoding, and readers guess it differently).
     fn qr(&mut self, contacts: &Contacts, size_mm: f32, align: HAlign) -> Option<Flow> {
         let web = contacts.organisations.iter().find_map(|o| o.web.as_ref())?;
         let given = self.text(web);
         let alt = self.message_with("qr-alt", &[("address", printed_web_address(&given))]);
         Some(Flow::Qr {
-            url: web_uri(&given),
+            url: uri_ascii(&web_uri(&given)),
             size_mm,
             align,
             alt,
@@ -851,15 +852,18 @@ fn web_uri(web: &str) -> String {
 
 /// A phone number as a `tel:` URI (RFC 3966): the number at the start of the
 /// text ("0123-456 78, växeln" and "0123-456 78 / 070-123 45 67" are
-/// 0123-456 78) in its digits, a Swedish number of 8 digits or more in
+/// 0123-456 78; "08 / 123 45 67" is one number) in its digits, a Swedish number of 8 digits or more in
 /// international form (`tel:+4612345678`; the trunk zero of "+46 (0)8-123 45 67"
 /// left out), a short number (112, 1177) as it is. None without digits.
 fn tel_uri(text: &str) -> Option<String> {
     let mut number = String::new();
     for (i, c) in text.char_indices() {
-        // A slash with a space beside it stands between two numbers; one
-        // without ("08/123 45 67") inside one.
-        let between = c == '/' && (text[..i].ends_with(' ') || text[i + 1..].starts_with(' '));
+        // A slash after a whole number and before another one ("0520-659 612 /
+        // 070-123 45 67") stands between two numbers; after an area code
+        // ("08/123 45 67", "08 / 123 45 67") inside one.
+        let between = c == '/'
+            && number.chars().filter(char::is_ascii_digit).count() >= 5
+            && text[i + 1..].trim_start().starts_with(['0', '+']);
         if between || !(c.is_ascii_digit() || " -+()/".contains(c)) {
             break;
         }
@@ -943,6 +947,14 @@ mod tests {
             Some("tel:+46520659500")
         );
         assert_eq!(tel_uri("08/123 45 67").as_deref(), Some("tel:+4681234567"));
+        assert_eq!(
+            tel_uri("08 / 123 45 67").as_deref(),
+            Some("tel:+4681234567")
+        );
+        assert_eq!(
+            tel_uri("0520-659612/070-1234567").as_deref(),
+            Some("tel:+46520659612")
+        );
         assert_eq!(tel_uri("växeln"), None);
         assert_eq!(
             uri_ascii("https://www.åsby.se/stöd och hjälp"),

@@ -24,8 +24,9 @@ const ROW_GAP: f32 = 0.35;
 impl Setter<'_> {
     /// Stack one row of fields at `top` of the frame's stack, `width` wide; the
     /// label of column `i` is placed as paragraph `2i` of the flow, its box as `2i + 1`.
-    /// Returns the space to leave below the row before what follows it (none at
-    /// the frame's bottom, like a paragraph's space after).
+    /// Returns the space to leave below the row before what follows it: like a
+    /// paragraph's space after, none at the frame's bottom, and the larger of it
+    /// and the next paragraph's space before (a heading's 12 pt), not their sum.
     pub(super) fn field_row(
         &mut self,
         out: &mut Stack,

@@ -284,6 +284,17 @@ fn the_qr_code_decodes_to_the_web_address_in_each_language() {
         qr_codes(&sb.path("c.pdf"), 4),
         vec!["https://www.asby.se/anhorig".to_string()]
     );
+    // Letters beyond ASCII as the link has them: a code does not say how its
+    // bytes are encoded, and readers guess differently.
+    sb.write(
+        "c.toml",
+        "[organisation]\nname = \"Åsby kommun\"\nweb = \"www.åsby.se/anhörigstöd\"\n",
+    );
+    sb.run(&["build", "c.toml", "-o", "c.pdf"]).ok();
+    assert_eq!(
+        qr_codes(&sb.path("c.pdf"), 4),
+        vec!["https://www.%C3%A5sby.se/anh%C3%B6rigst%C3%B6d".to_string()]
+    );
 }
 
 fn person(i: usize, title: &str) -> String {

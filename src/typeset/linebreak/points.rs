@@ -336,7 +336,9 @@ fn binds(before: &str, next: &str) -> bool {
     if !next.starts_with(|c: char| c.is_numeric()) {
         return false;
     }
-    let short = before.trim_end_matches('.');
+    let short = before
+        .trim_start_matches(['(', '[', '"', '“', '”', '‘', '’'])
+        .trim_end_matches('.');
     before.ends_with(|c: char| c.is_numeric())
         || (!short.is_empty()
             && short.chars().count() <= 3
@@ -477,6 +479,7 @@ mod tests {
             ("Box", "804,"),
             ("nr", "5"),
             ("hus", "12"),
+            ("(kl.", "9–12)"),
         ] {
             assert!(binds(before, next), "{before} {next}");
         }
