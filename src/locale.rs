@@ -231,14 +231,14 @@ pub fn sources(store: &Store, folder: &str) -> Result<Vec<Source>, Diagnostics> 
         .into_iter()
         .map(|(rel, data)| {
             let source = Source::new(store.display_path(&rel), store.utf8(&rel, data)?);
-            match too_deep(&source.text) {
-                Some(at) => Err(
-                    Diagnostic::error(msg("locale-too-deep").arg("max", MAX_NESTING))
-                        .at(&source, at)
-                        .into(),
-                ),
-                None => Ok(source),
-            }
+            let said = match unparseable(&source.text) {
+                Some((at, Unparseable::TooDeep)) => {
+                    (at, msg("locale-too-deep").arg("max", MAX_NESTING))
+                }
+                Some((at, Unparseable::Escape)) => (at, msg("locale-bad-escape")),
+                None => return Ok(source),
+            };
+            Err(Diagnostic::error(said.1).at(&source, said.0).into())
         })
         .collect()
 }
@@ -249,9 +249,22 @@ pub fn sources(store: &Store, folder: &str) -> Result<Vec<Source>, Diagnostics> 
 /// would overflow the stack: it is refused before it is parsed.
 pub const MAX_NESTING: usize = 16;
 
-/// Where a Fluent text first nests deeper than [`MAX_NESTING`], if it does. Text
-/// outside placeables, string literals and comments is not counted.
-pub fn too_deep(text: &str) -> Option<usize> {
+/// What in a Fluent text is refused before it is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unparseable {
+    /// Placeables nest deeper than [`MAX_NESTING`].
+    TooDeep,
+    /// A `\u` or `\U` escape in a string literal without its 4 or 6 hexadecimal
+    /// digits. fluent-syntax 0.11 panics on one followed by a non-ASCII letter
+    /// (`{"\uä"}`, fluent-rs issue 389, found by the `locale_check` fuzz target);
+    /// every short escape is refused here, with a message saying how to write one.
+    Escape,
+}
+
+/// Where a Fluent text first nests deeper than [`MAX_NESTING`] or has a short
+/// unicode escape in a string literal, if it does. Text outside placeables,
+/// string literals and comments is not counted.
+pub fn unparseable(text: &str) -> Option<(usize, Unparseable)> {
     let mut depth = 0usize;
     let mut chars = text.char_indices().peekable();
     let mut line_start = true;
@@ -263,10 +276,19 @@ pub fn too_deep(text: &str) -> Option<usize> {
             }
             '"' if depth > 0 => {
                 // A string literal: to its closing quote, past escapes.
-                while let Some((_, c)) = chars.next_if(|(_, c)| *c != '\n') {
+                while let Some((escape, c)) = chars.next_if(|(_, c)| *c != '\n') {
                     match c {
                         '\\' => {
-                            chars.next_if(|(_, c)| *c != '\n');
+                            let digits = match chars.next_if(|(_, c)| *c != '\n') {
+                                Some((_, 'u')) => 4,
+                                Some((_, 'U')) => 6,
+                                _ => 0,
+                            };
+                            for _ in 0..digits {
+                                if chars.next_if(|(_, c)| c.is_ascii_hexdigit()).is_none() {
+                                    return Some((escape, Unparseable::Escape));
+                                }
+                            }
                         }
                         '"' => break,
                         _ => {}
@@ -279,7 +301,7 @@ pub fn too_deep(text: &str) -> Option<usize> {
             _ => {}
         }
         if depth > MAX_NESTING {
-            return Some(at);
+            return Some((at, Unparseable::TooDeep));
         }
         line_start = c == '\n';
     }
@@ -494,6 +516,23 @@ impl Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_unicode_escapes_in_quotes_are_found_before_parsing() {
+        let escape = |t: &str| unparseable(t).map(|(at, what)| (what, at));
+        assert_eq!(escape("a = dygnet{\"\\u00A0\"}runt\n"), None);
+        assert_eq!(escape("a = { \"\\U01F600\" }\n"), None);
+        assert_eq!(escape("a = { \"\\\\u\" }\n"), None, "an escaped backslash");
+        assert_eq!(escape("a = C:\\uä outside quotes\n"), None);
+        assert_eq!(
+            escape("a = { \"\\uä\" }\n"),
+            Some((Unparseable::Escape, "a = { \"".len()))
+        );
+        assert_eq!(
+            escape("a = { \"\\U00A0\" }\n"),
+            Some((Unparseable::Escape, "a = { \"".len()))
+        );
+    }
 
     fn langs(tags: &[&str]) -> Vec<LanguageIdentifier> {
         tags.iter().filter_map(|t| t.parse().ok()).collect()

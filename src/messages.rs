@@ -157,7 +157,7 @@ impl Messages {
         let text = store
             .read_text(&format!("{lang}/{}", locale::MESSAGES_FILE))
             .ok()
-            .filter(|t| locale::too_deep(t).is_none())?;
+            .filter(|t| locale::unparseable(t).is_none())?;
         let resource = FluentResource::try_new(text).unwrap_or_else(|(partial, _)| partial);
         let mut bundle = FluentBundle::new_concurrent(vec![lang.clone()]);
         bundle.set_use_isolating(false);

@@ -224,6 +224,7 @@ locale-no-files = this language folder has no .ftl files
 hint-copy-reference = copy the files of `locales/{ $reference }/` and translate them
 locale-syntax = Fluent syntax error ({ $detail })
 locale-too-deep = the braces { "{" } … { "}" } nest more than { $max } levels deep here
+locale-bad-escape = an escape in quotes needs four hexadecimal digits after \u (six after \U), as in { "{" }"\u00A0"{ "}" }
 locale-defined-twice = `{ $id }` is defined twice in this language
 locale-unformattable = message `{ $id }` in locale `{ $lang }` cannot be formatted ({ $detail })
 locale-missing = message `{ $id }` is missing in locale `{ $lang }`

@@ -227,6 +227,7 @@ locale-no-files = kielikansiossa ei ole .ftl-tiedostoja
 hint-copy-reference = kopioi kansion `locales/{ $reference }/` tiedostot ja käännä ne
 locale-syntax = Fluent-syntaksivirhe ({ $detail })
 locale-too-deep = aaltosulkeet { "{" } … { "}" } ovat tässä sisäkkäin yli { $max } tasoa syvältä
+locale-bad-escape = lainausmerkkien sisällä olevassa koodissa pitää olla neljä heksadesimaalinumeroa \u:n jälkeen (kuusi \U:n jälkeen), kuten { "{" }"\u00A0"{ "}" }
 locale-defined-twice = `{ $id }` on määritelty tällä kielellä kahdesti
 locale-unformattable = viestiä `{ $id }` kielellä `{ $lang }` ei voi muotoilla ({ $detail })
 locale-missing = viesti `{ $id }` puuttuu kieleltä `{ $lang }`

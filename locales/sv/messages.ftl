@@ -227,6 +227,7 @@ locale-no-files = språkmappen har inga .ftl-filer
 hint-copy-reference = kopiera filerna i `locales/{ $reference }/` och översätt dem
 locale-syntax = syntaxfel i Fluent ({ $detail })
 locale-too-deep = klamrarna { "{" } … { "}" } är nästlade mer än { $max } nivåer djupt här
+locale-bad-escape = en kod inom citattecken behöver fyra hexadecimala siffror efter \u (sex efter \U), som i { "{" }"\u00A0"{ "}" }
 locale-defined-twice = `{ $id }` finns två gånger i det här språket
 locale-unformattable = meddelandet `{ $id }` i språket `{ $lang }` går inte att formatera ({ $detail })
 locale-missing = meddelandet `{ $id }` saknas i språket `{ $lang }`

@@ -404,6 +404,66 @@ fn a_locale_nested_thousands_deep_is_refused_not_a_crash() {
     );
 }
 
+/// fluent-syntax 0.11 panics on a `\u` escape whose digits stop at a non-ASCII
+/// letter (`{"\uä"}`; the `locale_check` fuzz target found it): `check`, a build
+/// and every message of a language with it in `messages.ftl` aborted. Such a
+/// file is now refused at the escape, before it is parsed.
+#[test]
+fn a_short_unicode_escape_is_refused_not_a_crash() {
+    let sb = Sandbox::new();
+    sb.example();
+    let root = sb.path("locales");
+    copy_locales(&root);
+    let spoil = |file: &str, id: &str| {
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).expect("read");
+        let spoilt = text.replacen(&format!("{id} = "), &format!("{id} = {{\"\\uä\"}} "), 1);
+        assert_ne!(text, spoilt, "{id} in {file}");
+        std::fs::write(&path, spoilt).expect("write");
+    };
+    spoil("fi/leaflet.ftl", "carer-heading");
+    let check = sb.run(&["check", "--locales", "locales"]);
+    assert_eq!(check.code(), 1, "{}", check.stderr());
+    let said = format!("{}{}", check.stdout(), check.stderr());
+    assert!(!said.contains("panicked"), "{said}");
+    assert!(
+        said.contains("fi/leaflet.ftl:")
+            && said.contains("needs four hexadecimal digits after \\u"),
+        "{said}"
+    );
+    refuses_in(
+        &sb,
+        &[
+            "build",
+            "asby.toml",
+            "--lang",
+            "fi",
+            "--locales",
+            "locales",
+            "-o",
+            "out.pdf",
+        ],
+        "needs four hexadecimal digits",
+    );
+    // In the tool's own Finnish messages: it speaks English instead of aborting.
+    spoil("fi/messages.ftl", "locale-too-deep");
+    let run = sb.run_in(
+        "fi_FI.UTF-8",
+        &[
+            "build",
+            "asby.toml",
+            "--lang",
+            "fi",
+            "--locales",
+            "locales",
+            "-o",
+            "out.pdf",
+        ],
+    );
+    assert_eq!(run.code(), 1, "{}", run.stderr());
+    assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
+}
+
 /// The bundled locales, copied to `to` to be spoilt.
 fn copy_locales(to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
