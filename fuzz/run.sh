@@ -40,16 +40,19 @@ cargo fuzz build "${build[@]}" >/dev/null 2>&1 || true
 # One target's run, logged in a file of its own (two runs of one target may
 # overlap), which is kept only if the run failed.
 run() {
-    local target=$1 log="work/$1.$BASHPID.log" status execs result=ok
+    local target=$1 log="work/$1.$BASHPID.log" status execs result=ok started=$SECONDS ran
     mkdir -p "corpus/$target" work
     cargo fuzz run "${build[@]}" "$target" "corpus/$target" -- \
         -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb=4096 \
         -timeout=30 > "$log" 2>&1
     status=$?
-    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+    # The seconds it ran (a crash ends it early), and its executions; the log
+    # holds the crashing input's bytes when it crashed, so it is read as text (-a).
+    ran=$((SECONDS - started))
+    execs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     if [ $status -ne 0 ]; then result="failed ($status), see fuzz/$log"; else rm -f "$log"; fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "$seconds" "${execs:-0}" "$result" "$sanitizer" >> runs.tsv
-    echo "$target: ${execs:-0} executions in $seconds s: $result"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "$ran" "${execs:-0}" "$result" "$sanitizer" >> runs.tsv
+    echo "$target: ${execs:-0} executions in $ran s: $result"
     [ $status -eq 0 ]
 }
 
