@@ -358,6 +358,18 @@ fn a_nul_byte_in_a_comment_is_named_where_it_is() {
     );
 }
 
+/// A Finnish build of the example with the spoilt copy of the locales.
+const BUILD_FI_WITH_SPOILT_LOCALES: [&str; 8] = [
+    "build",
+    "asby.toml",
+    "--lang",
+    "fi",
+    "--locales",
+    "locales",
+    "-o",
+    "out.pdf",
+];
+
 /// Fluent placeables nested 5 000 deep overflowed the parser's stack: `check`
 /// aborted (exit 134) and a locale that passed `check` at depth 5 000 killed the
 /// server. Such a file is now refused, at the place it nests too deep.
@@ -388,20 +400,7 @@ fn a_locale_nested_thousands_deep_is_refused_not_a_crash() {
         check.stdout(),
         check.stderr()
     );
-    refuses_in(
-        &sb,
-        &[
-            "build",
-            "asby.toml",
-            "--lang",
-            "fi",
-            "--locales",
-            "locales",
-            "-o",
-            "out.pdf",
-        ],
-        "leaflet.ftl:",
-    );
+    refuses_in(&sb, &BUILD_FI_WITH_SPOILT_LOCALES, "leaflet.ftl:");
 }
 
 /// fluent-syntax 0.11 panics on a `\u` escape whose digits stop at a non-ASCII
@@ -433,33 +432,12 @@ fn a_short_unicode_escape_is_refused_not_a_crash() {
     );
     refuses_in(
         &sb,
-        &[
-            "build",
-            "asby.toml",
-            "--lang",
-            "fi",
-            "--locales",
-            "locales",
-            "-o",
-            "out.pdf",
-        ],
+        &BUILD_FI_WITH_SPOILT_LOCALES,
         "needs four hexadecimal digits",
     );
     // In the tool's own Finnish messages: it speaks English instead of aborting.
     spoil("fi/messages.ftl", "locale-too-deep");
-    let run = sb.run_in(
-        "fi_FI.UTF-8",
-        &[
-            "build",
-            "asby.toml",
-            "--lang",
-            "fi",
-            "--locales",
-            "locales",
-            "-o",
-            "out.pdf",
-        ],
-    );
+    let run = sb.run_in("fi_FI.UTF-8", &BUILD_FI_WITH_SPOILT_LOCALES);
     assert_eq!(run.code(), 1, "{}", run.stderr());
     assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
 }
