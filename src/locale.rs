@@ -231,14 +231,14 @@ pub fn sources(store: &Store, folder: &str) -> Result<Vec<Source>, Diagnostics> 
         .into_iter()
         .map(|(rel, data)| {
             let source = Source::new(store.display_path(&rel), store.utf8(&rel, data)?);
-            let said = match unparseable(&source.text) {
+            let (at, said) = match unparseable(&source.text) {
                 Some((at, Unparseable::TooDeep)) => {
                     (at, msg("locale-too-deep").arg("max", MAX_NESTING))
                 }
                 Some((at, Unparseable::Escape)) => (at, msg("locale-bad-escape")),
                 None => return Ok(source),
             };
-            Err(Diagnostic::error(said.1).at(&source, said.0).into())
+            Err(Diagnostic::error(said).at(&source, at).into())
         })
         .collect()
 }
