@@ -852,8 +852,8 @@ fn web_uri(web: &str) -> String {
 
 /// A phone number as a `tel:` URI (RFC 3966): the number at the start of the
 /// text ("0123-456 78, växeln" and "0123-456 78 / 070-123 45 67" are
-/// 0123-456 78; "08 / 123 45 67" is one number) in its digits, a Swedish number of 8 digits or more in
-/// international form (`tel:+4612345678`; the trunk zero of "+46 (0)8-123 45 67"
+/// 0123-456 78; "08 / 123 45 67" is one number) in its digits, a Swedish
+/// number of 8 digits or more in international form (`tel:+4612345678`; the trunk zero of "+46 (0)8-123 45 67"
 /// left out), a short number (112, 1177) as it is. None without digits.
 fn tel_uri(text: &str) -> Option<String> {
     let mut number = String::new();
@@ -869,11 +869,12 @@ fn tel_uri(text: &str) -> Option<String> {
         }
         number.push(c);
     }
-    if number.trim_start().starts_with('+') {
+    let international = number.trim_start().starts_with('+');
+    if international {
         number = number.replace("(0)", "");
     }
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    let global = if number.trim_start().starts_with('+') {
+    let global = if international {
         format!("+{digits}")
     } else if let Some(rest) = digits.strip_prefix("00") {
         format!("+{rest}")
