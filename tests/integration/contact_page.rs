@@ -395,6 +395,32 @@ fn a_run_of_numbers_wider_than_the_column_still_breaks() {
 }
 
 #[test]
+fn a_number_that_would_break_beside_its_label_stands_whole_under_it() {
+    // Beside "Postadress" in the tri-fold the giro number breaks at one of its
+    // spaces; under the label it fits whole, in as many lines.
+    let sb = Sandbox::new();
+    let number = "Bg 123 45 67 89 01 23 45 67";
+    sb.write(
+        "c.toml",
+        &format!(
+            "[organisation]\nname = \"Åsby kommun\"\n\n[organisation.address]\npostal = \"{number}\"\n"
+        ),
+    );
+    sb.run(&["build", "c.toml", "--layout", "trifold-dl", "-o", "out.pdf"])
+        .ok();
+    let lines: Vec<String> = page_lines(&sb.path("out.pdf"))
+        .iter()
+        .flat_map(|page| page.lines().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    let at = lines.iter().position(|l| l == "Postadress");
+    assert!(
+        at.is_some_and(|i| lines.get(i + 1).is_some_and(|l| l == number)),
+        "{}",
+        lines.join("\n")
+    );
+}
+
+#[test]
 fn contacts_too_long_even_when_shrunk_are_refused_naming_the_fields() {
     // Absurd: four contacts whose titles are paragraphs.
     let sb = Sandbox::new();

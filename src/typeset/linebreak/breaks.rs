@@ -9,6 +9,9 @@ use super::Elem;
 const HYPHEN_PENALTY: f32 = 50.0;
 const DOUBLE_HYPHEN_PENALTY: f32 = 100.0;
 const RUNT_PENALTY: f32 = 25.0;
+/// What a break taken only where nothing else fits costs (a space that should
+/// not break): more than any line's slack.
+pub(super) const LAST_RESORT_PENALTY: f32 = 10_000.0;
 /// How much wider than the measure a line may be (rounding).
 const TOLERANCE_PT: f32 = 0.01;
 
@@ -83,13 +86,21 @@ struct Line {
     size: f32,
 }
 
-/// Choose where lines end: indices into `elems` of the break elements, the last
-/// being `elems.len()`. On failure, the range of elements that cannot fit.
+/// Where a paragraph's lines end.
+pub(super) struct Breaks {
+    /// Indices into the elements of the break elements, the last being their
+    /// number.
+    pub ends: Vec<usize>,
+    /// Whether a line ends at a last-resort break (a space that should not break).
+    pub last_resort: bool,
+}
+
+/// Choose where lines end. On failure, the range of elements that cannot fit.
 pub(super) fn break_lines(
     elems: &[Elem],
     measure: f32,
     size: f32,
-) -> Result<Vec<usize>, (usize, usize)> {
+) -> Result<Breaks, (usize, usize)> {
     let n = elems.len();
     let mut prefix = Vec::with_capacity(n + 1);
     prefix.push(0.0f32);
@@ -141,7 +152,11 @@ pub(super) fn break_lines(
         j = best[k].1;
     }
     result.reverse();
-    Ok(result)
+    let last_resort = result.iter().any(|&k| m.penalty(k) >= LAST_RESORT_PENALTY);
+    Ok(Breaks {
+        ends: result,
+        last_resort,
+    })
 }
 
 /// A stretch between two break opportunities wider than the measure.

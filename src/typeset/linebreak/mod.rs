@@ -208,11 +208,20 @@ impl<'f> LineBreaker<'f> {
         let beside = breaks::break_lines(&elems, measure, style.size_pt);
         let above = || breaks::break_lines(&elems, width, style.size_pt).ok();
         // The label stands above its value where that takes fewer lines (an
-        // address broken again and again in a narrow column) or where the value
-        // cannot be set beside it at all.
-        let (ends, text_x, label_above) = match (beside, !label.is_empty()) {
-            (Ok(b), true) if b.len() > 2 => match above() {
-                Some(a) if a.len() + 1 < b.len() => (a, 0.0, true),
+        // address broken again and again in a narrow column), where it takes as
+        // many and spares a last-resort break ("Bg 123 45 67 89 01 23 45 67"
+        // whole under its label), or where the value cannot be set beside it at
+        // all.
+        let (breaks, text_x, label_above) = match (beside, !label.is_empty()) {
+            (Ok(b), true) if b.ends.len() > 2 || b.last_resort => match above() {
+                Some(a)
+                    if a.ends.len() + 1 < b.ends.len()
+                        || (a.ends.len() + 1 == b.ends.len()
+                            && b.last_resort
+                            && !a.last_resort) =>
+                {
+                    (a, 0.0, true)
+                }
                 _ => (b, text_x, false),
             },
             (Ok(b), _) => (b, text_x, false),
@@ -227,7 +236,7 @@ impl<'f> LineBreaker<'f> {
         let base = u8::from(para.rtl);
         let mut lines = Vec::new();
         let mut start = 0;
-        for end in ends {
+        for end in breaks.ends {
             let line = &elems[start..end.min(elems.len())];
             lines.push(self.line(line, elems.get(end), style, base));
             start = end + 1;

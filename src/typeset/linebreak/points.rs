@@ -14,6 +14,7 @@ use crate::fonts::{FaceId, Weight};
 use crate::layout::Style;
 use crate::pages::PlacedGlyph;
 
+use super::breaks::LAST_RESORT_PENALTY;
 use super::{weight_of, Elem, Ink, LineBreaker};
 
 /// How one span's words are set.
@@ -65,7 +66,7 @@ impl LineBreaker<'_> {
                             glyph: glyph.clone(),
                             break_cost: match span.wrap {
                                 Wrap::Never => None,
-                                _ if binds(before, word) => Some(BOUND_SPACE_PENALTY),
+                                _ if binds(before, word) => Some(LAST_RESORT_PENALTY),
                                 _ => Some(0.0),
                             },
                             level: level_at(at - 1),
@@ -324,14 +325,12 @@ fn word_cluster_starts(glyphs: &[PlacedGlyph], word: &str) -> Vec<usize> {
     starts
 }
 
-/// What breaking at a space that [`binds`] costs: more than any line's slack,
-/// so it is taken only where the words cannot be set otherwise (a column too
-/// narrow for "123 456 78 90 eller 123 456 78 91"), rather than refusing them.
-const BOUND_SPACE_PENALTY: f32 = 10_000.0;
-
 /// Whether the space between two words should not break: the next word is a
 /// number, and the one before ends in a digit (digit groups) or is a short word
-/// or abbreviation of at most three letters ("kl.", "klo", "Box", "nr").
+/// or abbreviation of at most three letters ("kl.", "klo", "Box", "nr"). Such a
+/// space breaks only as a last resort, where the words cannot be set otherwise
+/// (a column too narrow for "123 456 78 90 eller 123 456 78 91"), rather than
+/// the text being refused.
 fn binds(before: &str, next: &str) -> bool {
     if !next.starts_with(|c: char| c.is_numeric()) {
         return false;
