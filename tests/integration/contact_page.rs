@@ -420,6 +420,45 @@ fn a_number_that_would_break_beside_its_label_stands_whole_under_it() {
     );
 }
 
+/// Build with a phone number of `digits` fours; `None` when it is built, else
+/// how many millimetres the refusal says it is too wide.
+fn phone_too_wide_by(sb: &Sandbox, digits: usize) -> Option<f32> {
+    let phone = format!("0123-{}", "4".repeat(digits));
+    sb.write(
+        "p.toml",
+        &format!("[organisation]\nname = \"Åsby kommun\"\nphone = \"{phone}\"\n"),
+    );
+    let run = sb.run(&["build", "p.toml", "--layout", "folder-a5", "-o", "p.pdf"]);
+    if run.code() == 0 {
+        return None;
+    }
+    let err = run.stderr();
+    let over = err
+        .split(" mm wider than its frame")
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|n| n.parse().ok());
+    assert!(over.is_some(), "{err}");
+    over
+}
+
+#[test]
+fn a_value_too_wide_even_under_its_label_is_refused_by_what_to_take_away() {
+    // The refusal said how much wider the number was than the column beside
+    // the label, 29 mm more than a user has to take away: it can stand under
+    // its label, across the whole frame. Taking away what it says is enough,
+    // and one digit less is not.
+    let sb = Sandbox::new();
+    let over = phone_too_wide_by(&sb, 50).expect("50 digits are refused");
+    let digit = (phone_too_wide_by(&sb, 60).expect("60 digits are refused") - over) / 10.0;
+    let enough = (over / digit).ceil() as usize;
+    assert_eq!(phone_too_wide_by(&sb, 50 - enough), None, "over {over} mm");
+    assert!(
+        phone_too_wide_by(&sb, 50 - enough + 1).is_some(),
+        "over {over} mm, a digit {digit} mm"
+    );
+}
+
 #[test]
 fn contacts_too_long_even_when_shrunk_are_refused_naming_the_fields() {
     // Absurd: four contacts whose titles are paragraphs.

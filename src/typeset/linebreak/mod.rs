@@ -206,7 +206,7 @@ impl<'f> LineBreaker<'f> {
         }
         let measure = width - text_x;
         let beside = breaks::break_lines(&elems, measure, style.size_pt);
-        let above = || breaks::break_lines(&elems, width, style.size_pt).ok();
+        let above = || breaks::break_lines(&elems, width, style.size_pt);
         // The label stands above its value where that takes fewer lines (an
         // address broken again and again in a narrow column), where it takes as
         // many and spares a last-resort break ("Bg 123 45 67 89 01 23 45 67"
@@ -214,7 +214,7 @@ impl<'f> LineBreaker<'f> {
         // all.
         let (breaks, text_x, label_above) = match (beside, !label.is_empty()) {
             (Ok(b), true) if b.ends.len() > 2 || b.last_resort => match above() {
-                Some(a)
+                Ok(a)
                     if a.ends.len() + 1 < b.ends.len()
                         || (a.ends.len() + 1 == b.ends.len()
                             && b.last_resort
@@ -225,9 +225,13 @@ impl<'f> LineBreaker<'f> {
                 _ => (b, text_x, false),
             },
             (Ok(b), _) => (b, text_x, false),
-            (Err(range), true) => match above() {
-                Some(a) => (a, 0.0, true),
-                None => return Err(vec![unbreakable(&elems[range.0..range.1], measure, para)]),
+            // Too wide even under its label: by how much it is wider than the
+            // whole frame, which is what the user has to take away.
+            (Err(_), true) => match above() {
+                Ok(a) => (a, 0.0, true),
+                Err((start, end)) => {
+                    return Err(vec![unbreakable(&elems[start..end], width, para)])
+                }
             },
             (Err((start, end)), false) => {
                 return Err(vec![unbreakable(&elems[start..end], measure, para)])
