@@ -262,7 +262,7 @@ fn address_points(text: &str) -> Vec<Point> {
     let after_scheme = text.find("://").map_or(0, |i| i + 3);
     let is_mark = |c: char| "/@?#.-_=&".contains(c);
     let mut points = Vec::new();
-    if after_scheme > 0 && text.len() - after_scheme >= 2 {
+    if after_scheme > 0 && text[after_scheme..].chars().count() >= 4 {
         points.push(Point {
             at: after_scheme,
             hyphen: false,
@@ -417,6 +417,8 @@ mod tests {
         );
         // Short ends stay with what comes before them.
         assert_eq!(pieces("www.a.se/sv/"), ["www", ".a", ".se", "/sv/"]);
+        assert_eq!(pieces("http://a.b"), ["http://a.b"]);
+        assert_eq!(pieces("http://ab.s"), ["http://", "ab.s"]);
         assert_eq!(pieces("www.haparanda.se"), ["www", ".haparanda.se"]);
         assert!(
             address_points("https://").is_empty(),
