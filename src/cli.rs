@@ -45,7 +45,7 @@ pub struct ServeArgs {
 /// `leaflet init`.
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
-    /// The language of the template's comments (sv, fi).
+    /// The language of the template's comments (sv, fi, en).
     #[arg(long, default_value = "sv")]
     pub lang: String,
     /// Use the locales in this folder instead of the bundled ones.
@@ -152,7 +152,7 @@ pub struct BuildArgs {
     /// The contacts file (TOML), e.g. examples/asby.toml; with --fillable it may be left out for a blank form.
     #[arg(required_unless_present = "fillable")]
     pub contacts: Option<PathBuf>,
-    /// Language of the leaflet text (sv, fi; sv-FI falls back to sv; qps previews a longer text).
+    /// Language of the leaflet text (sv, fi, en, or any under locales/; sv-FI falls back to sv; qps previews a longer text).
     #[arg(long, default_value = "sv")]
     pub lang: String,
     /// Layout name (see `leaflet list`) or path to a layout file.

@@ -13,7 +13,9 @@
 //! fit its frame in any layout (typeset with the bundled example's contacts, a
 //! right-to-left language in the mirrored layout). A language without hyphenation
 //! patterns gets a warning, unless its script does not hyphenate (Arabic, Hebrew,
-//! Ethiopic).
+//! Ethiopic). The national helplines: one without its text or `.number` is an
+//! error, a `.checked` that is not a month is an error, and one missing or more
+//! than [`locale::CHECKED_FOR_MONTHS`] months old is a warning.
 //!
 //! With `pseudo`, every layout is also typeset with the pseudo-locale, and what would
 //! not fit a translation about a third longer than Swedish is reported as warnings.

@@ -131,7 +131,8 @@ pub struct LogoImage {
 pub struct Para {
     /// The style's name in the layout.
     pub style: String,
-    /// Text hanging in the indent (a bullet, "Telefon"); the text starts at the style's indent.
+    /// Text hanging in the indent (a bullet, "Telefon"); the text starts at the
+    /// style's indent, or under the label where the typesetter puts it above.
     pub label: Option<Span>,
     /// The text.
     pub spans: Vec<Span>,

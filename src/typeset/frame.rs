@@ -5,8 +5,9 @@
 //! frame and the scale is above the frame's `min_scale` (the contact block's
 //! `min_size_pt` over its detail style's size), the scale drops by one step, so that
 //! the detail style loses [`SHRINK_STEP_PT`], and the content is stacked again.
-//! Only shrinkable paragraphs (contact details, helplines) scale; headings and body
-//! text keep their size. The last stacking is kept: it fits, or it is the smallest
+//! Only shrinkable paragraphs scale: the contact details (the organisations'
+//! names among them) and the helplines with their heading. The page's headings
+//! and body text keep their size. The last stacking is kept: it fits, or it is the smallest
 //! allowed and its overflow is reported.
 
 use crate::content::{Flow, FrameText};

@@ -553,6 +553,7 @@ fn init_writes_a_commented_template_that_builds() {
     for (lang, comment) in [
         ("sv", "# Kontaktuppgifter till foldern"),
         ("fi", "# Omaistukiesitteen yhteystiedot"),
+        ("en", "# Contact details for the carer-support leaflet"),
     ] {
         let sb = Sandbox::new();
         let run = sb.run(&["init", "--lang", lang]);

@@ -1,8 +1,9 @@
 //! Choosing breaks: the set of line ends with the least total cost, found over the
 //! whole paragraph (a small Knuth–Plass style search). A line costs the square of
 //! its slack in ems (the last line nothing), plus penalties for a hyphen, for two
-//! hyphenated lines in a row, for a break inside an address or at a space that
-//! should not break (the break's own) and for a last line of one short word.
+//! hyphenated lines in a row, for a break inside an address, after an en dash or
+//! at a space that should not break (the break's own) and for a last line of one
+//! short word.
 
 use super::Elem;
 

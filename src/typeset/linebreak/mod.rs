@@ -116,7 +116,8 @@ enum Elem {
         level: u8,
     },
     /// A break inside a word: with a hyphen added, or none added (after a hard
-    /// hyphen, or inside an address); `penalty` is what breaking here costs.
+    /// hyphen or an en dash, after an Ethiopic wordspace, or inside an address);
+    /// `penalty` is what breaking here costs.
     Break {
         hyphen: Option<(Ink, PlacedGlyph, f32)>,
         penalty: f32,
