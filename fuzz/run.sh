@@ -6,8 +6,8 @@
 #
 # Each target's corpus is fuzz/corpus/TARGET: the committed seeds (`seed-*`) and
 # what runs have found, kept from run to run (not committed). Every run
-# appends a line to fuzz/runs.tsv: date, target, seconds, executions, and the
-# result. The counts add up across runs and machines, so the log says how much
+# appends a line to fuzz/runs.tsv: date, target, seconds, executions, the
+# result and the sanitizer. The counts add up across runs and machines, so the log says how much
 # each target has been fuzzed in all, and whether it has had the 10^7
 # executions or 8 hours asked of it. A crash is kept by libFuzzer in
 # fuzz/artifacts/TARGET/ and the script exits non-zero.
