@@ -7,8 +7,8 @@
 //! the detail style loses [`SHRINK_STEP_PT`], and the content is stacked again.
 //! Only shrinkable paragraphs scale: the contact details (the organisations'
 //! names among them) and the helplines with their heading. The page's headings
-//! and body text keep their size. The last stacking is kept: it fits, or it is the smallest
-//! allowed and its overflow is reported.
+//! and body text keep their size. The last stacking is kept: it fits, or it is
+//! the smallest allowed and its overflow is reported.
 
 use crate::content::{Flow, FrameText};
 use crate::diagnostic::Diagnostic;

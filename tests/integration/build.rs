@@ -1,6 +1,6 @@
 //! `leaflet build` on real inputs: the PDF's pages, fonts, text and metadata.
 
-use crate::common::{fonts, info, page_box, page_texts, Sandbox};
+use crate::common::{copy_locales, fonts, info, page_box, page_lines, page_texts, Sandbox};
 
 const A5: [f32; 4] = [0.0, 0.0, 419.53, 595.28];
 
@@ -299,4 +299,44 @@ fn temporary_files_left_by_a_killed_build_are_swept_away() {
         "another build's file is left"
     );
     assert!(sb.path("notes.pdf.tmp").exists(), "a file not ours is left");
+}
+
+#[test]
+fn a_bullet_stays_beside_its_text_where_a_word_label_would_stand_above() {
+    // A translator's bullet with a run of numbers that breaks at one of its
+    // spaces beside the bullet and would not under it: a label such as
+    // "Postadress" stands above such a value, but a bullet alone on a line
+    // above its text would look like a mistake.
+    let sb = Sandbox::new();
+    let locales = sb.path("locales");
+    copy_locales(&locales);
+    let support = locales.join("sv/support.ftl");
+    let text = std::fs::read_to_string(&support).expect("support.ftl");
+    let numbers = vec!["12"; 13].join(" ");
+    let text = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("support-talk =") {
+                format!("support-talk = 4{numbers}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&support, text).expect("write");
+    let example = sb.example();
+    sb.run(&[
+        "build",
+        &example.to_string_lossy(),
+        "--locales",
+        &locales.to_string_lossy(),
+        "--layout",
+        "trifold-dl",
+        "-o",
+        "out.pdf",
+    ])
+    .ok();
+    let lines = page_lines(&sb.path("out.pdf")).concat();
+    assert!(lines.lines().any(|l| l.starts_with("• 412 12")), "{lines}");
 }

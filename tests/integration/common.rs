@@ -147,6 +147,21 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The bundled locales, copied to `to` to be changed.
+pub fn copy_locales(to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(repo("locales"))
+        .expect("locales")
+        .flatten()
+    {
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+        }
+    }
+}
+
 /// A path in the repository.
 pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)

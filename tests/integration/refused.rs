@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::common::{copy_dir, repo, Sandbox};
+use crate::common::{copy_locales, repo, Sandbox};
 
 const ORG: &str = "[organisation]\nname = \"Åsby kommun\"\n";
 
@@ -440,21 +440,6 @@ fn a_short_unicode_escape_is_refused_not_a_crash() {
     let run = sb.run_in("fi_FI.UTF-8", &BUILD_FI_WITH_SPOILT_LOCALES);
     assert_eq!(run.code(), 1, "{}", run.stderr());
     assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
-}
-
-/// The bundled locales, copied to `to` to be spoilt.
-fn copy_locales(to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(repo("locales"))
-        .expect("locales")
-        .flatten()
-    {
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
-        }
-    }
 }
 
 /// A locale file that is not UTF-8 is one error naming the file, not 71

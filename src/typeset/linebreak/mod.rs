@@ -208,13 +208,17 @@ impl<'f> LineBreaker<'f> {
         let measure = width - text_x;
         let beside = breaks::break_lines(&elems, measure, style.size_pt);
         let above = || breaks::break_lines(&elems, width, style.size_pt);
-        // The label stands above its value where that takes fewer lines (an
-        // address broken again and again in a narrow column), where it takes as
-        // many and spares a last-resort break ("Bg 123 45 67 89 01 23 45 67"
-        // whole under its label), or where the value cannot be set beside it at
-        // all.
+        // A label that is a word ("Telefon", "112") stands above its value where
+        // that takes fewer lines (an address broken again and again in a narrow
+        // column) or as many and spares a last-resort break ("Bg 123 45 67 89 01
+        // 23 45 67" whole under its label). Any label, a bullet too, stands above
+        // where the value cannot be set beside it at all.
+        let word_label = para
+            .label
+            .as_ref()
+            .is_some_and(|l| l.text.chars().any(char::is_alphanumeric));
         let (breaks, text_x, label_above) = match (beside, !label.is_empty()) {
-            (Ok(b), true) if b.ends.len() > 2 || b.last_resort => match above() {
+            (Ok(b), true) if word_label && (b.ends.len() > 2 || b.last_resort) => match above() {
                 Ok(a)
                     if a.ends.len() + 1 < b.ends.len()
                         || (a.ends.len() + 1 == b.ends.len()
