@@ -6,7 +6,7 @@
 use crate::content::Origin;
 use crate::diagnostic::Diagnostic;
 use crate::messages::{msg, Message};
-use crate::units::mm;
+use crate::units::excess_mm;
 
 use super::stack::{FieldLines, Stack};
 
@@ -52,7 +52,7 @@ impl Overflow {
         let mut d = Diagnostic::error(
             said.arg("page", page)
                 .arg("name", name)
-                .arg("over", mm(self.over))
+                .arg("over", excess_mm(self.over))
                 .arg("lines", lines)
                 .arg("size", self.size),
         );

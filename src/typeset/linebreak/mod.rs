@@ -30,7 +30,7 @@ use crate::hyphenate::Hyphenator;
 use crate::layout::Style;
 use crate::messages::msg;
 use crate::pages::{GlyphRun, PlacedGlyph};
-use crate::units::{mm, pt};
+use crate::units::{excess_mm, pt};
 
 pub use bidi::starts_right_to_left;
 pub use shape::is_right_to_left;
@@ -192,7 +192,10 @@ impl<'f> LineBreaker<'f> {
                         Diagnostic::error(
                             msg("typeset-label-too-wide")
                                 .arg("label", &span.text)
-                                .arg("over", mm(label_width + 0.25 * style.size_pt - indent))
+                                .arg(
+                                    "over",
+                                    excess_mm(label_width + 0.25 * style.size_pt - indent),
+                                )
                                 .arg("style", &para.style),
                         )
                         .hint(msg("hint-label-too-wide")),
@@ -393,7 +396,7 @@ fn unbreakable(elems: &[Elem], measure: f32, para: &Para) -> Diagnostic {
         msg("typeset-unbreakable")
             .arg("text", text.trim())
             .arg("origin", para.source.said())
-            .arg("over", mm(too_wide)),
+            .arg("over", excess_mm(too_wide)),
     )
     .field(para.source.id())
     .hint(msg("hint-unbreakable"))
