@@ -854,8 +854,9 @@ fn web_uri(web: &str) -> String {
 /// A phone number as a `tel:` URI (RFC 3966): the number at the start of the
 /// text ("0123-456 78, växeln" and "0123-456 78 / 070-123 45 67" are
 /// 0123-456 78; "08 / 123 45 67" is one number) in its digits, a Swedish
-/// number of 8 digits or more in international form (`tel:+4612345678`; the trunk zero of "+46 (0)8-123 45 67"
-/// left out), a short number (112, 1177) as it is. None without digits.
+/// number of 8 digits or more in international form (`tel:+4612345678`; the
+/// trunk zero of "+46 (0)8-123 45 67" left out), a short number (112, 1177) as
+/// it is. None without digits.
 fn tel_uri(text: &str) -> Option<String> {
     let mut number = String::new();
     for (i, c) in text.char_indices() {
